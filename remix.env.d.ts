@@ -6,4 +6,8 @@ declare module "@remix-run/node" {
   interface Future {
     v3_singleFetch: true;
   }
+  interface AppLoadContext {
+    /** Per-request Content-Security-Policy nonce, set by server.ts. */
+    cspNonce: string;
+  }
 }

@@ -1,0 +1,54 @@
+import { z } from "zod";
+
+/**
+ * All configuration comes from the environment and is validated once, at start:
+ * a missing or malformed variable stops the server with a message naming it.
+ * Secrets (tokens, keys) are read here and nowhere else.
+ */
+const optionalString = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .optional();
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PUBLIC_URL: z.url().optional(),
+
+  SANITY_PROJECT_ID: z.string().regex(/^[a-z0-9-]+$/, "lowercase letters, digits and dashes"),
+  SANITY_DATASET: z.string().regex(/^[a-z0-9_-]+$/).default("production"),
+  SANITY_API_VERSION: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date like 2025-02-19").default("2025-02-19"),
+  /** Unset for the hosted Sanity API; the sandbox lake's URL otherwise. */
+  SANITY_API_HOST: z.url().optional(),
+  /** Where images are served from: Sanity's CDN, or the sandbox lake. */
+  SANITY_IMAGE_BASE_URL: z.url().default("https://cdn.sanity.io"),
+  SANITY_API_READ_TOKEN: z.string().min(8, "the dataset is private: a read token is required"),
+
+  SESSION_SECRET: z.string().min(32, "at least 32 characters"),
+  /** Seconds a cached content query is served fresh, then served stale while it refreshes. */
+  CONTENT_CACHE_TTL: z.coerce.number().int().min(0).default(60),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const cleaned = Object.fromEntries(
+    Object.entries(source).map(([key, value]) => [key, optionalString.parse(value)]),
+  );
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    const problems = result.error.issues
+      .map((issue) => `  ${issue.path.join(".")}: ${issue.message}`)
+      .join("\n");
+    throw new Error(`Invalid environment configuration:\n${problems}\nSee .env.example for every variable.`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

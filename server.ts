@@ -1,0 +1,59 @@
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import express from "express";
+import { getEnv } from "./app/modules/env.server";
+import { compression } from "./server/compression";
+import { requestLog } from "./server/request-log";
+import { securityHeaders } from "./server/security-headers";
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+
+function loadEnvOrExit() {
+  try {
+    return getEnv();
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+}
+
+const env = loadEnvOrExit();
+const build = (await import(pathToFileURL(path.join(root, "build/index.js")).href)) as ServerBuild;
+
+const app = express();
+app.disable("x-powered-by");
+app.set("trust proxy", true);
+app.use(requestLog());
+app.use(compression());
+app.use(
+  securityHeaders({
+    imageOrigins: [new URL(env.SANITY_IMAGE_BASE_URL).origin],
+    formActionOrigins: [],
+  }),
+);
+// Fingerprinted by the compiler: safe to cache forever.
+app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" }));
+app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
+app.all(
+  "*",
+  createRequestHandler({
+    build,
+    mode: env.NODE_ENV,
+    getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }),
+  }),
+);
+
+const server = app.listen(env.PORT, "0.0.0.0", () => {
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : env.PORT;
+  console.log(`Ashtech Store ready on http://localhost:${port}`);
+});
+
+function shutdown() {
+  server.close(() => process.exit(0));
+  setTimeout(() => process.exit(0), 5_000).unref();
+}
+process.on("SIGTERM", shutdown);
+process.on("SIGINT", shutdown);
