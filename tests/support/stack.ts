@@ -1,0 +1,93 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { createServer } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { startSandbox, type Sandbox } from "../../sandbox/index";
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+export async function waitForHttp(url: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+      lastError = new Error(`${url} answered ${response.status}`);
+    } catch (error) {
+      lastError = error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+  throw new Error(`Timed out waiting for ${url}: ${String(lastError)}`);
+}
+
+export interface Stack {
+  sandbox: Sandbox;
+  baseUrl: string;
+  /** What the storefront printed, for diagnosing a failed test. */
+  output: () => string;
+  stop(): Promise<void>;
+}
+
+export interface StackOptions {
+  /** Extra environment for the storefront (e.g. a shorter cache TTL). */
+  env?: Record<string, string>;
+  /** Keep the storefront's request log off the test output. */
+  quiet?: boolean;
+}
+
+/**
+ * The whole shop on free loopback ports: a fresh sandbox seeded with the demo
+ * catalogue in a temporary folder, and the built production server as a child process.
+ * Requires `remix build` to have run.
+ */
+export async function startStack({ env = {}, quiet = true }: StackOptions = {}): Promise<Stack> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), "ashtech-stack-"));
+  const sandbox = await startSandbox({ dataDir });
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  let log = "";
+  const storefront: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+    cwd: repoRoot,
+    env: { ...process.env, ...sandbox.storefrontEnv(), PORT: String(port), PUBLIC_URL: baseUrl, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const capture = (chunk: Buffer) => {
+    log += chunk.toString();
+    if (!quiet) process.stdout.write(chunk);
+  };
+  storefront.stdout?.on("data", capture);
+  storefront.stderr?.on("data", capture);
+
+  const stop = async () => {
+    if (storefront.exitCode === null) {
+      const exited = new Promise((resolve) => storefront.once("exit", resolve));
+      storefront.kill("SIGTERM");
+      await exited;
+    }
+    await sandbox.close();
+    await rm(dataDir, { recursive: true, force: true });
+  };
+
+  try {
+    await waitForHttp(`${baseUrl}/healthz`);
+  } catch (error) {
+    await stop();
+    throw new Error(`Storefront did not start: ${(error as Error).message}\n${log}`);
+  }
+  return { sandbox, baseUrl, output: () => log, stop };
+}
