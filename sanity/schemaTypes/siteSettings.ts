@@ -1,0 +1,144 @@
+import { defineArrayMember, defineField, defineType } from "sanity";
+
+const HEX_COLOUR = /^#[0-9A-Fa-f]{6}$/;
+
+export const siteSettings = defineType({
+  name: "siteSettings",
+  title: "Réglages de la boutique",
+  type: "document",
+  fields: [
+    defineField({
+      name: "shopName",
+      title: "Nom de la boutique",
+      type: "string",
+      validation: (rule) => rule.required().max(60),
+    }),
+    defineField({
+      name: "tagline",
+      title: "Slogan",
+      type: "string",
+      validation: (rule) => rule.required().max(120),
+    }),
+    defineField({
+      name: "description",
+      title: "Description (référencement)",
+      type: "text",
+      rows: 2,
+      description: "Description par défaut pour Google et les partages ; 160 caractères au plus.",
+      validation: (rule) => rule.required().max(160),
+    }),
+    defineField({
+      name: "currency",
+      title: "Devise",
+      type: "string",
+      options: {
+        list: [
+          { title: "F CFA (Afrique centrale, XAF)", value: "XAF" },
+          { title: "F CFA (Afrique de l'Ouest, XOF)", value: "XOF" },
+        ],
+        layout: "radio",
+      },
+      initialValue: "XAF",
+      validation: (rule) => rule.required(),
+    }),
+    defineField({
+      name: "whatsappNumber",
+      title: "Numéro WhatsApp",
+      type: "string",
+      description: "Chiffres seulement, avec l'indicatif du pays et sans « + », ex. 237690000000.",
+      validation: (rule) =>
+        rule.required().regex(/^[1-9]\d{7,14}$/, { name: "numéro international sans +" }),
+    }),
+    defineField({
+      name: "email",
+      title: "E-mail de contact",
+      type: "string",
+      validation: (rule) => rule.required().email(),
+    }),
+    defineField({
+      name: "socials",
+      title: "Réseaux sociaux",
+      type: "object",
+      fields: [
+        defineField({ name: "facebook", title: "Page Facebook", type: "url" }),
+        defineField({ name: "instagram", title: "Compte Instagram", type: "url" }),
+      ],
+    }),
+    defineField({
+      name: "brandColors",
+      title: "Couleurs de la marque",
+      type: "object",
+      fields: [
+        defineField({
+          name: "primary",
+          title: "Couleur principale",
+          type: "string",
+          initialValue: "#5D5CDE",
+          validation: (rule) => rule.required().regex(HEX_COLOUR, { name: "couleur #RRGGBB" }),
+        }),
+        defineField({
+          name: "secondary",
+          title: "Couleur secondaire",
+          type: "string",
+          initialValue: "#F3C34D",
+          validation: (rule) => rule.required().regex(HEX_COLOUR, { name: "couleur #RRGGBB" }),
+        }),
+      ],
+    }),
+    defineField({
+      name: "heroTitle",
+      title: "Titre de l'accueil",
+      type: "string",
+      validation: (rule) => rule.required().max(80),
+    }),
+    defineField({
+      name: "heroText",
+      title: "Texte de l'accueil",
+      type: "text",
+      rows: 3,
+      validation: (rule) => rule.required().max(300),
+    }),
+    defineField({
+      name: "whyUs",
+      title: "« Pourquoi nous choisir ? »",
+      type: "array",
+      of: [
+        defineArrayMember({
+          type: "object",
+          name: "reason",
+          title: "Argument",
+          fields: [
+            defineField({ name: "icon", title: "Icône (emoji)", type: "string", validation: (rule) => rule.required().max(8) }),
+            defineField({ name: "title", title: "Titre", type: "string", validation: (rule) => rule.required().max(60) }),
+            defineField({ name: "text", title: "Texte", type: "text", rows: 2, validation: (rule) => rule.required().max(200) }),
+          ],
+          preview: {
+            select: { title: "title", icon: "icon", subtitle: "text" },
+            prepare: ({ title, icon, subtitle }) => ({ title: icon ? `${icon} ${title ?? ""}` : title, subtitle }),
+          },
+        }),
+      ],
+      validation: (rule) => rule.max(6),
+    }),
+    defineField({
+      name: "downloadLimit",
+      title: "Téléchargements autorisés par fichier",
+      type: "number",
+      description: "Valeur par défaut ; un produit peut la remplacer.",
+      initialValue: 5,
+      validation: (rule) => rule.required().integer().min(1),
+    }),
+    defineField({
+      name: "downloadValidityDays",
+      title: "Validité des liens de téléchargement (jours)",
+      type: "number",
+      description: "Valeur par défaut ; un produit peut la remplacer.",
+      initialValue: 30,
+      validation: (rule) => rule.required().integer().min(1),
+    }),
+  ],
+  preview: {
+    select: { title: "shopName" },
+    prepare: ({ title }) => ({ title: title || "Réglages de la boutique", subtitle: "Réglages" }),
+  },
+});
