@@ -28,6 +28,8 @@ const envSchema = z.object({
   SESSION_SECRET: z.string().min(32, "at least 32 characters"),
   /** Seconds a cached content query is served fresh, then served stale while it refreshes. */
   CONTENT_CACHE_TTL: z.coerce.number().int().min(0).default(60),
+  /** Serves the benchmark's reference pages under /bench; never set in production. */
+  BENCH_ROUTES: z.stringbool().default(false),
 });
 
 export type Env = z.infer<typeof envSchema>;

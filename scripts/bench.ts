@@ -1,0 +1,153 @@
+/**
+ * `npm run bench`: builds and starts the shop on the sandbox, then measures, on this machine,
+ * home, catalogue and product page against two references served by the same server in the
+ * same run: a trivial resource route (the framework's floor) and a page rendering 24 product
+ * cards from constants (the render's floor). Prints numbers and ratios; never fails.
+ */
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { gzipSync } from "node:zlib";
+import { createClient } from "@sanity/client";
+import type { ServerBuild } from "@remix-run/node";
+import autocannon from "autocannon";
+import { startStack, type Stack } from "../tests/support/stack";
+
+const CONNECTIONS = 32;
+const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
+const BROWSER_HEADERS = {
+  accept: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
+  "accept-encoding": "gzip, deflate, br, zstd",
+  "accept-language": "fr-FR,fr;q=0.9",
+};
+
+interface Measure {
+  requestsPerSecond: number;
+  p95Ms: number;
+  non2xx: number;
+  errors: number;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function load(url: string, headers: Record<string, string>): Promise<Measure> {
+  const latencies: number[] = [];
+  const instance = autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, headers });
+  instance.on("response", (_client, _status, _bytes, responseTime: number) => latencies.push(responseTime));
+  const result = await instance;
+  latencies.sort((a, b) => a - b);
+  return {
+    requestsPerSecond: result.requests.average,
+    p95Ms: percentile(latencies, 95),
+    non2xx: result.non2xx,
+    errors: result.errors,
+  };
+}
+
+/** Content-lake requests caused by one warm page view, counted at the lake. */
+async function lakeRequestsPerView(stack: Stack, url: string, views = 50): Promise<number> {
+  await fetch(url, { headers: BROWSER_HEADERS }).then((response) => response.arrayBuffer());
+  const before = stack.sandbox.lakeRequestCount();
+  for (let i = 0; i < views; i++) await fetch(url, { headers: BROWSER_HEADERS }).then((r) => r.arrayBuffer());
+  return (stack.sandbox.lakeRequestCount() - before) / views;
+}
+
+async function clientJsPerRoute(routeIds: string[]): Promise<Map<string, number>> {
+  const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
+  const gzipped = (url: string) => gzipSync(readFileSync(path.join("public", url))).length;
+  const sizes = new Map<string, number>();
+  for (const routeId of routeIds) {
+    const files = new Set<string>([build.assets.entry.module, ...build.assets.entry.imports]);
+    for (const id of ["root", routeId]) {
+      const route = build.assets.routes[id];
+      if (!route) continue;
+      files.add(route.module);
+      for (const url of route.imports ?? []) files.add(url);
+    }
+    sizes.set(routeId, [...files].reduce((sum, url) => sum + gzipped(url), 0));
+  }
+  return sizes;
+}
+
+const format = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : "n/a");
+
+console.log("Building the production bundle…");
+const built = spawnSync("npx", ["remix", "build"], { stdio: "inherit" });
+if (built.status !== 0) process.exit(1);
+
+const stack = await startStack({ env: { BENCH_ROUTES: "1" } });
+try {
+  const { lake } = stack.sandbox.urls;
+  const client = createClient({
+    projectId: "demo",
+    dataset: "production",
+    apiVersion: "2025-02-19",
+    apiHost: lake,
+    useProjectHostname: false,
+    useCdn: false,
+    token: stack.sandbox.secrets.lakeToken,
+  });
+  const slug = await client.fetch<string>(`*[_type == "product" && count(images) > 0] | order(salesCount desc)[0].slug.current`);
+
+  const targets = [
+    { name: "trivial route", path: "/healthz", routeId: null },
+    { name: "floor page (24 cards)", path: "/bench/floor", routeId: "routes/bench.floor" },
+    { name: "home", path: "/", routeId: "routes/_index" },
+    { name: "catalogue", path: "/produits", routeId: "routes/produits._index" },
+    { name: "product page", path: `/produits/${slug}`, routeId: "routes/produits.$slug" },
+  ] as const;
+
+  const results = new Map<string, Measure>();
+  for (const target of targets) {
+    const url = `${stack.baseUrl}${target.path}`;
+    const probe = await fetch(url, { headers: BROWSER_HEADERS });
+    await probe.arrayBuffer();
+    if (!probe.ok) console.warn(`warning: ${target.path} answered ${probe.status}`);
+    results.set(target.name, await load(url, BROWSER_HEADERS));
+    console.log(`measured ${target.name}`);
+  }
+  const floorIdentity = await load(`${stack.baseUrl}/bench/floor`, { ...BROWSER_HEADERS, "accept-encoding": "identity" });
+  const productIdentity = await load(`${stack.baseUrl}/produits/${slug}`, {
+    ...BROWSER_HEADERS,
+    "accept-encoding": "identity",
+  });
+
+  const floor = results.get("floor page (24 cards)")!;
+  const trivial = results.get("trivial route")!;
+  const jsSizes = await clientJsPerRoute(targets.flatMap((t) => (t.routeId ? [t.routeId] : [])));
+
+  console.log(`\nThroughput at ${CONNECTIONS} connections for ${DURATION_S} s, browser-like Accept-Encoding (br):`);
+  console.log("page                     req/s   p95 ms  ×trivial  ×floor  lake req/view  client JS gzip");
+  for (const target of targets) {
+    const m = results.get(target.name)!;
+    const lakePerView = target.routeId ? await lakeRequestsPerView(stack, `${stack.baseUrl}${target.path}`) : 0;
+    const js = target.routeId ? jsSizes.get(target.routeId) : undefined;
+    console.log(
+      [
+        target.name.padEnd(22),
+        format(m.requestsPerSecond).padStart(7),
+        format(m.p95Ms, 1).padStart(8),
+        format(m.requestsPerSecond / trivial.requestsPerSecond, 2).padStart(9),
+        format(m.requestsPerSecond / floor.requestsPerSecond, 2).padStart(7),
+        format(lakePerView, 2).padStart(14),
+        (js === undefined ? "-" : `${format(js / 1024, 1)} KB`).padStart(15),
+        m.non2xx || m.errors ? `  (${m.non2xx} non-2xx, ${m.errors} errors)` : "",
+      ].join(" "),
+    );
+  }
+  console.log("\nCompression cost (same page, br vs identity):");
+  console.log(
+    `floor page: ${format(floor.requestsPerSecond)} vs ${format(floorIdentity.requestsPerSecond)} req/s = ${format(floor.requestsPerSecond / floorIdentity.requestsPerSecond, 2)}×`,
+  );
+  const product = results.get("product page")!;
+  console.log(
+    `product page: ${format(product.requestsPerSecond)} vs ${format(productIdentity.requestsPerSecond)} req/s = ${format(product.requestsPerSecond / productIdentity.requestsPerSecond, 2)}×`,
+  );
+  console.log("\nTargets: catalogue and product ≥ 0.9× floor; compression never below 0.5×; 0 lake requests warm; ≤ 100 KB JS per page.");
+} finally {
+  await stack.stop();
+}

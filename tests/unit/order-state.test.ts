@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import {
+  canExpire,
+  canRetryPayment,
+  decide,
+  mismatch,
+  type OrderStatus,
+  type PaymentObservation,
+} from "~/modules/order-state.server";
+
+const observe = (state: PaymentObservation["state"], extra: Partial<PaymentObservation> = {}): PaymentObservation => ({
+  state,
+  source: "callback",
+  provider: "lengo",
+  reference: "pay-1",
+  rawStatus: state.toUpperCase(),
+  amount: 5000,
+  currency: "XAF",
+  ...extra,
+});
+
+describe("order state machine", () => {
+  const statuses: OrderStatus[] = ["pending", "paid", "failed", "expired"];
+
+  it("never moves a paid order", () => {
+    for (const state of ["paid", "failed", "pending"] as const) {
+      expect(decide("paid", observe(state))).toEqual({ kind: "none", reason: "already paid" });
+    }
+  });
+
+  it("honours money taken whatever the order became", () => {
+    for (const status of statuses.filter((s) => s !== "paid")) {
+      const decision = decide(status, observe("paid"));
+      expect(decision).toMatchObject({ kind: "transition", to: "paid" });
+    }
+  });
+
+  it("fails only a pending order", () => {
+    expect(decide("pending", observe("failed"))).toMatchObject({ kind: "transition", to: "failed" });
+    expect(decide("failed", observe("failed")).kind).toBe("none");
+    expect(decide("expired", observe("failed")).kind).toBe("none");
+  });
+
+  it("treats unknown as pending, never as failed", () => {
+    for (const status of statuses) expect(decide(status, observe("pending")).kind).toBe("none");
+  });
+
+  it("allows a retry after a failure and an expiry only while pending", () => {
+    expect(statuses.filter(canRetryPayment)).toEqual(["failed"]);
+    expect(statuses.filter(canExpire)).toEqual(["pending"]);
+  });
+});
+
+describe("payment matching", () => {
+  const expected = { reference: "pay-1", amount: 5000, currency: "XAF" };
+
+  it("accepts the exact payment", () => {
+    expect(mismatch(observe("paid"), expected)).toBeUndefined();
+  });
+
+  it("rejects another reference, a short amount, another currency or an unknown amount", () => {
+    expect(mismatch(observe("paid", { reference: "pay-2" }), expected)).toMatch(/reference/);
+    expect(mismatch(observe("paid", { amount: 4999 }), expected)).toMatch(/amount 4999/);
+    expect(mismatch(observe("paid", { amount: 50000 }), expected)).toMatch(/amount 50000/);
+    expect(mismatch(observe("paid", { currency: "XOF" }), expected)).toMatch(/currency/);
+    expect(mismatch(observe("paid", { amount: undefined }), expected)).toMatch(/did not say/);
+  });
+
+  it("does not require an amount to record a failure", () => {
+    expect(mismatch(observe("failed", { amount: undefined }), expected)).toBeUndefined();
+  });
+});
