@@ -52,6 +52,7 @@ export async function startSandbox({
       SANITY_API_HOST: lake.url,
       SANITY_IMAGE_BASE_URL: lake.url,
       SANITY_API_READ_TOKEN: secrets.lakeToken,
+      SANITY_API_WRITE_TOKEN: secrets.lakeToken,
       SESSION_SECRET: secrets.sessionSecret,
     }),
     close: async () => {

@@ -24,6 +24,8 @@ const envSchema = z.object({
   /** Where images are served from: Sanity's CDN, or the sandbox lake. */
   SANITY_IMAGE_BASE_URL: z.url().default("https://cdn.sanity.io"),
   SANITY_API_READ_TOKEN: z.string().min(8, "the dataset is private: a read token is required"),
+  /** Writes orders, payment events and download logs; server only. */
+  SANITY_API_WRITE_TOKEN: z.string().min(8, "orders are written to the dataset: a write token is required"),
 
   SESSION_SECRET: z.string().min(32, "at least 32 characters"),
   /** Seconds a cached content query is served fresh, then served stale while it refreshes. */

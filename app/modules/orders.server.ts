@@ -1,0 +1,319 @@
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import type { SanityClient } from "@sanity/client";
+import { decide, mismatch, type EventSource, type OrderStatus, type PaymentObservation } from "./order-state.server";
+import { getSanityWriteClient } from "./sanity.server";
+
+/** Orders are documents in the content lake; every write here is revision-checked. */
+
+export type PaymentMethod = "lygos" | "lengo" | "free";
+
+export interface OrderLine {
+  _key: string;
+  productId: string;
+  title: string;
+  slug: string;
+  kind: "file" | "access";
+  listPrice: number;
+  unitPrice: number;
+  quantity: number;
+  total: number;
+}
+
+export interface Customer {
+  name: string;
+  whatsapp: string;
+  email: string;
+}
+
+export type AttemptState = "creating" | "pending" | "paid" | "failed" | "error";
+
+export interface PaymentAttempt {
+  _key: string;
+  provider: Exclude<PaymentMethod, "free">;
+  /** Lygos: the order_id we sent; Lengo: the pay_id it returned. Empty until known. */
+  reference: string;
+  amount: number;
+  currency: string;
+  state: AttemptState;
+  rawStatus?: string;
+  redirectUrl?: string;
+  /** Lygos gateway id, to delete the link when the order expires. */
+  gatewayId?: string;
+  error?: string;
+  createdAt: string;
+}
+
+export interface PaymentEvent {
+  _key: string;
+  at: string;
+  source: EventSource;
+  provider: string;
+  reference: string;
+  rawStatus: string;
+  state: string;
+  amount?: number;
+  currency?: string;
+  note: string;
+}
+
+export interface Order {
+  _id: string;
+  _type: "order";
+  _rev: string;
+  _createdAt: string;
+  number: string;
+  checkoutId: string;
+  status: OrderStatus;
+  statusReason?: string;
+  paidAt?: string;
+  currency: string;
+  lines: OrderLine[];
+  subtotal: number;
+  total: number;
+  customer: Customer;
+  paymentMethod: PaymentMethod;
+  accessToken: string;
+  callbackToken: string;
+  payments: PaymentAttempt[];
+  paymentLog: PaymentEvent[];
+}
+
+export interface NewOrder {
+  checkoutId: string;
+  currency: string;
+  lines: OrderLine[];
+  subtotal: number;
+  total: number;
+  customer: Customer;
+  paymentMethod: PaymentMethod;
+}
+
+const NUMBER_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+
+/** A short number a buyer can read out on WhatsApp, derived from the checkout so that a resubmission finds the same order. */
+export function orderNumberFor(checkoutId: string, attempt: number): string {
+  const digest = createHash("sha256").update(`${checkoutId}:${attempt}`).digest();
+  let code = "";
+  for (let i = 0; i < 6; i++) code += NUMBER_ALPHABET[digest[i]! % NUMBER_ALPHABET.length];
+  return `ASH-${code}`;
+}
+
+export const orderIdFor = (number: string) => `order-${number}`;
+export const newKey = () => randomBytes(6).toString("hex");
+const newToken = () => randomBytes(24).toString("base64url");
+
+export function tokensMatch(given: string | null | undefined, expected: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function isConflict(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { statusCode?: number }).statusCode === 409;
+}
+
+/**
+ * Writes the order before any provider is called. Idempotent by checkout id: a double submit
+ * or a reload finds the order the first submit wrote.
+ */
+export async function createOrder(input: NewOrder, client: SanityClient = getSanityWriteClient()): Promise<Order> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const number = orderNumberFor(input.checkoutId, attempt);
+    const _id = orderIdFor(number);
+    const existing = await client.getDocument<Order>(_id);
+    if (existing) {
+      if (existing.checkoutId === input.checkoutId) return existing;
+      continue; // another checkout owns this number
+    }
+    const now = new Date().toISOString();
+    const initialStatus: OrderStatus = input.paymentMethod === "free" ? "paid" : "pending";
+    const paymentLog: PaymentEvent[] =
+      input.paymentMethod === "free"
+        ? [
+            {
+              _key: newKey(),
+              at: now,
+              source: "free",
+              provider: "none",
+              reference: number,
+              rawStatus: "FREE",
+              state: "paid",
+              amount: 0,
+              currency: input.currency,
+              note: "free order: no payment needed",
+            },
+          ]
+        : [];
+    try {
+      return await client.create<Omit<Order, "_rev" | "_createdAt">>(
+        {
+          _id,
+          _type: "order",
+          number,
+          ...input,
+          status: initialStatus,
+          ...(initialStatus === "paid" ? { paidAt: now } : {}),
+          accessToken: newToken(),
+          callbackToken: newToken(),
+          payments: [],
+          paymentLog,
+        },
+        { visibility: "sync" },
+      ) as unknown as Order;
+    } catch (error) {
+      if (!isConflict(error)) throw error;
+      const winner = await client.getDocument<Order>(_id);
+      if (winner?.checkoutId === input.checkoutId) return winner;
+    }
+  }
+  throw new Error(`Could not allocate an order number for checkout ${input.checkoutId}`);
+}
+
+export function getOrder(number: string, client: SanityClient = getSanityWriteClient()): Promise<Order | undefined> {
+  if (!/^ASH-[2-9A-Z]{6}$/.test(number)) return Promise.resolve(undefined);
+  return client.getDocument<Order>(orderIdFor(number));
+}
+
+/** The order, only for whoever holds its link. Fresh from the lake: never cached. */
+export async function getOrderForShopper(number: string, token: string | null): Promise<Order | undefined> {
+  const order = await getOrder(number);
+  return order && tokensMatch(token, order.accessToken) ? order : undefined;
+}
+
+/**
+ * Read, decide, write with ifRevisionID, and start again on a conflict: concurrent callbacks,
+ * returns and reconciliations serialise on the document's revision.
+ */
+async function updateWithRevision(
+  id: string,
+  change: (order: Order) => { set?: Record<string, unknown>; append?: PaymentEvent[]; appendAttempt?: PaymentAttempt } | undefined,
+  client: SanityClient,
+): Promise<{ order: Order; changed: boolean }> {
+  for (let round = 0; round < 8; round++) {
+    const order = await client.getDocument<Order>(id);
+    if (!order) throw new Error(`Order ${id} not found`);
+    const patchSpec = change(order);
+    if (!patchSpec) return { order, changed: false };
+    let patch = client.patch(id).ifRevisionId(order._rev);
+    if (patchSpec.set) patch = patch.set(patchSpec.set);
+    if (patchSpec.append?.length) patch = patch.setIfMissing({ paymentLog: [] }).append("paymentLog", patchSpec.append);
+    if (patchSpec.appendAttempt) patch = patch.setIfMissing({ payments: [] }).append("payments", [patchSpec.appendAttempt]);
+    try {
+      const updated = await patch.commit<Order>({ visibility: "sync" });
+      return { order: updated as unknown as Order, changed: true };
+    } catch (error) {
+      if (!isConflict(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 10 + Math.random() * 40));
+    }
+  }
+  throw new Error(`Order ${id} kept changing: gave up after 8 revision conflicts`);
+}
+
+/** Claims the right to create a payment, so that two submits never create two payments. */
+export function addPaymentAttempt(order: Order, attempt: PaymentAttempt, client: SanityClient = getSanityWriteClient()) {
+  return updateWithRevision(
+    order._id,
+    (current) => {
+      const latest = current.payments?.at(-1);
+      if (latest && (latest.state === "creating" || (latest.state === "pending" && latest.redirectUrl))) return undefined;
+      if (current.status !== "pending" && current.status !== "failed") return undefined;
+      return { set: { status: "pending", statusReason: "payment started" }, appendAttempt: attempt };
+    },
+    client,
+  );
+}
+
+export function updatePaymentAttempt(
+  order: Order,
+  key: string,
+  fields: Partial<Omit<PaymentAttempt, "_key">>,
+  client: SanityClient = getSanityWriteClient(),
+) {
+  return updateWithRevision(
+    order._id,
+    () => ({ set: Object.fromEntries(Object.entries(fields).map(([name, value]) => [`payments[_key=="${key}"].${name}`, value])) }),
+    client,
+  );
+}
+
+/**
+ * Records what the provider said about one attempt. Only an answer that matches the attempt's
+ * reference, amount and currency can move the order; a paid order never moves again.
+ */
+export function applyObservation(
+  order: Order,
+  attemptKey: string,
+  observation: PaymentObservation,
+  client: SanityClient = getSanityWriteClient(),
+) {
+  return updateWithRevision(
+    order._id,
+    (current) => {
+      const attempt = current.payments.find((candidate) => candidate._key === attemptKey);
+      if (!attempt) return undefined;
+      const problem = mismatch(observation, attempt);
+      const event = (state: string, note: string): PaymentEvent => ({
+        _key: newKey(),
+        at: new Date().toISOString(),
+        source: observation.source,
+        provider: observation.provider,
+        reference: observation.reference,
+        rawStatus: observation.rawStatus,
+        state,
+        ...(observation.amount !== undefined ? { amount: observation.amount } : {}),
+        ...(observation.currency !== undefined ? { currency: observation.currency } : {}),
+        note,
+      });
+      if (problem) {
+        const note = `ignored: ${problem}`;
+        if (current.paymentLog?.at(-1)?.note === note) return undefined;
+        return { append: [event("rejected", note)] };
+      }
+      const attemptField = `payments[_key=="${attemptKey}"]`;
+      const attemptChanged = attempt.state !== observation.state || attempt.rawStatus !== observation.rawStatus;
+      const decision = decide(current.status, observation);
+      if (decision.kind === "none") {
+        if (!attemptChanged || attempt.state === "paid") return undefined;
+        return { set: { [`${attemptField}.state`]: observation.state, [`${attemptField}.rawStatus`]: observation.rawStatus } };
+      }
+      const now = new Date().toISOString();
+      return {
+        set: {
+          status: decision.to,
+          statusReason: decision.reason,
+          ...(decision.to === "paid" ? { paidAt: now } : {}),
+          [`${attemptField}.state`]: observation.state,
+          [`${attemptField}.rawStatus`]: observation.rawStatus,
+        },
+        append: [event(decision.to, decision.reason)],
+      };
+    },
+    client,
+  );
+}
+
+export function expireOrder(order: Order, reason: string, client: SanityClient = getSanityWriteClient()) {
+  return updateWithRevision(
+    order._id,
+    (current) => {
+      if (current.status !== "pending") return undefined;
+      return {
+        set: { status: "expired", statusReason: reason },
+        append: [
+          {
+            _key: newKey(),
+            at: new Date().toISOString(),
+            source: "reconcile",
+            provider: current.payments?.at(-1)?.provider ?? "none",
+            reference: current.payments?.at(-1)?.reference ?? current.number,
+            rawStatus: "EXPIRED",
+            state: "expired",
+            note: reason,
+          },
+        ],
+      };
+    },
+    client,
+  );
+}
