@@ -1,0 +1,92 @@
+import { evaluate, evaluateSync, GroqSyntaxError, parse, toJS, type ExprNode } from "groq-js";
+import { LRUCache } from "lru-cache";
+import { apiError, queryParseError } from "./errors";
+import type { View } from "./perspectives";
+
+interface CompiledQuery {
+  tree: ExprNode;
+  parameters: string[];
+}
+
+// Parsed without params so one tree serves every call; repeated storefront queries skip the parser.
+const compiled = new LRUCache<string, CompiledQuery>({ max: 500 });
+
+export interface QueryContext {
+  projectId: string;
+  dataset: string;
+  /** Evaluation time for now() and dateTime comparisons. */
+  timestamp?: Date;
+}
+
+export async function runQuery(view: View, query: string, params: Record<string, unknown>, context: QueryContext): Promise<unknown> {
+  const { tree, parameters } = compile(query);
+  const missing = parameters.find((name) => !Object.hasOwn(params, name));
+  if (missing !== undefined) {
+    const start = Math.max(query.indexOf(`$${missing}`), 0);
+    throw queryParseError(`param $${missing} referenced, but not provided`, query, start, start + missing.length + 1);
+  }
+  const options = {
+    dataset: view.documents,
+    params,
+    timestamp: context.timestamp ?? new Date(),
+    sanity: { projectId: context.projectId, dataset: context.dataset },
+    dereference: ({ _ref }: { _ref: string }) => view.byId.get(_ref) ?? null,
+  };
+  try {
+    return toJS(evaluateSync(tree, options));
+  } catch (error) {
+    if (!isSyncUnsupported(error)) throw evaluationError(error);
+  }
+  try {
+    return await (await evaluate(tree, options)).get();
+  } catch (error) {
+    throw evaluationError(error);
+  }
+}
+
+function compile(query: string): CompiledQuery {
+  let entry = compiled.get(query);
+  if (entry) return entry;
+  let tree: ExprNode;
+  try {
+    tree = parse(query);
+  } catch (error) {
+    throw parseError(error, query);
+  }
+  entry = { tree, parameters: [...collectParameters(tree, new Set())] };
+  compiled.set(query, entry);
+  return entry;
+}
+
+function collectParameters(node: unknown, names: Set<string>): Set<string> {
+  if (Array.isArray(node)) {
+    for (const child of node) collectParameters(child, names);
+  } else if (node !== null && typeof node === "object") {
+    const record = node as Record<string, unknown>;
+    if (record.type === "Parameter" && typeof record.name === "string") names.add(record.name);
+    // A "Value" node holds literal data, never sub-expressions.
+    if (record.type !== "Value") for (const child of Object.values(record)) collectParameters(child, names);
+  }
+  return names;
+}
+
+function parseError(error: unknown, query: string) {
+  if (error instanceof GroqSyntaxError) {
+    const description = error.message.replace(/^Syntax error in GROQ query at position \d+: /, "");
+    const start = Math.min(error.position, query.length);
+    return queryParseError(description, query, start, Math.min(start + 1, query.length));
+  }
+  // Semantic errors found while parsing (unknown function, wrong arity) are parse errors for the API too.
+  const description = error instanceof Error ? error.message : String(error);
+  const name = /function:?\s+([\w:]+)/i.exec(description)?.[1];
+  const at = name ? query.indexOf(name) : -1;
+  return at >= 0 ? queryParseError(description, query, at, at + name!.length) : queryParseError(description, query, 0, query.length);
+}
+
+function isSyncUnsupported(error: unknown): boolean {
+  return error instanceof Error && /not supported|synchronous mode/.test(error.message);
+}
+
+function evaluationError(error: unknown) {
+  return apiError(400, "queryError", error instanceof Error ? error.message : String(error));
+}
