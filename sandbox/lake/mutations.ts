@@ -188,7 +188,8 @@ function patchDocument(doc: SanityDocument | undefined, id: string, patch: Patch
 /** System fields are the lake's: a new revision per transaction, creation time kept. */
 function stamp(doc: SanityDocument, before: SanityDocument | null, context: TransactionContext): SanityDocument {
   const createdAt = typeof doc._createdAt === "string" && doc._createdAt ? doc._createdAt : (before?._createdAt ?? context.timestamp);
-  return { _id: doc._id, _type: doc._type, ...doc, _rev: context.transactionId, _createdAt: createdAt, _updatedAt: context.timestamp };
+  const { _id, _type, ...fields } = doc;
+  return { _id, _type, ...fields, _rev: context.transactionId, _createdAt: createdAt, _updatedAt: context.timestamp };
 }
 
 function withArrayKeys(value: unknown): unknown {
