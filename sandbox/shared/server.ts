@@ -1,0 +1,108 @@
+import http from "node:http";
+import { FaultController, parseFaultObject } from "./faults";
+import { isRecord, matchRoute, parseJson, readBody, sendJson, type Req, type Res, type Route } from "./http";
+
+export interface SandboxRoute extends Route {
+  /** Provider API routes are the only ones fault injection touches. */
+  api?: boolean;
+}
+
+interface LoggedRequest {
+  at: string;
+  method: string;
+  path: string;
+  status: number | null;
+  faulted: boolean;
+}
+
+/** The last API requests, so tests can count what a client really sent (retries, no retry). */
+export class RequestLog {
+  private entries: LoggedRequest[] = [];
+  add(e: LoggedRequest) {
+    this.entries.push(e);
+    if (this.entries.length > 500) this.entries.shift();
+  }
+  list() {
+    return [...this.entries];
+  }
+  clear() {
+    this.entries = [];
+  }
+}
+
+export function createHandler(opts: {
+  routes: SandboxRoute[];
+  faults: FaultController;
+  log: RequestLog;
+  error5xx: (status: number) => { body: string; type: string };
+  notFound: (res: Res, pathKnown: boolean, url: URL) => void;
+}): http.RequestListener {
+  return (req, res) => {
+    const url = new URL(req.url ?? "/", "http://sandbox.invalid");
+    const { route, params, pathKnown } = matchRoute(opts.routes, req.method ?? "GET", url.pathname);
+    void (async () => {
+      if (!route) return opts.notFound(res, pathKnown, url);
+      if (route.api) {
+        const f = opts.faults.effective(req, url.pathname);
+        const faulted = f.latencyMs > 0 || f.status5xx !== null || f.timeout || f.malformedJson;
+        res.on("finish", () =>
+          opts.log.add({ at: new Date().toISOString(), method: req.method ?? "", path: url.pathname, status: res.statusCode, faulted }),
+        );
+        if (f.timeout) {
+          opts.log.add({ at: new Date().toISOString(), method: req.method ?? "", path: url.pathname, status: null, faulted });
+        }
+        if (await opts.faults.applyBeforeHandler(res, f, opts.error5xx)) return;
+      }
+      await route.handler(req, res, params, url);
+    })().catch((err: unknown) => {
+      console.error("[sandbox]", err);
+      if (!res.headersSent) sendJson(res, 500, { detail: "Internal Server Error" });
+      else res.destroy();
+    });
+  };
+}
+
+/** Body of a control request: JSON object or nothing. */
+export async function readControlBody(req: Req): Promise<Record<string, unknown> | null> {
+  const text = await readBody(req);
+  if (!text.trim()) return {};
+  const parsed = parseJson(text);
+  return parsed.ok && isRecord(parsed.value) ? parsed.value : null;
+}
+
+/** Control endpoints both sandboxes share: faults, reset, request log. */
+export function commonControlRoutes(opts: {
+  faults: FaultController;
+  log: RequestLog;
+  info: () => unknown;
+  reset: (wipeData: boolean) => void;
+}): SandboxRoute[] {
+  return [
+    { method: "GET", pattern: /^\/__sandbox\/?$/, handler: (_q, res) => sendJson(res, 200, opts.info()) },
+    { method: "GET", pattern: /^\/__sandbox\/faults$/, handler: (_q, res) => sendJson(res, 200, opts.faults.current) },
+    {
+      method: "POST",
+      pattern: /^\/__sandbox\/faults$/,
+      handler: async (req, res) => {
+        const body = await readControlBody(req);
+        const parsed = parseFaultObject(body);
+        if (!parsed.ok) return sendJson(res, 400, { errors: parsed.errors });
+        opts.faults.set(parsed.value);
+        sendJson(res, 200, opts.faults.current);
+      },
+    },
+    {
+      method: "POST",
+      pattern: /^\/__sandbox\/reset$/,
+      handler: async (req, res) => {
+        const body = await readControlBody(req);
+        if (!body) return sendJson(res, 400, { errors: ["body must be a JSON object"] });
+        opts.faults.reset();
+        opts.log.clear();
+        opts.reset(body.data === true);
+        sendJson(res, 200, { ok: true });
+      },
+    },
+    { method: "GET", pattern: /^\/__sandbox\/requests$/, handler: (_q, res) => sendJson(res, 200, opts.log.list()) },
+  ];
+}
