@@ -1,6 +1,6 @@
 /**
  * Resets the content lake to the demo catalogue:
- *   tsx sandbox/lake/reset.ts [--data-dir .data] [--seed-dir sanity/seed]
+ *   tsx sandbox/lake/reset.ts [--data-dir .data/lake] [--seed-dir sanity/seed]
  * Refuses while a lake is running on the same data directory.
  */
 import path from "node:path";
@@ -11,7 +11,7 @@ import { resetLake } from "./seed";
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const { values } = parseArgs({
   options: {
-    "data-dir": { type: "string", default: path.join(repoRoot, ".data") },
+    "data-dir": { type: "string", default: path.join(repoRoot, ".data/lake") },
     "seed-dir": { type: "string", default: path.join(repoRoot, "sanity/seed") },
   },
 });

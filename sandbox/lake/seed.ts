@@ -7,9 +7,9 @@ import { syncDir } from "./journal";
 import { acquireLock } from "./lock";
 
 const PENDING_MARKER = "seed.pending";
-
-/** The lake keeps its files in a subfolder, so a data directory shared with other sandboxes is safe. */
-export const lakeRoot = (dataDir: string) => path.join(dataDir, "lake");
+export const DOCUMENTS_DIR = "documents";
+export const ASSETS_DIR = "assets";
+const LAKE_ENTRIES = [DOCUMENTS_DIR, ASSETS_DIR, PENDING_MARKER];
 
 /** Seeds on first start, and again if a previous seeding was interrupted. */
 export async function needsSeed(root: string, documentCount: number): Promise<boolean> {
@@ -51,20 +51,26 @@ export async function importSeed(root: string, lake: { url: string; token: strin
   return result;
 }
 
-/** Wipes the lake's data (refusing while a lake runs on it), then seeds it afresh. */
-export async function resetLake(dataDir: string, seedDir: string): Promise<{ documents: number }> {
-  const root = lakeRoot(dataDir);
-  const release = await acquireLock(root);
+/**
+ * Wipes the lake's own entries in `dataDir` (nothing else: the folder may be
+ * shared), refusing while a lake runs on it, then seeds it afresh.
+ */
+export async function resetLake(
+  dataDir: string,
+  seedDir: string,
+  names: { projectId?: string; dataset?: string } = {},
+): Promise<{ documents: number }> {
+  const release = await acquireLock(dataDir);
   try {
-    for (const entry of ["documents", "assets", PENDING_MARKER]) {
-      await rm(path.join(root, entry), { recursive: true, force: true });
+    for (const entry of LAKE_ENTRIES) {
+      await rm(path.join(dataDir, entry), { recursive: true, force: true });
     }
   } finally {
     await release();
   }
   // Imported lazily: server.ts imports this module.
   const { startLake } = await import("./server");
-  const lake = await startLake({ dataDir, seedDir, token: randomBytes(24).toString("hex") });
+  const lake = await startLake({ ...names, dataDir, seedDir, token: randomBytes(24).toString("hex") });
   try {
     return { documents: lake.documentCount() };
   } finally {

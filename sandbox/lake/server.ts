@@ -7,14 +7,14 @@ import type { LakeContext } from "./context";
 import { ImageService } from "./image-service";
 import { acquireLock } from "./lock";
 import { route } from "./routes";
-import { importSeed, lakeRoot, needsSeed } from "./seed";
+import { ASSETS_DIR, DOCUMENTS_DIR, importSeed, needsSeed } from "./seed";
 import { DocumentStore, type LakeEvents } from "./store";
 
 export interface StartLakeOptions {
   /** 0 (default) picks a free port. */
   port?: number;
   host?: string;
-  /** Persistence folder; the lake keeps its files under `<dataDir>/lake/`. */
+  /** Persistence folder (the lake's entries: documents/, assets/, lake.lock, seed.pending). */
   dataDir: string;
   /** Bearer token every data request must carry. */
   token: string;
@@ -39,14 +39,14 @@ export async function startLake(opts: StartLakeOptions): Promise<RunningLake> {
   const projectId = opts.projectId ?? "demo";
   const dataset = opts.dataset ?? "production";
   const host = opts.host ?? "127.0.0.1";
-  const root = lakeRoot(opts.dataDir);
+  const root = path.resolve(opts.dataDir);
   const release = await acquireLock(root);
   let store: DocumentStore | undefined;
   let server: Server | undefined;
   try {
-    store = await DocumentStore.open(path.join(root, "documents"));
+    store = await DocumentStore.open(path.join(root, DOCUMENTS_DIR));
     let baseUrl = "";
-    const assets = new AssetStore(path.join(root, "assets"), store, { projectId, dataset, baseUrl: () => baseUrl });
+    const assets = new AssetStore(path.join(root, ASSETS_DIR), store, { projectId, dataset, baseUrl: () => baseUrl });
     const context: LakeContext = { projectId, dataset, token: opts.token, store, assets, images: new ImageService(assets) };
     server = createServer((req, res) => void route(context, req, res));
     const port = await listen(server, opts.port ?? 0, host);
