@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { appendFile, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -366,6 +366,29 @@ describe("content lake durability", () => {
     lake = await startLake({ dataDir, token });
     try {
       expect((await clientFor(lake.url, { token }).getDocument("kept"))?.title).toBe("Toujours là");
+    } finally {
+      await lake.close();
+    }
+  });
+
+  it("ignores a torn last journal line (a write cut short, never acknowledged)", async () => {
+    const dataDir = await tempDir("torn");
+    let lake = await startLake({ dataDir, token });
+    await clientFor(lake.url, { token }).createOrReplace({ _id: "before-crash", _type: "page" });
+    await lake.close();
+    await appendFile(path.join(dataDir, "documents/journal.ndjson"), '{"transactionId":"cut","timest');
+
+    lake = await startLake({ dataDir, token });
+    try {
+      const restarted = clientFor(lake.url, { token });
+      expect(await restarted.getDocument("before-crash")).toBeDefined();
+      await restarted.createOrReplace({ _id: "after-crash", _type: "page" });
+    } finally {
+      await lake.close();
+    }
+    lake = await startLake({ dataDir, token });
+    try {
+      expect(await clientFor(lake.url, { token }).fetch(`*[_type == "page"]._id | order(@)`)).toEqual(["after-crash", "before-crash"]);
     } finally {
       await lake.close();
     }
