@@ -18,7 +18,13 @@ const JOURNAL = "journal.ndjson";
  * which keeps compaction crash-safe in any order of steps.
  */
 export class Journal {
-  private constructor(private readonly handle: FileHandle) {}
+  private constructor(
+    private readonly dir: string,
+    private handle: FileHandle,
+  ) {}
+
+  /** Bytes appended since the last compaction. */
+  size = 0;
 
   static async open(dir: string): Promise<{ journal: Journal; documents: Map<string, SanityDocument> }> {
     await mkdir(dir, { recursive: true });
@@ -37,12 +43,22 @@ export class Journal {
     if (journal.records.length > 0 || journal.tornTail) await compact(dir, documents);
 
     const handle = await open(path.join(dir, JOURNAL), "a");
-    return { journal: new Journal(handle), documents };
+    return { journal: new Journal(dir, handle), documents };
   }
 
   async append(entry: JournalEntry): Promise<void> {
-    await this.handle.appendFile(`${JSON.stringify(entry)}\n`, "utf8");
+    const line = `${JSON.stringify(entry)}\n`;
+    await this.handle.appendFile(line, "utf8");
     await this.handle.datasync();
+    this.size += Buffer.byteLength(line);
+  }
+
+  /** Folds the journal into a fresh snapshot of `documents` (call with no append in flight). */
+  async compact(documents: Map<string, SanityDocument>): Promise<void> {
+    await this.handle.close();
+    await compact(this.dir, documents);
+    this.handle = await open(path.join(this.dir, JOURNAL), "a");
+    this.size = 0;
   }
 
   async close(): Promise<void> {

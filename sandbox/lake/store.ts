@@ -24,6 +24,8 @@ export interface LakeEvents {
 }
 
 const ASSET_TYPES = new Set(["sanity.imageAsset", "sanity.fileAsset"]);
+/** A long-running lake (soak tests, benches) folds its journal into a snapshot past this size. */
+const COMPACT_AFTER_BYTES = 32 * 1024 * 1024;
 
 /**
  * Documents live in memory (a Map, plus one cached array per perspective,
@@ -120,8 +122,23 @@ export class DocumentStore {
       else this.documents.delete(id);
     }
     this.views.clear();
-    this.listeners.emit("transaction", { transactionId, timestamp, effects });
+    try {
+      this.listeners.emit("transaction", { transactionId, timestamp, effects });
+    } catch (error) {
+      // The write is durable already: a failing listener must not turn it into an error response.
+      console.error("[lake] transaction listener failed", error);
+    }
+    if (this.journal.size > COMPACT_AFTER_BYTES) await this.compactJournal();
     return result;
+  }
+
+  private async compactJournal(): Promise<void> {
+    try {
+      await this.journal.compact(this.documents);
+    } catch (error) {
+      this.failure = error instanceof Error ? error : new Error(String(error));
+      console.error("[lake] journal compaction failed", error);
+    }
   }
 
   /** Waits for queued writes, then closes the journal. */
