@@ -179,7 +179,7 @@ export class LygosProvider implements PaymentProvider {
     if (problem) {
       // The link must not be payable for the wrong amount or currency.
       await this.deleteGateway(gateway.id).catch(() => undefined);
-      const init = { provider: "lygos" as const, message: `Lygos POST /gateway made a gateway with ${problem}; it was deleted` };
+      const init = { provider: "lygos" as const, message: `Lygos POST /gateway made a gateway with ${problem}; deleting it` };
       throw problem.startsWith("currency")
         ? new ProviderRejected({ ...init, code: "CURRENCY_MISMATCH", configError: true })
         : new ProviderResponseInvalid({ ...init, code: "RESPONSE_MISMATCH" });
