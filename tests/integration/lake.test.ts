@@ -411,6 +411,7 @@ describe("content lake durability", () => {
           if (line) resolve((JSON.parse(line) as { url: string }).url);
         });
         child.once("exit", (code) => reject(new Error(`lake exited early (${code})`)));
+        setTimeout(() => reject(new Error("lake did not start within 20 s")), 20_000).unref();
       });
       const remote = clientFor(url, { token });
       await remote.createOrReplace({ _id: "order-42", _type: "order", status: "pending" });
