@@ -1,25 +1,110 @@
-import type { LinksFunction } from "@remix-run/node";
-import { Links, Meta, Outlet, Scripts, ScrollRestoration } from "@remix-run/react";
-import stylesheet from "~/tailwind.css";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useFetcher,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { Icon } from "~/components/Icon";
+import { NotFound } from "~/components/NotFound";
+import { SiteFooter } from "~/components/SiteFooter";
+import { SiteHeader } from "~/components/SiteHeader";
+import { THEME_FETCHER_KEY } from "~/components/ThemeToggle";
+import { WhatsAppFloat } from "~/components/WhatsAppFloat";
+import { useLayout } from "~/lib/layout";
 import { useNonce } from "~/lib/nonce";
+import { isTheme } from "~/lib/theme";
+import { readTheme } from "~/lib/theme.server";
+import { contactLink } from "~/lib/whatsapp";
+import stylesheet from "~/tailwind.css";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+  { rel: "icon", href: "/favicon.ico", sizes: "32x32" },
+  { rel: "apple-touch-icon", href: "/apple-touch-icon.png" },
+];
 
-export default function App() {
+/** Only the theme: content for the header and footer comes with each page's own query. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  return { theme: await readTheme(request) };
+}
+
+export const meta: MetaFunction = ({ error }) =>
+  error
+    ? [
+        { title: isRouteErrorResponse(error) && error.status === 404 ? "Page introuvable | ASHTECH STORE" : "Erreur | ASHTECH STORE" },
+        { name: "robots", content: "noindex" },
+      ]
+    : [];
+
+export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
+  const data = useRouteLoaderData<typeof loader>("root");
+  const layout = useLayout();
+  const themeFetcher = useFetcher({ key: THEME_FETCHER_KEY });
+  // The toggle applies at once; the cookie (and so the server's answer) follows.
+  const chosen = themeFetcher.formData?.get("theme");
+  const theme = isTheme(chosen) ? chosen : (data?.theme ?? null);
+  const shopName = layout?.settings.shopName ?? "ASHTECH STORE";
+  const whatsappNumber = layout?.settings.whatsappNumber;
+
   return (
-    <html lang="fr">
+    <html lang="fr" className={theme ?? undefined}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="theme-color" content="#5D5CDE" />
         <Meta />
         <Links />
       </head>
-      <body>
-        <Outlet />
+      <body className="flex min-h-screen flex-col">
+        <a href="#contenu" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+          Aller au contenu
+        </a>
+        <SiteHeader layout={layout} />
+        <main id="contenu" className="flex-1">
+          {children}
+        </main>
+        <SiteFooter layout={layout} />
+        {whatsappNumber ? <WhatsAppFloat href={contactLink(whatsappNumber, shopName)} /> : null}
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>
     </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  if (isRouteErrorResponse(error) && error.status === 404) return <NotFound />;
+  return (
+    <section className="container-page py-16 text-center">
+      <p aria-hidden="true" className="mx-auto flex h-16 w-16 items-center justify-center rounded-full bg-red-100 text-red-600 dark:bg-red-950">
+        <Icon name="clock" className="h-8 w-8" />
+      </p>
+      <h1 className="mt-4 text-2xl font-extrabold text-slate-900 dark:text-white">Oups, un problème est survenu</h1>
+      <p className="mx-auto mt-2 max-w-md text-slate-600 dark:text-slate-400">
+        La page n'a pas pu s'afficher. Réessayez dans un instant ; si le problème continue, écrivez-nous sur WhatsApp.
+      </p>
+      <div className="mt-6 flex justify-center gap-3">
+        <a href="" className="btn-primary">
+          Réessayer
+        </a>
+        <a href="/" className="btn-outline">
+          Retour à l'accueil
+        </a>
+      </div>
+    </section>
   );
 }

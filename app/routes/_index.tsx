@@ -1,3 +1,77 @@
+import { data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { CategoryCards } from "~/components/CategoryCards";
+import { Hero } from "~/components/Hero";
+import { ProductGrid } from "~/components/ProductGrid";
+import { PromoBanner } from "~/components/PromoBanner";
+import { SectionHeading } from "~/components/SectionHeading";
+import { WhyUs } from "~/components/WhyUs";
+import { catalogueHref } from "~/lib/catalogue";
+import { promoEnds, publicPageHeaders } from "~/lib/http.server";
+import { seoMeta } from "~/lib/seo";
+import { contactLink } from "~/lib/whatsapp";
+import { defaultCatalogContext, getHomePage } from "~/modules/catalog.server";
+import { buildSeo } from "~/modules/seo.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const ctx = defaultCatalogContext();
+  const home = await getHomePage(ctx);
+  const seo = buildSeo({ request, layout: home.layout, path: "/", description: home.heroText });
+  const changesAt = [home.promotion?.endsAt, ...promoEnds(home.featured), ...home.categories.flatMap((c) => promoEnds(c.products))];
+  return data({ ...home, seo, now: ctx.now.toISOString() }, { headers: publicPageHeaders(changesAt, ctx.now) });
+}
+
+export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => seoMeta(data?.seo);
+
 export default function Home() {
-  return <h1 className="text-brand">ASHTECH STORE</h1>;
+  const { layout, heroTitle, heroText, promotion, featured, categories, whyUs, now } = useLoaderData<typeof loader>();
+  const { currency, shopName, whatsappNumber } = layout.settings;
+  return (
+    <>
+      <Hero title={heroTitle} text={heroText} whatsappHref={contactLink(whatsappNumber, shopName)} />
+      {promotion ? <PromoBanner promotion={promotion} now={now} /> : null}
+
+      <div className="container-page space-y-12 py-10">
+        {categories.length ? (
+          <section aria-labelledby="categories">
+            <SectionHeading id="categories">Nos catégories</SectionHeading>
+            <CategoryCards categories={categories} />
+          </section>
+        ) : null}
+
+        {featured.length ? (
+          <section aria-labelledby="phares">
+            <SectionHeading id="phares" more={{ to: "/produits", label: "Tout voir" }}>
+              Nos produits phares
+            </SectionHeading>
+            <ProductGrid products={featured} currency={currency} eagerCount={2} />
+          </section>
+        ) : null}
+
+        {categories
+          .filter((category) => category.products.length > 0)
+          .map((category) => (
+            <section key={category.slug} aria-labelledby={`categorie-${category.slug}`}>
+              <SectionHeading
+                id={`categorie-${category.slug}`}
+                more={{ to: catalogueHref({ category: category.slug }), label: `Voir les ${category.productCount}` }}
+              >
+                <span aria-hidden="true">{category.icon} </span>
+                {category.title}
+              </SectionHeading>
+              <ProductGrid products={category.products} currency={currency} />
+            </section>
+          ))}
+
+        {whyUs.length ? (
+          <section aria-labelledby="pourquoi">
+            <SectionHeading id="pourquoi">Pourquoi nous choisir ?</SectionHeading>
+            <WhyUs items={whyUs} />
+          </section>
+        ) : null}
+      </div>
+    </>
+  );
 }

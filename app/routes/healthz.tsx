@@ -1,4 +1,4 @@
-/** Liveness for deploys and the test harness; also the bench's framework floor. */
+/** Liveness for the test harness and the benchmark's floor: no data, no rendering. */
 export function loader() {
-  return new Response("ok", { headers: { "Content-Type": "text/plain", "Cache-Control": "no-store" } });
+  return new Response("ok", { headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
 }

@@ -1,0 +1,33 @@
+import { Form } from "@remix-run/react";
+import { Icon } from "./Icon";
+
+/** Straight to the cart with this product: a plain POST, so it works without JavaScript. */
+export function BuyForm({
+  productId,
+  productTitle,
+  free,
+  className = "",
+  label,
+  compact = false,
+}: {
+  productId: string;
+  /** Read by screen readers after the label, so that a grid's many "Acheter" buttons are told apart. */
+  productTitle?: string;
+  free: boolean;
+  className?: string;
+  label?: string;
+  /** In a card on a phone, two buttons share ~150 px: no icon, smaller text. */
+  compact?: boolean;
+}) {
+  return (
+    <Form method="post" action="/panier" className={className}>
+      <input type="hidden" name="intent" value="buy-now" />
+      <input type="hidden" name="productId" value={productId} />
+      <button type="submit" className={`${free ? "btn-gold" : "btn-primary"} w-full ${compact ? "px-1 text-xs sm:text-sm" : ""}`}>
+        <Icon name={free ? "download" : "cart"} className={compact ? "hidden h-4 w-4 sm:block" : "h-4 w-4"} />
+        {label ?? (free ? "Obtenir gratuitement" : "Acheter")}
+        {productTitle ? <span className="sr-only"> : {productTitle}</span> : null}
+      </button>
+    </Form>
+  );
+}

@@ -1,0 +1,77 @@
+import { Link, useLocation } from "@remix-run/react";
+import { useEffect, useRef } from "react";
+import { catalogueHref } from "~/lib/catalogue";
+import type { LayoutView } from "~/lib/catalog-types";
+import { whatsappLink } from "~/lib/whatsapp";
+import { Icon } from "./Icon";
+
+/** A <details> disclosure: opens and closes without JavaScript; with it, closes after each navigation. */
+export function MobileMenu({ layout }: { layout: LayoutView | null }) {
+  const menu = useRef<HTMLDetailsElement>(null);
+  const location = useLocation();
+  useEffect(() => {
+    menu.current?.removeAttribute("open");
+  }, [location]);
+
+  const item = "flex min-h-11 items-center gap-3 rounded-lg px-3 text-slate-800 hover:bg-slate-100 dark:text-slate-100 dark:hover:bg-slate-800";
+  return (
+    <details ref={menu} className="group md:hidden">
+      <summary
+        className="inline-flex h-11 w-11 cursor-pointer items-center justify-center rounded-xl text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800"
+        aria-label="Menu"
+      >
+        <Icon name="menu" className="h-6 w-6 group-open:hidden" />
+        <Icon name="close" className="hidden h-6 w-6 group-open:block" />
+      </summary>
+      <nav
+        aria-label="Menu principal"
+        className="absolute inset-x-0 top-full max-h-[80vh] overflow-y-auto border-b border-slate-200 bg-white px-4 pb-4 pt-2 shadow-lg dark:border-slate-800 dark:bg-slate-900"
+      >
+        <ul className="space-y-1">
+          <li>
+            <Link to="/produits" className={`${item} font-semibold`}>
+              Tous les produits
+            </Link>
+          </li>
+          <li>
+            <Link to={catalogueHref({ onSale: true })} className={`${item} font-semibold text-red-600 dark:text-red-400`}>
+              Promotions
+            </Link>
+          </li>
+        </ul>
+        {layout?.categories.length ? (
+          <>
+            <p className="mt-3 px-3 text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">Catégories</p>
+            <ul className="mt-1 space-y-1">
+              {layout.categories.map((category) => (
+                <li key={category.slug}>
+                  <Link to={catalogueHref({ category: category.slug })} className={item}>
+                    <span aria-hidden="true">{category.icon}</span>
+                    {category.title}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+        {layout?.pages.length ? (
+          <ul className="mt-3 space-y-1 border-t border-slate-200 pt-3 dark:border-slate-800">
+            {layout.pages.map((page) => (
+              <li key={page.slug}>
+                <Link to={`/pages/${page.slug}`} className={item}>
+                  {page.title}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        {layout?.settings.whatsappNumber ? (
+          <a href={whatsappLink(layout.settings.whatsappNumber)} className="btn-whatsapp mt-3 w-full" rel="noopener noreferrer">
+            <Icon name="whatsapp" />
+            Nous écrire sur WhatsApp
+          </a>
+        ) : null}
+      </nav>
+    </details>
+  );
+}

@@ -1,0 +1,37 @@
+import { Link } from "@remix-run/react";
+import type { PromotionView } from "~/lib/catalog-types";
+import { Countdown } from "./Countdown";
+
+function isInternal(link: string): boolean {
+  return link.startsWith("/") && !link.startsWith("//");
+}
+
+export function PromoBanner({ promotion, now }: { promotion: PromotionView; now: string }) {
+  const { link } = promotion;
+  const label = promotion.linkLabel ?? "J'en profite";
+  const cta = "btn shrink-0 bg-white text-red-700 hover:bg-red-50";
+  return (
+    <section aria-label="Promotion en cours" className="bg-gradient-to-r from-red-600 to-rose-600 text-white">
+      <div className="container-page flex flex-col gap-3 py-4 sm:flex-row sm:items-center sm:justify-between">
+        <div>
+          <p className="text-lg font-extrabold">{promotion.title}</p>
+          {promotion.text ? <p className="text-sm text-white/90">{promotion.text}</p> : null}
+          <p className="mt-1 text-xs font-semibold uppercase tracking-wide text-white/90">
+            <Countdown endsAt={promotion.endsAt} now={now} prefix="Se termine dans" datePrefix="Jusqu'au" />
+          </p>
+        </div>
+        {link ? (
+          isInternal(link) ? (
+            <Link to={link} className={cta}>
+              {label}
+            </Link>
+          ) : (
+            <a href={link} className={cta} rel="noopener noreferrer">
+              {label}
+            </a>
+          )
+        ) : null}
+      </div>
+    </section>
+  );
+}

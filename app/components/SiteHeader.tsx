@@ -1,0 +1,45 @@
+import { Link, NavLink, useSearchParams } from "@remix-run/react";
+import { catalogueHref } from "~/lib/catalogue";
+import type { LayoutView } from "~/lib/catalog-types";
+import { Logo } from "./Logo";
+import { MobileMenu } from "./MobileMenu";
+import { SearchForm } from "./SearchForm";
+import { ThemeToggle } from "./ThemeToggle";
+
+/** The bar sticks; on phones the search row below it scrolls away to leave room for products. */
+export function SiteHeader({ layout }: { layout: LayoutView | null }) {
+  const [searchParams] = useSearchParams();
+  const q = searchParams.get("q") ?? undefined;
+  const shopName = layout?.settings.shopName ?? "ASHTECH STORE";
+  const navLink = ({ isActive }: { isActive: boolean }) =>
+    `rounded-lg px-3 py-2 text-sm font-semibold hover:text-brand dark:hover:text-brand-light ${
+      isActive ? "text-brand dark:text-brand-light" : "text-slate-700 dark:text-slate-200"
+    }`;
+  return (
+    <>
+      <header className="sticky top-0 z-40 border-b border-slate-200/80 bg-white/95 backdrop-blur dark:border-slate-800 dark:bg-slate-950/95">
+        <div className="container-page relative flex h-16 items-center gap-2">
+          <MobileMenu layout={layout} />
+          <Link to="/" className="mr-auto rounded-lg" aria-label={`${shopName}, accueil`}>
+            <Logo shopName={shopName} />
+          </Link>
+          <nav aria-label="Navigation" className="hidden items-center md:flex">
+            <NavLink to="/produits" end className={navLink}>
+              Produits
+            </NavLink>
+            <Link to={catalogueHref({ onSale: true })} className="rounded-lg px-3 py-2 text-sm font-semibold text-red-600 hover:text-red-700 dark:text-red-400">
+              Promos
+            </Link>
+          </nav>
+          <div className="hidden w-64 md:block lg:w-80">
+            <SearchForm key={q} id="recherche-entete" defaultValue={q} />
+          </div>
+          <ThemeToggle />
+        </div>
+      </header>
+      <div className="border-b border-slate-200 bg-white px-4 py-2 dark:border-slate-800 dark:bg-slate-950 md:hidden">
+        <SearchForm key={q} id="recherche-mobile" defaultValue={q} />
+      </div>
+    </>
+  );
+}

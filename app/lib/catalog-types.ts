@@ -1,0 +1,56 @@
+import type { Offer } from "./pricing";
+
+/** What pages render: content as prepared by the server, prices already evaluated for this request. */
+export interface ImageView {
+  src: string;
+  srcSet: string;
+  width: number;
+  height: number;
+  alt: string;
+}
+
+export interface SiteSettingsView {
+  shopName: string;
+  tagline: string | null;
+  description: string | null;
+  currency: string;
+  whatsappNumber: string | null;
+  email: string | null;
+  socials: { facebook: string | null; instagram: string | null };
+}
+
+export interface CategoryLink {
+  title: string;
+  slug: string;
+  icon: string | null;
+}
+
+export interface PageLink {
+  title: string;
+  slug: string;
+}
+
+export interface LayoutView {
+  settings: SiteSettingsView;
+  categories: CategoryLink[];
+  pages: PageLink[];
+}
+
+export interface ProductCardView {
+  id: string;
+  slug: string;
+  title: string;
+  summary: string | null;
+  featured: boolean;
+  image: ImageView | null;
+  offer: Offer;
+}
+
+export interface PromotionView {
+  id: string;
+  title: string;
+  text: string | null;
+  linkLabel: string | null;
+  link: string | null;
+  endsAt: string;
+}

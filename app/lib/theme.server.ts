@@ -1,0 +1,19 @@
+import { createCookie } from "@remix-run/node";
+import { isTheme, type Theme } from "./theme";
+
+/** Not a secret and not personal: a plain, long-lived cookie readable by the server for the first paint. */
+const themeCookie = createCookie("theme", {
+  path: "/",
+  sameSite: "lax",
+  httpOnly: true,
+  maxAge: 60 * 60 * 24 * 365,
+});
+
+export async function readTheme(request: Request): Promise<Theme | null> {
+  const value: unknown = await themeCookie.parse(request.headers.get("Cookie"));
+  return isTheme(value) ? value : null;
+}
+
+export function serializeTheme(theme: Theme): Promise<string> {
+  return themeCookie.serialize(theme);
+}

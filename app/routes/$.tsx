@@ -1,0 +1,20 @@
+import { data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { NotFound } from "~/components/NotFound";
+import { seoMeta } from "~/lib/seo";
+import { getLayout } from "~/modules/catalog.server";
+import { buildSeo } from "~/modules/seo.server";
+
+/** Any unknown address: a French 404 inside the shop's own header and footer. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const layout = await getLayout();
+  const seo = buildSeo({ request, layout, title: "Page introuvable", path: new URL(request.url).pathname, noindex: true });
+  return data({ layout, seo }, { status: 404, headers: { "Cache-Control": "public, max-age=60" } });
+}
+
+export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => seoMeta(data?.seo);
+
+export default function UnknownPage() {
+  return <NotFound />;
+}

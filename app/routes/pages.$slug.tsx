@@ -1,0 +1,33 @@
+import { data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { NotFound } from "~/components/NotFound";
+import { publicPageHeaders } from "~/lib/http.server";
+import { seoMeta } from "~/lib/seo";
+import { getCmsPage } from "~/modules/catalog.server";
+import { buildSeo } from "~/modules/seo.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const slug = params.slug ?? "";
+  const { layout, page } = await getCmsPage(slug);
+  const path = `/pages/${encodeURIComponent(slug)}`;
+  const seo = page
+    ? buildSeo({ request, layout, title: page.title, description: page.description, path, type: "article" })
+    : buildSeo({ request, layout, title: "Page introuvable", path, noindex: true });
+  return data({ layout, page, seo }, page ? { headers: publicPageHeaders() } : { status: 404 });
+}
+
+export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => seoMeta(data?.seo);
+
+export default function CmsPage() {
+  const { page } = useLoaderData<typeof loader>();
+  if (!page) return <NotFound />;
+  return (
+    <article className="container-page max-w-3xl py-8 sm:py-12">
+      <h1 className="text-3xl font-extrabold text-slate-900 dark:text-white">{page.title}</h1>
+      {page.description ? <p className="mt-2 text-lg text-slate-600 dark:text-slate-400">{page.description}</p> : null}
+      <div className="rich-text mt-6" dangerouslySetInnerHTML={{ __html: page.bodyHtml }} />
+    </article>
+  );
+}

@@ -1,0 +1,158 @@
+import { data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { BuyForm } from "~/components/BuyForm";
+import { Countdown } from "~/components/Countdown";
+import { DeliveryNote } from "~/components/DeliveryNote";
+import { Faq } from "~/components/Faq";
+import { Icon } from "~/components/Icon";
+import { JsonLd } from "~/components/JsonLd";
+import { NotFound } from "~/components/NotFound";
+import { PriceTag } from "~/components/PriceTag";
+import { ProductGallery } from "~/components/ProductGallery";
+import { ProductGrid } from "~/components/ProductGrid";
+import { SectionHeading } from "~/components/SectionHeading";
+import { catalogueHref } from "~/lib/catalogue";
+import { promoEnds, publicPageHeaders } from "~/lib/http.server";
+import { formatPrice } from "~/lib/money";
+import { seoMeta } from "~/lib/seo";
+import { whatsappLink } from "~/lib/whatsapp";
+import { defaultCatalogContext, getProductPage } from "~/modules/catalog.server";
+import { buildSeo, productJsonLd } from "~/modules/seo.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const slug = params.slug ?? "";
+  const ctx = defaultCatalogContext();
+  const page = await getProductPage(slug, ctx);
+  const { layout, product } = page;
+  const path = `/produits/${encodeURIComponent(slug)}`;
+  if (!product) {
+    const seo = buildSeo({ request, layout, title: "Produit introuvable", path, noindex: true });
+    return data({ ...page, product: null, seo, jsonLd: null, now: ctx.now.toISOString() }, { status: 404 });
+  }
+  const seo = buildSeo({ request, layout, title: product.title, description: product.summary, path, image: product.shareImage, type: "product" });
+  const jsonLd = productJsonLd(product, seo.canonical, layout.settings);
+  return data(
+    { ...page, product, seo, jsonLd, now: ctx.now.toISOString() },
+    { headers: publicPageHeaders([product.offer.promoEndsAt, ...promoEnds(page.related)], ctx.now) },
+  );
+}
+
+export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => seoMeta(data?.seo);
+
+export default function ProductPage() {
+  const { layout, product, related, seo, jsonLd, now } = useLoaderData<typeof loader>();
+  if (!product || !jsonLd) return <NotFound what="Ce produit" />;
+  const { currency } = layout.settings;
+  const { offer } = product;
+  const free = offer.price === 0;
+  const shareText = `${product.title} – ${free ? "gratuit" : formatPrice(offer.price, currency)} chez ${layout.settings.shopName} : ${seo.canonical}`;
+
+  return (
+    <div className="container-page py-6 sm:py-10">
+      <JsonLd data={jsonLd} />
+      <nav aria-label="Fil d'Ariane" className="mb-4 text-sm text-slate-500 dark:text-slate-400">
+        <ol className="flex flex-wrap items-center gap-1">
+          <li>
+            <Link to="/" className="hover:text-brand">
+              Accueil
+            </Link>{" "}
+            /
+          </li>
+          <li>
+            <Link to="/produits" className="hover:text-brand">
+              Produits
+            </Link>{" "}
+            /
+          </li>
+          {product.category ? (
+            <li>
+              <Link to={catalogueHref({ category: product.category.slug })} className="hover:text-brand">
+                {product.category.title}
+              </Link>
+            </li>
+          ) : null}
+        </ol>
+      </nav>
+
+      <div className="grid gap-8 lg:grid-cols-2">
+        <ProductGallery images={product.images} />
+
+        <div className="space-y-5">
+          <div className="flex flex-wrap gap-2">
+            {product.featured ? <span className="rounded-full bg-gold px-3 py-1 text-xs font-bold text-slate-900">Produit phare</span> : null}
+            {offer.discountPercent !== null ? (
+              <span className="rounded-full bg-red-600 px-3 py-1 text-xs font-bold text-white">-{offer.discountPercent}&nbsp;%</span>
+            ) : null}
+          </div>
+          <h1 className="text-2xl font-extrabold leading-tight text-slate-900 dark:text-white sm:text-3xl">{product.title}</h1>
+          {product.summary ? <p className="text-slate-600 dark:text-slate-300">{product.summary}</p> : null}
+
+          <div className="space-y-3 rounded-2xl border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+            <PriceTag offer={offer} currency={currency} size="lg" />
+            {offer.promoEndsAt ? (
+              <p className="inline-flex items-center gap-2 rounded-full bg-red-50 px-3 py-1 text-sm font-semibold text-red-700 dark:bg-red-950 dark:text-red-300">
+                <Icon name="clock" className="h-4 w-4" />
+                <Countdown endsAt={offer.promoEndsAt} now={now} prefix="Plus que" datePrefix="Offre valable jusqu'au" />
+              </p>
+            ) : null}
+            <BuyForm productId={product.id} free={free} />
+            <DeliveryNote kind={product.kind} accessDelivery={product.accessDelivery} />
+          </div>
+
+          {product.features.length ? (
+            <section aria-labelledby="ce-que-vous-obtenez">
+              <h2 id="ce-que-vous-obtenez" className="mb-3 text-lg font-extrabold text-slate-900 dark:text-white">
+                Ce que vous obtenez
+              </h2>
+              <ul className="space-y-2">
+                {product.features.map((feature) => (
+                  <li key={feature} className="flex items-start gap-2 text-slate-700 dark:text-slate-300">
+                    <Icon name="check" className="mt-0.5 h-5 w-5 shrink-0 text-whatsapp-dark dark:text-whatsapp" />
+                    {feature}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+
+          <a href={whatsappLink(null, shareText)} className="btn-outline w-full sm:w-auto" rel="noopener noreferrer">
+            <Icon name="share" className="h-4 w-4" />
+            Partager sur WhatsApp
+          </a>
+        </div>
+      </div>
+
+      {product.descriptionHtml ? (
+        <section aria-labelledby="description" className="mt-10 max-w-3xl">
+          <h2 id="description" className="mb-3 text-xl font-extrabold text-slate-900 dark:text-white">
+            Description
+          </h2>
+          <div className="rich-text" dangerouslySetInnerHTML={{ __html: product.descriptionHtml }} />
+        </section>
+      ) : null}
+
+      {product.faq.length ? (
+        <section aria-labelledby="faq" className="mt-10 max-w-3xl">
+          <h2 id="faq" className="mb-3 text-xl font-extrabold text-slate-900 dark:text-white">
+            Questions fréquentes
+          </h2>
+          <Faq entries={product.faq} />
+        </section>
+      ) : null}
+
+      {related.length ? (
+        <section aria-labelledby="similaires" className="mt-12">
+          <SectionHeading
+            id="similaires"
+            more={product.category ? { to: catalogueHref({ category: product.category.slug }), label: "Tout voir" } : undefined}
+          >
+            Vous aimerez aussi
+          </SectionHeading>
+          <ProductGrid products={related} currency={currency} />
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+import { data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { CatalogueFilters } from "~/components/CatalogueFilters";
+import { NotFound } from "~/components/NotFound";
+import { Pagination } from "~/components/Pagination";
+import { ProductGrid } from "~/components/ProductGrid";
+import { catalogueHref, DEFAULT_SORT } from "~/lib/catalogue";
+import { promoEnds, publicPageHeaders } from "~/lib/http.server";
+import { seoMeta } from "~/lib/seo";
+import { defaultCatalogContext, getCataloguePage, parseCatalogueFilters } from "~/modules/catalog.server";
+import { buildSeo } from "~/modules/seo.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const filters = parseCatalogueFilters(new URL(request.url).searchParams);
+  const ctx = defaultCatalogContext();
+  const page = await getCataloguePage(filters, ctx);
+  const heading = page.category?.title ?? (filters.q ? `Résultats pour « ${filters.q} »` : filters.onSale ? "Promotions" : "Tous nos produits");
+  const narrowed = Boolean(filters.q || filters.minPrice !== undefined || filters.maxPrice !== undefined || filters.sort !== DEFAULT_SORT);
+  const seo = buildSeo({
+    request,
+    layout: page.layout,
+    title: filters.page > 1 ? `${heading} – page ${filters.page}` : heading,
+    description: page.category?.description ?? `${page.total} produits numériques livrés immédiatement : formations, guides, IA, abonnements.`,
+    path: catalogueHref({ category: filters.category, onSale: filters.onSale, page: filters.page }),
+    noindex: narrowed || page.unknownCategory,
+  });
+  return data(
+    { ...page, heading, seo },
+    { status: page.unknownCategory ? 404 : 200, headers: publicPageHeaders(promoEnds(page.items), ctx.now) },
+  );
+}
+
+export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => seoMeta(data?.seo);
+
+export default function Catalogue() {
+  const { layout, filters, category, unknownCategory, total, pageCount, items, heading } = useLoaderData<typeof loader>();
+  if (unknownCategory) return <NotFound what="Cette catégorie" />;
+  const hasFilters = Boolean(filters.q || filters.category || filters.onSale || filters.minPrice !== undefined || filters.maxPrice !== undefined);
+  return (
+    <div className="container-page py-6 sm:py-10">
+      <div className="mb-4">
+        <h1 className="text-2xl font-extrabold text-slate-900 dark:text-white sm:text-3xl">{heading}</h1>
+        {category?.description ? <p className="mt-1 text-slate-600 dark:text-slate-400">{category.description}</p> : null}
+        <p className="mt-2 text-sm text-slate-500 dark:text-slate-400" aria-live="polite">
+          {total === 0 ? "Aucun produit" : `${total} produit${total > 1 ? "s" : ""}`}
+          {hasFilters ? (
+            <>
+              {" · "}
+              <Link to="/produits" className="font-semibold text-brand hover:underline dark:text-brand-light">
+                Effacer les filtres
+              </Link>
+            </>
+          ) : null}
+        </p>
+      </div>
+      <CatalogueFilters key={JSON.stringify(filters)} filters={filters} categories={layout.categories} />
+      <div className="mt-6">
+        {items.length ? (
+          <ProductGrid products={items} currency={layout.settings.currency} eagerCount={2} />
+        ) : (
+          <div className="rounded-2xl border border-dashed border-slate-300 p-10 text-center dark:border-slate-700">
+            <p className="font-semibold text-slate-800 dark:text-slate-100">
+              {total > 0 ? "Cette page est vide." : "Aucun produit ne correspond à votre recherche."}
+            </p>
+            <Link to={total > 0 ? catalogueHref({ ...filters, page: 1 }) : "/produits"} className="btn-primary mt-4">
+              {total > 0 ? "Revenir à la première page" : "Voir tous les produits"}
+            </Link>
+          </div>
+        )}
+      </div>
+      <Pagination filters={filters} pageCount={pageCount} />
+    </div>
+  );
+}
