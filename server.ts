@@ -30,7 +30,6 @@ app.use(compression());
 app.use(
   securityHeaders({
     imageOrigins: [new URL(env.SANITY_IMAGE_BASE_URL).origin],
-    formActionOrigins: [],
   }),
 );
 // Fingerprinted by the compiler: safe to cache forever.

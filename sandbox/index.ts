@@ -1,6 +1,8 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { startLake } from "./lake/server";
+import { startLengo, type CallbackRetry } from "./lengo/server";
+import { startLygos } from "./lygos/server";
 import { loadOrCreateSecrets, type SandboxSecrets } from "./secrets";
 
 export const SANDBOX_PROJECT_ID = "demo";
@@ -9,6 +11,8 @@ export const DEFAULT_SEED_DIR = path.join(repoRoot, "sanity/seed");
 
 export interface SandboxPorts {
   lake?: number;
+  lygos?: number;
+  lengo?: number;
 }
 
 export interface SandboxOptions {
@@ -17,11 +21,17 @@ export interface SandboxOptions {
   host?: string;
   /** 0 (the default) picks a free port. */
   ports?: SandboxPorts;
+  /** How long the "paid late" test numbers stay pending; shorter in tests. */
+  lateDelayMs?: number;
+  /** Lengo's callback retry schedule; shorter in tests. */
+  callbackRetry?: Partial<CallbackRetry>;
 }
 
 export interface Sandbox {
   secrets: SandboxSecrets;
-  urls: { lake: string };
+  urls: { lake: string; lygos: string; lengo: string };
+  /** Data API requests the lake has served, for the bench's "lake requests per warm view". */
+  lakeRequestCount(): number;
   /** The storefront's environment for this sandbox: only configuration differs from production. */
   storefrontEnv(): Record<string, string>;
   close(): Promise<void>;
@@ -32,6 +42,8 @@ export async function startSandbox({
   seedDir = DEFAULT_SEED_DIR,
   host = "127.0.0.1",
   ports = {},
+  lateDelayMs,
+  callbackRetry,
 }: SandboxOptions): Promise<Sandbox> {
   const secrets = await loadOrCreateSecrets(dataDir);
   const lake = await startLake({
@@ -42,10 +54,27 @@ export async function startSandbox({
     projectId: SANDBOX_PROJECT_ID,
     seedDir,
   });
+  const lygos = await startLygos({
+    port: ports.lygos ?? 0,
+    host,
+    apiKey: secrets.lygosApiKey,
+    dataDir: path.join(dataDir, "lygos"),
+    lateDelayMs,
+  });
+  const lengo = await startLengo({
+    port: ports.lengo ?? 0,
+    host,
+    licenseKey: secrets.lengoLicenseKey,
+    websiteId: secrets.lengoWebsiteId,
+    dataDir: path.join(dataDir, "lengo"),
+    lateDelayMs,
+    callbackRetry,
+  });
 
   return {
     secrets,
-    urls: { lake: lake.url },
+    urls: { lake: lake.url, lygos: lygos.url, lengo: lengo.url },
+    lakeRequestCount: () => lake.dataRequestCount(),
     storefrontEnv: () => ({
       SANITY_PROJECT_ID: SANDBOX_PROJECT_ID,
       SANITY_DATASET: "production",
@@ -54,9 +83,14 @@ export async function startSandbox({
       SANITY_API_READ_TOKEN: secrets.lakeToken,
       SANITY_API_WRITE_TOKEN: secrets.lakeToken,
       SESSION_SECRET: secrets.sessionSecret,
+      LYGOS_API_URL: `${lygos.url}/v1`,
+      LYGOS_API_KEY: secrets.lygosApiKey,
+      LENGO_API_URL: `${lengo.url}/api/v1`,
+      LENGO_LICENSE_KEY: secrets.lengoLicenseKey,
+      LENGO_WEBSITE_ID: secrets.lengoWebsiteId,
     }),
     close: async () => {
-      await lake.close();
+      await Promise.all([lake.close(), lygos.close(), lengo.close()]);
     },
   };
 }

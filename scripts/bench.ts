@@ -36,9 +36,12 @@ function percentile(sorted: number[], p: number): number {
 
 async function load(url: string, headers: Record<string, string>): Promise<Measure> {
   const latencies: number[] = [];
-  const instance = autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, headers });
-  instance.on("response", (_client, _status, _bytes, responseTime: number) => latencies.push(responseTime));
-  const result = await instance;
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, headers }, (error, done) =>
+      error ? reject(error) : resolve(done),
+    );
+    instance.on("response", (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+  });
   latencies.sort((a, b) => a - b);
   return {
     requestsPerSecond: result.requests.average,

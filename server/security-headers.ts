@@ -4,12 +4,10 @@ import type { NextFunction, Request, Response } from "express";
 export interface SecurityHeadersOptions {
   /** Origins images may come from besides this one (Sanity's CDN or the sandbox lake). */
   imageOrigins: string[];
-  /** Origins a form submission may end up on after a redirect: the payment providers' hosted pages. */
-  formActionOrigins: string[];
 }
 
 /** A fresh CSP nonce per request, stored on res.locals for the Remix load context. */
-export function securityHeaders({ imageOrigins, formActionOrigins }: SecurityHeadersOptions) {
+export function securityHeaders({ imageOrigins }: SecurityHeadersOptions) {
   return function setSecurityHeaders(_req: Request, res: Response, next: NextFunction) {
     const nonce = randomBytes(16).toString("base64");
     res.locals.cspNonce = nonce;
@@ -22,7 +20,6 @@ export function securityHeaders({ imageOrigins, formActionOrigins }: SecurityHea
         `img-src 'self' data: ${imageOrigins.join(" ")}`.trim(),
         "font-src 'self'",
         "connect-src 'self'",
-        `form-action 'self' ${formActionOrigins.join(" ")}`.trim(),
         "frame-ancestors 'none'",
         "base-uri 'self'",
         "object-src 'none'",

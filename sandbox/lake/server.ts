@@ -31,6 +31,8 @@ export interface RunningLake {
   /** Emits `transaction` after each durable commit (for listen/webhooks). */
   listeners: EventEmitter<LakeEvents>;
   documentCount(): number;
+  /** Data API requests served (queries, docs, mutations): what a cache in front of the lake should save. */
+  dataRequestCount(): number;
   close(): Promise<void>;
 }
 
@@ -48,7 +50,11 @@ export async function startLake(opts: StartLakeOptions): Promise<RunningLake> {
     let baseUrl = "";
     const assets = new AssetStore(path.join(root, ASSETS_DIR), store, { projectId, dataset, baseUrl: () => baseUrl });
     const context: LakeContext = { projectId, dataset, token: opts.token, store, assets, images: new ImageService(assets) };
-    server = createServer((req, res) => void route(context, req, res));
+    let dataRequests = 0;
+    server = createServer((req, res) => {
+      if (req.url && /^\/v[\d-]+\/data\//.test(req.url)) dataRequests++;
+      void route(context, req, res);
+    });
     const port = await listen(server, opts.port ?? 0, host);
     baseUrl = `http://${urlHost(host)}:${port}`;
     store.rebaseAssetUrls(baseUrl);
@@ -66,6 +72,7 @@ export async function startLake(opts: StartLakeOptions): Promise<RunningLake> {
       dataset,
       listeners: openStore.listeners,
       documentCount: () => openStore.size,
+      dataRequestCount: () => dataRequests,
       close: () => (closing ??= shutdown(openServer, openStore, release)),
     };
   } catch (error) {
