@@ -10,11 +10,12 @@ import { startSandbox } from "../sandbox/index";
 const dataDir = path.resolve(process.env.SANDBOX_DATA_DIR ?? ".data");
 const port = process.env.PORT ?? "3000";
 
-const sandbox = await startSandbox({
-  dataDir,
-  ports: { lake: 3333 },
-});
-console.log(`Sandbox content lake: ${sandbox.urls.lake}`);
+// Sandbox services take free ports: only the storefront's port is the user's to choose.
+const sandbox = await startSandbox({ dataDir });
+console.log(`Sandbox (data in ${dataDir}):`);
+console.log(`  content lake  ${sandbox.urls.lake}`);
+console.log(`  Lygos Pay     ${sandbox.urls.lygos}/__sandbox`);
+console.log(`  Lengo Pay     ${sandbox.urls.lengo}/__sandbox`);
 
 const storefront = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
   stdio: "inherit",
