@@ -125,7 +125,10 @@ const DEFAULT_SETTINGS: SiteSettingsView = {
 const rawLayout = z.object({
   settings: rawSettings.nullish().transform((value): SiteSettingsView => value ?? DEFAULT_SETTINGS),
   categories: listOf(z.object({ title: z.string(), slug: z.string(), icon: text }), "category"),
-  pages: listOf(z.object({ title: z.string(), slug: z.string() }), "page"),
+  // GROQ orders by code point ("À propos" last); shoppers expect French alphabetical order.
+  pages: listOf(z.object({ title: z.string(), slug: z.string() }), "page").transform((pages) =>
+    pages.sort((a, b) => a.title.localeCompare(b.title, "fr")),
+  ),
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -138,7 +141,7 @@ const CARD = `_id, title, "slug": slug.current, summary, featured, price, promoP
 const LAYOUT = `"layout": {
   "settings": *[_id == "siteSettings"][0]{ shopName, tagline, description, currency, whatsappNumber, email, socials },
   "categories": *[_type == "category" && defined(slug.current)] | order(sortOrder asc, title asc){ title, "slug": slug.current, icon },
-  "pages": *[_type == "page" && defined(slug.current)] | order(title asc){ title, "slug": slug.current }
+  "pages": *[_type == "page" && defined(slug.current)]{ title, "slug": slug.current }
 }`;
 
 const ACTIVE_PROMO = `promoPrice < price && dateTime(promoEndsAt) > dateTime($now)`;
@@ -423,20 +426,18 @@ function catalogueQuery(filters: CatalogueFilters): { query: string; params: Par
     params.maxPrice = filters.maxPrice;
     priceWhere.push("effectivePrice <= $maxPrice");
   }
+  // Slices take literal numbers (groq-js rejects parameters there); these are integers computed here.
   const start = (filters.page - 1) * PAGE_SIZE;
-  params.start = start;
-  params.end = start + PAGE_SIZE;
-
-  const matches = `*[${where.join(" && ")}]{ ${CARD}, publishedAt, salesCount, "effectivePrice": ${EFFECTIVE_PRICE} }${
-    priceWhere.length ? `[${priceWhere.join(" && ")}]` : ""
-  }`;
+  const priceFilter = priceWhere.length ? `[${priceWhere.join(" && ")}]` : "";
+  const matches = `*[${where.join(" && ")}]{ ${CARD}, publishedAt, salesCount, "effectivePrice": ${EFFECTIVE_PRICE} }${priceFilter}`;
+  const count = priceFilter ? `*[${where.join(" && ")}]{ "effectivePrice": ${EFFECTIVE_PRICE} }${priceFilter}` : `*[${where.join(" && ")}]`;
   const dependsOnTime = filters.onSale || priceWhere.length > 0 || filters.sort.startsWith("prix-");
   const query = `{
   ${LAYOUT},
   ${filters.category ? `"category": *[_type == "category" && slug.current == $category][0]{ title, "slug": slug.current, description },` : ""}
   ${dependsOnTime ? `"nextPromoEnd": *[_type == "product" && ${ACTIVE_PROMO}] | order(dateTime(promoEndsAt) asc)[0].promoEndsAt,` : ""}
-  "total": count(${matches}),
-  "items": ${matches} | order(${ORDERINGS[filters.sort]})[$start...$end]
+  "total": count(${count}),
+  "items": ${matches} | order(${ORDERINGS[filters.sort]})[${start}...${start + PAGE_SIZE}]
 }`;
   return { query, params, dependsOnTime };
 }
