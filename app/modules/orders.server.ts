@@ -210,14 +210,26 @@ async function updateWithRevision(
   throw new Error(`Order ${id} kept changing: gave up after 8 revision conflicts`);
 }
 
-/** Claims the right to create a payment, so that two submits never create two payments. */
-export function addPaymentAttempt(order: Order, attempt: PaymentAttempt, client: SanityClient = getSanityWriteClient()) {
+const STALE_CLAIM_MS = 60_000;
+
+/**
+ * Claims the right to create a payment, so that two submits never create two payments: refused
+ * while another submit is creating one, or while the same provider's page is still open.
+ */
+export function addPaymentAttempt(
+  order: Order,
+  attempt: PaymentAttempt,
+  provider: PaymentAttempt["provider"],
+  client: SanityClient = getSanityWriteClient(),
+) {
   return updateWithRevision(
     order._id,
     (current) => {
-      const latest = current.payments?.at(-1);
-      if (latest && (latest.state === "creating" || (latest.state === "pending" && latest.redirectUrl))) return undefined;
       if (current.status !== "pending" && current.status !== "failed") return undefined;
+      const latest = current.payments?.at(-1);
+      const creating = latest?.state === "creating" && Date.now() - Date.parse(latest.createdAt) < STALE_CLAIM_MS;
+      const openHere = latest?.state === "pending" && latest.redirectUrl && latest.provider === provider;
+      if (creating || openHere) return undefined;
       return { set: { status: "pending", statusReason: "payment started" }, appendAttempt: attempt };
     },
     client,

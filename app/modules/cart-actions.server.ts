@@ -1,0 +1,36 @@
+import type { Session } from "@remix-run/node";
+import { z } from "zod";
+import { fetchSellableProducts, readCart, removeLine, setLine, writeCart } from "./cart.server";
+
+const productId = z.string().regex(/^[A-Za-z0-9._-]{1,128}$/);
+
+const cartIntentSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("add"), productId }),
+  z.object({ intent: z.literal("set"), productId, quantity: z.coerce.number().int().min(0).max(99) }),
+  z.object({ intent: z.literal("remove"), productId }),
+  z.object({ intent: z.literal("buy-now"), productId }),
+]);
+
+export type CartActionResult = { redirectTo: string } | { error: string };
+
+/** Every cart change goes through here: one action, plain form posts, so it all works without JavaScript. */
+export async function applyCartAction(session: Session, formData: FormData): Promise<CartActionResult> {
+  const parsed = cartIntentSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return { error: "Action sur le panier invalide." };
+  const change = parsed.data;
+
+  if (change.intent === "remove") {
+    writeCart(session, removeLine(readCart(session), change.productId));
+    return { redirectTo: "/panier" };
+  }
+
+  const [product] = await fetchSellableProducts([change.productId]);
+  if (!product) return { error: "Ce produit n'est plus disponible." };
+  if (change.intent === "buy-now") return { redirectTo: `/commande?produit=${encodeURIComponent(product._id)}` };
+
+  const cart = readCart(session);
+  const current = cart.lines.find((line) => line.productId === product._id)?.quantity ?? 0;
+  const quantity = change.intent === "add" ? current + 1 : change.quantity;
+  writeCart(session, setLine(cart, product._id, quantity, product.maxQuantity));
+  return { redirectTo: "/panier" };
+}

@@ -1,0 +1,133 @@
+import { createHash, randomBytes } from "node:crypto";
+import type { Session } from "@remix-run/node";
+import { z } from "zod";
+import { priceCart, readCart, writeCart, type Cart, type PricedCart } from "./cart.server";
+import { createOrder, type Order } from "./orders.server";
+import { providersFor } from "./payments/registry.server";
+import { startPayment, orderPageUrl, type StartResult } from "./payments.server";
+
+/**
+ * Checkout: what is bought comes from the session (cart, or one product bought at once), what
+ * it costs comes from the content lake, and the order is written before any provider is called.
+ */
+
+/** "+237 6 90-00.00.00" or "00237690000000" → "+237690000000". */
+export function normalizeWhatsapp(raw: string): string {
+  const compact = raw.replace(/[\s.\-()/]/g, "");
+  return compact.startsWith("00") ? `+${compact.slice(2)}` : compact;
+}
+
+export const checkoutFormSchema = z.object({
+  checkoutId: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "checkoutId is malformed"),
+  name: z
+    .string()
+    .trim()
+    .min(2, "Indiquez votre nom complet.")
+    .max(80, "Votre nom est trop long (80 caractères au plus)."),
+  whatsapp: z
+    .string()
+    .transform(normalizeWhatsapp)
+    .pipe(
+      z
+        .string()
+        .regex(/^\+[1-9]\d{7,14}$/, "Indiquez votre numéro WhatsApp avec l'indicatif du pays, par exemple +237 690 00 00 00."),
+    ),
+  email: z.string().trim().toLowerCase().pipe(z.email("Indiquez une adresse e-mail valide : c'est là que vous recevrez votre reçu.")),
+  paymentMethod: z.enum(["lygos", "lengo"]).optional(),
+});
+
+export type CheckoutForm = z.infer<typeof checkoutFormSchema>;
+export type FieldErrors = Partial<Record<keyof CheckoutForm | "form", string>>;
+
+export function parseCheckoutForm(formData: FormData) {
+  const result = checkoutFormSchema.safeParse(Object.fromEntries(formData));
+  if (result.success) return { ok: true as const, form: result.data };
+  const errors: FieldErrors = {};
+  for (const issue of result.error.issues) {
+    const field = (issue.path[0] as keyof CheckoutForm | undefined) ?? "form";
+    errors[field] ??= field === "checkoutId" ? "Votre session a expiré : rechargez la page." : issue.message;
+  }
+  return { ok: false as const, errors };
+}
+
+/** What this checkout buys: one product bought at once, or the cart. */
+export function checkoutCart(session: Session, productId: string | null): Cart {
+  return productId ? { lines: [{ productId, quantity: 1 }] } : readCart(session);
+}
+
+const CHECKOUT_KEY = "checkout";
+const checkoutStateSchema = z.object({ id: z.string(), signature: z.string() });
+
+function cartSignature(cart: Cart): string {
+  const canonical = cart.lines.map((line) => `${line.productId}*${line.quantity}`).sort().join(",");
+  return createHash("sha256").update(canonical).digest("base64url");
+}
+
+/**
+ * One checkout id per cart content, kept in the session: reloading the page or submitting twice
+ * reuses it (and so the same order); changing the cart starts a new checkout.
+ */
+export function checkoutIdFor(session: Session, cart: Cart): string {
+  const signature = cartSignature(cart);
+  const state = checkoutStateSchema.safeParse(session.get(CHECKOUT_KEY));
+  if (state.success && state.data.signature === signature) return state.data.id;
+  const id = randomBytes(16).toString("base64url");
+  session.set(CHECKOUT_KEY, { id, signature });
+  return id;
+}
+
+export interface CheckoutView {
+  priced: PricedCart;
+  checkoutId: string;
+  providers: { id: string; label: string }[];
+}
+
+export async function loadCheckout(session: Session, productId: string | null, currency: string): Promise<CheckoutView> {
+  const cart = checkoutCart(session, productId);
+  const priced = await priceCart(cart);
+  const checkoutId = checkoutIdFor(session, cart);
+  const providers = providersFor(currency).map((provider) => ({ id: provider.id, label: provider.label }));
+  return { priced, checkoutId, providers };
+}
+
+export type PlaceOrderResult =
+  | { kind: "redirect"; url: string; order: Order }
+  | { kind: "invalid"; errors: FieldErrors };
+
+export async function placeOrder({
+  session,
+  form,
+  productId,
+  currency,
+  origin,
+}: {
+  session: Session;
+  form: CheckoutForm;
+  productId: string | null;
+  currency: string;
+  origin: string;
+}): Promise<PlaceOrderResult> {
+  const cart = checkoutCart(session, productId);
+  const priced = await priceCart(cart);
+  if (priced.lines.length === 0) return { kind: "invalid", errors: { form: "Votre panier est vide." } };
+
+  const free = priced.total === 0;
+  if (!free && !form.paymentMethod) {
+    return { kind: "invalid", errors: { paymentMethod: "Choisissez un moyen de paiement." } };
+  }
+  const order = await createOrder({
+    checkoutId: form.checkoutId,
+    currency,
+    lines: priced.lines.map(({ image: _image, ...line }) => line),
+    subtotal: priced.subtotal,
+    total: priced.total,
+    customer: { name: form.name, whatsapp: form.whatsapp, email: form.email },
+    paymentMethod: free ? "free" : form.paymentMethod!,
+  });
+  if (!productId) writeCart(session, { lines: [] });
+  if (order.status === "paid" || free) return { kind: "redirect", url: orderPageUrl(origin, order), order };
+
+  const started: StartResult = await startPayment(order, form.paymentMethod!, origin);
+  if (started.kind === "error") return { kind: "invalid", errors: { form: started.message } };
+  return { kind: "redirect", url: started.url, order };
+}

@@ -1,0 +1,184 @@
+import { getEnv } from "./env.server";
+import type { EventSource } from "./order-state.server";
+import {
+  addPaymentAttempt,
+  applyObservation,
+  getOrder,
+  newKey,
+  tokensMatch,
+  updatePaymentAttempt,
+  type Order,
+  type PaymentAttempt,
+} from "./orders.server";
+import { isPaymentProviderError } from "./payments/errors";
+import { parseLengoCallback } from "./payments/lengo.server";
+import type { ProviderId } from "./payments/provider";
+import { getProvider } from "./payments/registry.server";
+
+/**
+ * Payment flows over the one provider interface: start a payment for an order, and confirm it
+ * by asking the provider, never by believing a redirect or a callback.
+ */
+
+const GENERIC_FAILURE = "Le paiement n'a pas pu être lancé. Réessayez dans un instant ou choisissez un autre moyen de paiement.";
+const CLAIM_WAIT_MS = 10_000;
+
+export function orderPageUrl(origin: string, order: Pick<Order, "number" | "accessToken">): string {
+  return `${origin}/commande/${order.number}?t=${encodeURIComponent(order.accessToken)}`;
+}
+
+function returnUrl(origin: string, provider: ProviderId, order: Order): string {
+  return `${origin}/paiement/${provider}/retour?commande=${order.number}&t=${encodeURIComponent(order.accessToken)}`;
+}
+
+function callbackUrl(origin: string, order: Order): string {
+  return `${origin}/api/paiement/lengo?commande=${order.number}&jeton=${encodeURIComponent(order.callbackToken)}`;
+}
+
+/** Lygos keys the status by our reference: each attempt of one order needs its own. */
+function referenceFor(order: Order): string {
+  const previous = order.payments?.length ?? 0;
+  return previous === 0 ? order.number : `${order.number}-${previous + 1}`;
+}
+
+export type StartResult = { kind: "redirect"; url: string } | { kind: "error"; message: string };
+
+/**
+ * Creates the provider payment for an order that is already written. The attempt is claimed on
+ * the order (revision-checked) before the provider is called: a double submit waits for the
+ * first submit's payment page instead of creating a second payment.
+ */
+export async function startPayment(order: Order, providerId: ProviderId, origin: string): Promise<StartResult> {
+  if (order.status === "paid") return { kind: "redirect", url: orderPageUrl(origin, order) };
+  const provider = getProvider(providerId);
+  if (!provider || !provider.supportsCurrency(order.currency)) {
+    return { kind: "error", message: "Ce moyen de paiement n'est pas disponible pour le moment." };
+  }
+
+  const open = order.payments?.at(-1);
+  if (open?.provider === providerId && open.state === "pending" && open.redirectUrl) {
+    return { kind: "redirect", url: open.redirectUrl };
+  }
+
+  const attempt: PaymentAttempt = {
+    _key: newKey(),
+    provider: providerId,
+    reference: providerId === "lygos" ? referenceFor(order) : "",
+    amount: order.total,
+    currency: order.currency,
+    state: "creating",
+    createdAt: new Date().toISOString(),
+  };
+  const claimed = await addPaymentAttempt(order, attempt, providerId);
+  if (claimed.order.payments.at(-1)?._key !== attempt._key) return waitForOtherSubmit(order.number, origin);
+
+  try {
+    const created = await provider.createPayment({
+      order: {
+        reference: attempt.reference || order.number,
+        amount: order.total,
+        currency: order.currency,
+        description: `Commande ${order.number}`,
+      },
+      returnUrls: { success: returnUrl(origin, providerId, order), failure: `${returnUrl(origin, providerId, order)}&issue=echec` },
+      ...(provider.sendsCallbacks ? { callbackUrl: callbackUrl(origin, order) } : {}),
+    });
+    await updatePaymentAttempt(claimed.order, attempt._key, {
+      state: "pending",
+      reference: created.reference,
+      redirectUrl: created.redirectUrl,
+      ...(created.gatewayId ? { gatewayId: created.gatewayId } : {}),
+    });
+    return { kind: "redirect", url: created.redirectUrl };
+  } catch (error) {
+    const developerMessage = error instanceof Error ? error.message : String(error);
+    console.error(`payment start failed for ${order.number} via ${providerId}: ${developerMessage}`);
+    await updatePaymentAttempt(claimed.order, attempt._key, { state: "error", error: developerMessage });
+    return { kind: "error", message: isPaymentProviderError(error) ? error.shopperMessage : GENERIC_FAILURE };
+  }
+}
+
+async function waitForOtherSubmit(number: string, origin: string): Promise<StartResult> {
+  const deadline = Date.now() + CLAIM_WAIT_MS;
+  while (Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    const order = await getOrder(number);
+    const latest = order?.payments?.at(-1);
+    if (!order || !latest) break;
+    if (order.status === "paid") return { kind: "redirect", url: orderPageUrl(origin, order) };
+    if (latest.redirectUrl && latest.state === "pending") return { kind: "redirect", url: latest.redirectUrl };
+    if (latest.state === "error") break;
+  }
+  return { kind: "error", message: GENERIC_FAILURE };
+}
+
+/** Attempts worth asking about: those the provider has not settled, or the one a callback names. */
+function attemptsToCheck(order: Order, attemptKey?: string): PaymentAttempt[] {
+  const attempts = (order.payments ?? []).filter((attempt) => attempt.reference);
+  if (attemptKey) return attempts.filter((attempt) => attempt._key === attemptKey);
+  return attempts.filter((attempt) => attempt.state === "pending" || attempt.state === "creating");
+}
+
+export interface Confirmation {
+  order: Order;
+  /** Some provider could not be asked (down, slow, or does not know the payment yet). */
+  inconclusive: boolean;
+}
+
+/**
+ * Asks each unsettled attempt's provider and records the answer. Provider errors, timeouts and
+ * unknown payments leave the order as it is: unknown is not failed.
+ */
+export async function confirmPayments(order: Order, source: EventSource, attemptKey?: string): Promise<Confirmation> {
+  let current = order;
+  let inconclusive = false;
+  if (order.status === "paid") return { order, inconclusive };
+  for (const attempt of attemptsToCheck(order, attemptKey)) {
+    const provider = getProvider(attempt.provider);
+    if (!provider) continue;
+    try {
+      const status = await provider.getStatus({ reference: attempt.reference, gatewayId: attempt.gatewayId });
+      current = (await applyObservation(current, attempt._key, { ...status, source })).order;
+    } catch (error) {
+      if (!isPaymentProviderError(error)) throw error;
+      inconclusive = true;
+      console.warn(`status check for ${order.number} via ${attempt.provider} left it pending: ${error.message}`);
+    }
+    if (current.status === "paid") break;
+  }
+  return { order: current, inconclusive };
+}
+
+export type CallbackResult = { status: number; body: { ok: boolean; error?: string } };
+
+/**
+ * Lengo's callback is unsigned: it is authenticated by the per-order token in its URL, must name
+ * a payment this order made, for the amount recorded, and even then only triggers a status
+ * check with Lengo. 2xx only once the outcome is durably recorded; 5xx makes Lengo retry.
+ */
+export async function handleLengoCallback(number: string, token: string | null, body: unknown): Promise<CallbackResult> {
+  const order = await getOrder(number);
+  if (!order || !tokensMatch(token, order.callbackToken)) return { status: 404, body: { ok: false, error: "unknown order" } };
+  const parsed = parseLengoCallback(body);
+  if (!parsed.ok) return { status: 400, body: { ok: false, error: parsed.error } };
+  const { payId, amount } = parsed.callback;
+  const attempt = order.payments?.find((candidate) => candidate.provider === "lengo" && candidate.reference === payId);
+  if (!attempt) return { status: 400, body: { ok: false, error: "unknown pay_id for this order" } };
+  if (amount !== undefined && amount !== attempt.amount) {
+    return { status: 400, body: { ok: false, error: `amount ${amount} does not match ${attempt.amount}` } };
+  }
+  try {
+    const { inconclusive } = await confirmPayments(order, "callback", attempt._key);
+    // Lengo could not confirm its own callback yet: have it retry rather than lose the news.
+    if (inconclusive) return { status: 503, body: { ok: false, error: "status not confirmed yet, retry later" } };
+    return { status: 200, body: { ok: true } };
+  } catch (error) {
+    console.error(`callback for ${number} not recorded: ${error instanceof Error ? error.message : String(error)}`);
+    return { status: 503, body: { ok: false, error: "not recorded, retry later" } };
+  }
+}
+
+/** Pending orders past this age are expired by the reconciler. */
+export function expiryCutoff(now: Date): Date {
+  return new Date(now.getTime() - getEnv().ORDER_EXPIRY_MINUTES * 60_000);
+}

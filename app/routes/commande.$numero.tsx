@@ -1,0 +1,125 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
+import { useEffect } from "react";
+import { NotFound } from "~/components/NotFound";
+import { formatPrice } from "~/lib/money";
+import { whatsappLink } from "~/lib/whatsapp";
+import { getLayout } from "~/modules/catalog.server";
+import { loadOrderPage, retryPayment } from "~/modules/order-page.server";
+import { siteOrigin } from "~/modules/seo.server";
+
+const PRIVATE = { "Cache-Control": "private, no-store" };
+const POLL_SECONDS = 4;
+
+export const meta: MetaFunction = ({ params }) => [
+  { title: `Commande ${params.numero ?? ""} | ASHTECH STORE` },
+  { name: "robots", content: "noindex" },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const token = new URL(request.url).searchParams.get("t");
+  const [layout, order] = await Promise.all([getLayout(), loadOrderPage(params.numero ?? "", token)]);
+  return data({ layout, order, token }, { status: order ? 200 : 404, headers: PRIVATE });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const token = new URL(request.url).searchParams.get("t");
+  const formData = await request.formData();
+  const result = await retryPayment(params.numero ?? "", token, formData.get("paymentMethod"), siteOrigin(request));
+  if (result.kind === "redirect") return redirect(result.url, 303);
+  return data({ error: result.message }, { status: 400, headers: PRIVATE });
+}
+
+const STATUS_COPY = {
+  pending: { title: "Paiement en attente", text: "Nous attendons la confirmation de votre opérateur. Cette page se met à jour toute seule.", tone: "bg-amber-50 text-amber-900 dark:bg-amber-950 dark:text-amber-200" },
+  paid: { title: "Paiement confirmé, merci !", text: "Votre commande est payée. Vous recevez aussi un reçu par e-mail avec ce lien.", tone: "bg-emerald-50 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200" },
+  failed: { title: "Le paiement n'a pas abouti", text: "Aucun montant n'a été retenu. Vous pouvez réessayer ci-dessous.", tone: "bg-red-50 text-red-900 dark:bg-red-950 dark:text-red-200" },
+  expired: { title: "Commande expirée", text: "Le délai de paiement est dépassé. Si vous avez été débité, écrivez-nous : nous vérifions et vous livrons.", tone: "bg-slate-100 text-slate-800 dark:bg-slate-800 dark:text-slate-200" },
+} as const;
+
+function PendingRefresh() {
+  const revalidator = useRevalidator();
+  useEffect(() => {
+    const timer = setInterval(() => {
+      if (document.visibilityState === "visible" && revalidator.state === "idle") revalidator.revalidate();
+    }, POLL_SECONDS * 1000);
+    return () => clearInterval(timer);
+  }, [revalidator]);
+  // Without JavaScript the browser reloads the page itself.
+  return (
+    <noscript>
+      <meta httpEquiv="refresh" content={String(POLL_SECONDS)} />
+    </noscript>
+  );
+}
+
+export default function OrderPage() {
+  const { layout, order, token } = useLoaderData<typeof loader>();
+  const navigation = useNavigation();
+  if (!order) return <NotFound what="Cette commande" />;
+  const { settings } = layout;
+  const copy = STATUS_COPY[order.status];
+  const help = settings.whatsappNumber
+    ? whatsappLink(settings.whatsappNumber, `Bonjour, j'ai une question sur ma commande ${order.number}.`)
+    : null;
+
+  return (
+    <section className="container-page max-w-2xl py-8">
+      {order.status === "pending" ? <PendingRefresh /> : null}
+      <p className="text-sm text-slate-500 dark:text-slate-400">Commande</p>
+      <h1 className="text-2xl font-extrabold text-slate-900 dark:text-white" data-testid="order-number">
+        {order.number}
+      </h1>
+
+      <div role="status" className={`mt-4 rounded-2xl p-4 ${copy.tone}`} data-testid="order-status" data-status={order.status}>
+        <p className="font-bold">{copy.title}</p>
+        <p className="mt-1 text-sm">{copy.text}</p>
+      </div>
+
+      <div className="mt-6 rounded-2xl border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+        <ul className="divide-y divide-slate-100 dark:divide-slate-800">
+          {order.lines.map((line) => (
+            <li key={line._key} className="flex items-baseline justify-between gap-3 py-2">
+              <Link to={`/produits/${line.slug}`} className="hover:text-brand">
+                {line.title}
+                {line.quantity > 1 ? <span className="text-slate-500"> × {line.quantity}</span> : null}
+              </Link>
+              <span className="whitespace-nowrap font-semibold">{line.total === 0 ? "Gratuit" : formatPrice(line.total, order.currency)}</span>
+            </li>
+          ))}
+        </ul>
+        <p className="mt-3 flex justify-between border-t border-slate-200 pt-3 font-extrabold dark:border-slate-700">
+          <span>{order.status === "paid" ? "Montant payé" : "Montant à payer"}</span>
+          <span data-testid="order-total">{order.total === 0 ? "Gratuit" : formatPrice(order.total, order.currency)}</span>
+        </p>
+      </div>
+
+      {order.status === "paid" ? (
+        <p className="mt-6 rounded-2xl bg-white p-4 text-sm dark:bg-slate-900">
+          Vos téléchargements et accès apparaissent ici dès leur mise à disposition. Gardez ce lien : c'est votre accès à votre commande.
+        </p>
+      ) : null}
+
+      {order.canRetry && order.retryProviders.length > 0 ? (
+        <Form method="post" action={`/commande/${order.number}?t=${encodeURIComponent(token ?? "")}`} className="mt-6 space-y-2">
+          <p className="font-semibold">Réessayer le paiement</p>
+          {order.retryProviders.map((provider, index) => (
+            <label key={provider.id} className="flex items-center gap-3 rounded-xl border border-slate-300 bg-white p-3 dark:border-slate-700 dark:bg-slate-900">
+              <input type="radio" name="paymentMethod" value={provider.id} defaultChecked={index === 0} />
+              <span className="font-semibold">{provider.label}</span>
+            </label>
+          ))}
+          <button type="submit" className="btn-primary w-full" disabled={navigation.state !== "idle"}>
+            Payer {formatPrice(order.total, order.currency)}
+          </button>
+        </Form>
+      ) : null}
+
+      {help ? (
+        <a href={help} className="btn-whatsapp mt-6 w-full" rel="noopener noreferrer" target="_blank">
+          Une question ? Écrivez-nous sur WhatsApp
+        </a>
+      ) : null}
+    </section>
+  );
+}

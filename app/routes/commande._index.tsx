@@ -1,0 +1,179 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { MobileMoneyOperators } from "~/components/MobileMoneyOperators";
+import { formatPrice } from "~/lib/money";
+import { getLayout } from "~/modules/catalog.server";
+import { loadCheckout, parseCheckoutForm, placeOrder, type FieldErrors } from "~/modules/checkout.server";
+import { siteOrigin } from "~/modules/seo.server";
+import { commitSession, getSession } from "~/modules/session.server";
+
+const PRIVATE = { "Cache-Control": "private, no-store" };
+
+export const meta: MetaFunction = () => [{ title: "Commande | ASHTECH STORE" }, { name: "robots", content: "noindex" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const productId = new URL(request.url).searchParams.get("produit");
+  const session = await getSession(request);
+  const layout = await getLayout();
+  const view = await loadCheckout(session, productId, layout.settings.currency);
+  return data(
+    { layout, productId, ...view },
+    { headers: { ...PRIVATE, "Set-Cookie": await commitSession(session) } },
+  );
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const productId = new URL(request.url).searchParams.get("produit");
+  const session = await getSession(request);
+  const formData = await request.formData();
+  const parsed = parseCheckoutForm(formData);
+  const values = {
+    name: String(formData.get("name") ?? ""),
+    whatsapp: String(formData.get("whatsapp") ?? ""),
+    email: String(formData.get("email") ?? ""),
+    paymentMethod: String(formData.get("paymentMethod") ?? ""),
+  };
+  if (!parsed.ok) return data({ errors: parsed.errors, values }, { status: 400, headers: PRIVATE });
+
+  const { settings } = await getLayout();
+  const result = await placeOrder({
+    session,
+    form: parsed.form,
+    productId,
+    currency: settings.currency,
+    origin: siteOrigin(request),
+  });
+  const headers = { ...PRIVATE, "Set-Cookie": await commitSession(session) };
+  if (result.kind === "invalid") return data({ errors: result.errors, values }, { status: 400, headers });
+  return redirect(result.url, { status: 303, headers });
+}
+
+function FieldError({ id, message }: { id: string; message?: string }) {
+  return message ? (
+    <p id={id} className="mt-1 text-sm text-red-600 dark:text-red-400">
+      {message}
+    </p>
+  ) : null;
+}
+
+export default function Checkout() {
+  const { priced, checkoutId, providers, layout, productId } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const errors: FieldErrors = actionData?.errors ?? {};
+  const values = actionData?.values;
+  const currency = layout.settings.currency;
+  const free = priced.total === 0;
+  const submitting = navigation.state !== "idle" && navigation.formMethod === "POST";
+
+  if (priced.lines.length === 0) {
+    return (
+      <section className="container-page py-16 text-center">
+        <h1 className="text-2xl font-extrabold">Votre panier est vide</h1>
+        <p className="mt-2 text-slate-600 dark:text-slate-400">Choisissez un produit pour passer commande.</p>
+        <Link to="/produits" className="btn-primary mt-6">
+          Voir les produits
+        </Link>
+      </section>
+    );
+  }
+
+  return (
+    <section className="container-page max-w-2xl py-8">
+      <h1 className="text-2xl font-extrabold text-slate-900 dark:text-white">Finaliser ma commande</h1>
+
+      <div className="mt-6 rounded-2xl border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+        <h2 className="font-semibold">Récapitulatif</h2>
+        <ul className="mt-3 divide-y divide-slate-100 dark:divide-slate-800">
+          {priced.lines.map((line) => (
+            <li key={line._key} className="flex items-baseline justify-between gap-3 py-2">
+              <span>
+                {line.title}
+                {line.quantity > 1 ? <span className="text-slate-500"> × {line.quantity}</span> : null}
+              </span>
+              <span className="whitespace-nowrap font-semibold">
+                {line.unitPrice < line.listPrice ? (
+                  <s className="mr-2 text-xs font-normal text-slate-500">{formatPrice(line.listPrice * line.quantity, currency)}</s>
+                ) : null}
+                {line.total === 0 ? "Gratuit" : formatPrice(line.total, currency)}
+              </span>
+            </li>
+          ))}
+        </ul>
+        <p className="mt-3 flex justify-between border-t border-slate-200 pt-3 text-lg font-extrabold dark:border-slate-700">
+          <span>Total</span>
+          <span data-testid="checkout-total">{free ? "Gratuit" : formatPrice(priced.total, currency)}</span>
+        </p>
+      </div>
+
+      <Form method="post" action={productId ? `/commande?produit=${encodeURIComponent(productId)}` : "/commande"} className="mt-6 space-y-4" noValidate>
+        <input type="hidden" name="checkoutId" value={checkoutId} />
+        {errors.form || errors.checkoutId ? (
+          <p role="alert" className="rounded-xl bg-red-50 p-3 text-sm text-red-700 dark:bg-red-950 dark:text-red-300">
+            {errors.form ?? errors.checkoutId}
+          </p>
+        ) : null}
+
+        <div>
+          <label htmlFor="name" className="block text-sm font-semibold">
+            Nom complet
+          </label>
+          <input id="name" name="name" autoComplete="name" required className="field mt-1" defaultValue={values?.name}
+            aria-invalid={errors.name ? true : undefined} aria-describedby={errors.name ? "name-error" : undefined} />
+          <FieldError id="name-error" message={errors.name} />
+        </div>
+
+        <div>
+          <label htmlFor="whatsapp" className="block text-sm font-semibold">
+            Numéro WhatsApp (avec l'indicatif du pays)
+          </label>
+          <input id="whatsapp" name="whatsapp" type="tel" inputMode="tel" autoComplete="tel" required placeholder="+237 690 00 00 00"
+            className="field mt-1" defaultValue={values?.whatsapp}
+            aria-invalid={errors.whatsapp ? true : undefined} aria-describedby={errors.whatsapp ? "whatsapp-error" : undefined} />
+          <FieldError id="whatsapp-error" message={errors.whatsapp} />
+        </div>
+
+        <div>
+          <label htmlFor="email" className="block text-sm font-semibold">
+            E-mail (pour recevoir votre reçu et vos liens)
+          </label>
+          <input id="email" name="email" type="email" inputMode="email" autoComplete="email" required className="field mt-1"
+            defaultValue={values?.email}
+            aria-invalid={errors.email ? true : undefined} aria-describedby={errors.email ? "email-error" : undefined} />
+          <FieldError id="email-error" message={errors.email} />
+        </div>
+
+        {free ? null : (
+          <fieldset>
+            <legend className="text-sm font-semibold">Moyen de paiement</legend>
+            {providers.length === 0 ? (
+              <p className="mt-2 text-sm text-red-600">Aucun moyen de paiement n'est disponible pour le moment. Contactez-nous sur WhatsApp.</p>
+            ) : (
+              <div className="mt-2 space-y-2">
+                {providers.map((provider, index) => (
+                  <label key={provider.id} className="flex cursor-pointer items-center gap-3 rounded-xl border border-slate-300 bg-white p-3 has-[:checked]:border-brand has-[:checked]:ring-2 has-[:checked]:ring-brand/30 dark:border-slate-700 dark:bg-slate-900">
+                    <input type="radio" name="paymentMethod" value={provider.id} required
+                      defaultChecked={values?.paymentMethod ? values.paymentMethod === provider.id : index === 0} />
+                    <span>
+                      <span className="font-semibold">{provider.label}</span>
+                      <span className="block text-xs text-slate-500 dark:text-slate-400">Mobile money : MTN, Orange Money, Moov, Wave…</span>
+                    </span>
+                  </label>
+                ))}
+              </div>
+            )}
+            <FieldError id="payment-error" message={errors.paymentMethod} />
+            <MobileMoneyOperators />
+          </fieldset>
+        )}
+
+        <button type="submit" className={`${free ? "btn-gold" : "btn-primary"} w-full text-base`} disabled={submitting}>
+          {submitting ? "Un instant…" : free ? "Obtenir gratuitement" : `Payer ${formatPrice(priced.total, currency)}`}
+        </button>
+        <p className="text-center text-xs text-slate-500 dark:text-slate-400">
+          Vous serez redirigé vers la page sécurisée du prestataire de paiement, puis de retour ici.
+        </p>
+      </Form>
+    </section>
+  );
+}
