@@ -1,0 +1,179 @@
+import { mkdir } from "node:fs/promises";
+import { expect, test, type Page } from "@playwright/test";
+
+/**
+ * Browsing the shop as a phone user, once with JavaScript and once without (the two Playwright
+ * projects): every path below must work both ways, without a single console error.
+ */
+const consoleErrors = new WeakMap<Page, string[]>();
+
+test.beforeEach(async ({ page }) => {
+  const errors: string[] = [];
+  consoleErrors.set(page, errors);
+  page.on("pageerror", (error) => errors.push(`page error: ${error.message}`));
+  page.on("console", (message) => {
+    if (message.type() !== "error") return;
+    // The browser logs a 404 document as a failed resource: expected on the 404 tests.
+    if (/status of 404/.test(message.text()) && message.location().url === page.url()) return;
+    errors.push(message.text());
+  });
+});
+
+test.afterEach(async ({ page }) => {
+  expect(consoleErrors.get(page)).toEqual([]);
+});
+
+function prices(texts: string[]): number[] {
+  return texts.map((text) => (text.includes("Gratuit") ? 0 : Number(text.replace(/\D/g, ""))));
+}
+
+/** The price paid on each card: the promo price when there is one (the last price on the card). */
+async function cardPrices(page: Page): Promise<number[]> {
+  const cards = page.locator("main article");
+  const texts = await cards.evaluateAll((articles) =>
+    articles.map((article) => {
+      const shown = article.querySelectorAll("p span.font-extrabold");
+      return shown[shown.length - 1]?.textContent ?? "";
+    }),
+  );
+  return prices(texts);
+}
+
+async function loadLazyImages(page: Page) {
+  const height = await page.evaluate(() => document.body.scrollHeight);
+  for (let y = 0; y < height; y += 600) await page.mouse.wheel(0, 600);
+  await page.waitForLoadState("networkidle");
+  await page.evaluate(() => window.scrollTo(0, 0));
+}
+
+test("home → category → filter → product", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bienvenue chez ASHTECH STORE");
+  await expect(page.getByRole("heading", { name: "Nos produits phares" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Pourquoi nous choisir ?" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Nous contacter" })).toHaveAttribute("href", /^https:\/\/wa\.me\/\d+/);
+
+  await page.getByRole("region", { name: "Nos catégories" }).getByRole("link", { name: /Formations/ }).click();
+  await expect(page).toHaveURL(/\/produits\?categorie=formations$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Formations");
+
+  await page.getByLabel("Prix minimum").fill("3000");
+  await page.getByLabel("Trier par").selectOption("prix-croissant");
+  await page.getByRole("button", { name: "Appliquer" }).click();
+  await expect(page).toHaveURL(/categorie=formations/);
+  await expect(page).toHaveURL(/min=3000/);
+  await expect(page).toHaveURL(/tri=prix-croissant/);
+  const shown = await cardPrices(page);
+  expect(shown.length).toBeGreaterThan(0);
+  expect(shown).toEqual([...shown].sort((a, b) => a - b));
+  expect(shown.every((price) => price >= 3000)).toBe(true);
+
+  const firstCard = page.locator("main article").first();
+  const title = (await firstCard.getByRole("heading").textContent())!.trim();
+  await firstCard.getByRole("link", { name: `Détails : ${title}` }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+  await expect(page.getByRole("heading", { name: "Ce que vous obtenez" })).toBeVisible();
+  await expect(page.getByRole("button", { name: /^(Acheter|Obtenir gratuitement)$/ })).toBeVisible();
+  const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
+  expect(jsonLd).toMatchObject({ "@type": "Product", name: title, offers: { priceCurrency: "XAF" } });
+});
+
+test("promos: only running ones, with the struck list price and a countdown", async ({ page }) => {
+  await page.goto("/produits?promo=1");
+  const cards = page.locator("main article");
+  expect(await cards.count()).toBeGreaterThan(0);
+  for (const card of await cards.all()) {
+    await expect(card.locator("s")).toHaveText(/F\sCFA/);
+    await expect(card.getByText(/^-\d+\s%$/)).toBeVisible();
+  }
+  await cards.first().getByRole("link", { name: /^Détails/ }).click();
+  await expect(page.getByText(/^(Plus que \d|Offre valable jusqu'au \d)/)).toBeVisible();
+});
+
+test("search from the header", async ({ page }) => {
+  await page.goto("/");
+  const search = page.getByRole("search").filter({ visible: true }).first();
+  await search.getByRole("searchbox").fill("chatgpt");
+  await search.getByRole("searchbox").press("Enter");
+  await expect(page).toHaveURL(/\/produits\?q=chatgpt$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Résultats pour « chatgpt »");
+  expect(await page.locator("main article").count()).toBeGreaterThan(0);
+
+  await page.goto("/produits?q=xylophone-introuvable");
+  await expect(page.getByText("Aucun produit ne correspond à votre recherche.")).toBeVisible();
+});
+
+test("pagination keeps the filters", async ({ page }) => {
+  await page.goto("/produits?tri=populaires");
+  await page.getByRole("navigation", { name: "Pagination" }).getByRole("link", { name: "Suivant" }).click();
+  await expect(page).toHaveURL(/tri=populaires&page=2|page=2.*tri=populaires/);
+  await expect(page.getByRole("navigation", { name: "Pagination" }).locator('[aria-current="page"]')).toHaveText("2");
+});
+
+test("CMS page from the footer", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("contentinfo").getByRole("link", { name: "À propos" }).click();
+  await expect(page).toHaveURL(/\/pages\/a-propos$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("À propos");
+  await expect(page.locator(".rich-text h2").first()).toBeVisible();
+});
+
+test("404 pages in French", async ({ page }) => {
+  for (const path of ["/cette-page-n-existe-pas", "/produits/produit-inconnu", "/pages/inconnue"]) {
+    const response = await page.goto(path);
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page introuvable");
+    await expect(page.getByRole("link", { name: "Retour à l'accueil" })).toBeVisible();
+  }
+});
+
+test("SEO: title, description, canonical, Open Graph, sitemap and robots", async ({ page, request }) => {
+  await page.goto("/produits?categorie=formations&tri=prix-croissant");
+  await expect(page).toHaveTitle("Formations | ASHTECH STORE");
+  await expect(page.locator('meta[name="description"]')).toHaveAttribute("content", /.{20,}/);
+  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", /^http:\/\/[^/]+\/produits\?categorie=formations$/);
+  await expect(page.locator('meta[property="og:title"]')).toHaveAttribute("content", "Formations | ASHTECH STORE");
+  await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+
+  const sitemap = await request.get("/sitemap.xml");
+  expect(sitemap.headers()["content-type"]).toMatch(/xml/);
+  expect(await sitemap.text()).toMatch(/<loc>http:\/\/[^<]+\/produits\/[a-z0-9-]+<\/loc>/);
+  const robots = await (await request.get("/robots.txt")).text();
+  expect(robots).toMatch(/Sitemap: http:\/\/.+\/sitemap\.xml/);
+});
+
+test("dark mode is remembered", async ({ page }) => {
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.goto("/produits");
+  await page.getByRole("button", { name: "Activer le mode sombre" }).click();
+  await expect(page.locator("html")).toHaveClass(/\bdark\b/);
+  await expect(page.getByRole("button", { name: "Activer le mode clair" })).toBeVisible();
+  await expect(page).toHaveURL(/\/produits$/);
+  await page.reload();
+  await expect(page.locator("html")).toHaveClass(/\bdark\b/);
+  await page.getByRole("button", { name: "Activer le mode clair" }).click();
+  await expect(page.locator("html")).toHaveClass(/\blight\b/);
+});
+
+test("buying leads to the cart", async ({ page }) => {
+  await page.goto("/produits");
+  await page.locator("main article").first().getByRole("button", { name: /^(Acheter|Obtenir)/ }).click();
+  await expect(page).toHaveURL(/\/panier$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Votre panier");
+});
+
+test("phone screenshots of the home and product pages", async ({ page }, testInfo) => {
+  await mkdir("tests/artifacts", { recursive: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  const project = testInfo.project.name;
+  for (const scheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto("/");
+    await loadLazyImages(page);
+    await page.screenshot({ path: `tests/artifacts/home-${scheme}-${project}.png`, fullPage: true });
+    const product = page.getByRole("region", { name: "Nos produits phares" }).locator("article h3 a").first();
+    await page.goto((await product.getAttribute("href"))!);
+    await loadLazyImages(page);
+    await page.screenshot({ path: `tests/artifacts/product-${scheme}-${project}.png`, fullPage: true });
+  }
+});
