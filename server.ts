@@ -4,6 +4,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { getEnv } from "./app/modules/env.server";
+import { scheduleReconciliation } from "./app/modules/reconcile.server";
 import { compression } from "./server/compression";
 import { requestLog } from "./server/request-log";
 import { securityHeaders } from "./server/security-headers";
@@ -50,7 +51,10 @@ const server = app.listen(env.PORT, "0.0.0.0", () => {
   console.log(`Ashtech Store ready on http://localhost:${port}`);
 });
 
+const stopReconciliation = scheduleReconciliation(env.RECONCILE_INTERVAL_SECONDS);
+
 function shutdown() {
+  stopReconciliation();
   server.close(() => process.exit(0));
   setTimeout(() => process.exit(0), 5_000).unref();
 }

@@ -48,7 +48,7 @@ const envSchema = z.object({
   /** Shown to the payer on the providers' pages. */
   SHOP_NAME: z.string().min(1).default("ASHTECH STORE"),
   /** An unpaid order expires after this many minutes (its payment link is cancelled where the provider allows it). */
-  ORDER_EXPIRY_MINUTES: z.coerce.number().int().min(5).default(60),
+  ORDER_EXPIRY_MINUTES: z.coerce.number().positive().default(60),
   /** How often pending orders are re-checked with their provider; 0 turns the in-server job off. */
   RECONCILE_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(120),
   /** Serves the benchmark's reference pages under /bench; never set in production. */

@@ -83,6 +83,12 @@ export async function startPayment(order: Order, providerId: ProviderId, origin:
       returnUrls: { success: returnUrl(origin, providerId, order), failure: `${returnUrl(origin, providerId, order)}&issue=echec` },
       ...(provider.sendsCallbacks ? { callbackUrl: callbackUrl(origin, order) } : {}),
     });
+    if (created.amount !== order.total || created.currency.toUpperCase() !== order.currency) {
+      await provider.cancel?.(created).catch(() => undefined);
+      throw new Error(
+        `${providerId} created a payment of ${created.amount} ${created.currency} for an order of ${order.total} ${order.currency}`,
+      );
+    }
     await updatePaymentAttempt(claimed.order, attempt._key, {
       state: "pending",
       reference: created.reference,
@@ -138,7 +144,10 @@ export async function confirmPayments(order: Order, source: EventSource, attempt
     if (!provider) continue;
     try {
       const status = await provider.getStatus({ reference: attempt.reference, gatewayId: attempt.gatewayId });
-      current = (await applyObservation(current, attempt._key, { ...status, source })).order;
+      // Lygos states the amount on the gateway only. Once an expired order's gateway is deleted,
+      // the amount that gateway confirmed at creation (checked in startPayment) is the amount paid.
+      const amount = status.amount ?? (status.state === "paid" && attempt.gatewayId ? attempt.amount : undefined);
+      current = (await applyObservation(current, attempt._key, { ...status, amount, source })).order;
     } catch (error) {
       if (!isPaymentProviderError(error)) throw error;
       inconclusive = true;

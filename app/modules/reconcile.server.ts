@@ -1,0 +1,74 @@
+import { getEnv } from "./env.server";
+import { expireOrder, type Order } from "./orders.server";
+import { getProvider } from "./payments/registry.server";
+import { confirmPayments } from "./payments.server";
+import { getSanityWriteClient } from "./sanity.server";
+
+/**
+ * Re-checks unsettled orders with their provider: pending ones (expired past the time limit,
+ * their payment links cancelled where the provider allows it) and recently expired ones, because
+ * a payment confirmed after expiry is still honoured.
+ */
+const LATE_PAYMENT_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
+const BATCH = 200;
+
+const ORDERS_TO_RECONCILE_QUERY = /* groq */ `*[_type == "order" && (
+  status == "pending" || (status == "expired" && _updatedAt > $lateSince)
+)] | order(_createdAt asc)[0...$batch]`;
+
+export interface ReconcileSummary {
+  checked: number;
+  paid: number;
+  failed: number;
+  expired: number;
+}
+
+async function cancelOpenPayments(order: Order) {
+  for (const attempt of order.payments ?? []) {
+    if (attempt.state !== "pending" || !attempt.reference) continue;
+    try {
+      await getProvider(attempt.provider)?.cancel?.(attempt);
+    } catch (error) {
+      console.warn(`could not cancel ${attempt.provider} payment of ${order.number}: ${(error as Error).message}`);
+    }
+  }
+}
+
+export async function reconcileOrders(now = new Date()): Promise<ReconcileSummary> {
+  const expiryMinutes = getEnv().ORDER_EXPIRY_MINUTES;
+  const cutoff = now.getTime() - expiryMinutes * 60_000;
+  const orders = await getSanityWriteClient().fetch<Order[]>(ORDERS_TO_RECONCILE_QUERY, {
+    lateSince: new Date(now.getTime() - LATE_PAYMENT_WINDOW_MS).toISOString(),
+    batch: BATCH,
+  });
+  const summary: ReconcileSummary = { checked: orders.length, paid: 0, failed: 0, expired: 0 };
+  for (const order of orders) {
+    let { order: current } = await confirmPayments(order, "reconcile");
+    if (current.status === "pending" && Date.parse(current._createdAt) < cutoff) {
+      await cancelOpenPayments(current);
+      current = (await expireOrder(current, `no confirmed payment after ${expiryMinutes} min`)).order;
+    }
+    if (current.status !== order.status && current.status !== "pending") summary[current.status]++;
+  }
+  return summary;
+}
+
+/** The in-server schedule; one run at a time, errors logged and retried at the next tick. */
+export function scheduleReconciliation(intervalSeconds: number): () => void {
+  if (intervalSeconds <= 0) return () => {};
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    reconcileOrders()
+      .then((summary) => {
+        if (summary.paid || summary.failed || summary.expired) console.log(JSON.stringify({ job: "reconcile", ...summary }));
+      })
+      .catch((error: unknown) => console.error(`reconciliation failed: ${(error as Error).message}`))
+      .finally(() => {
+        running = false;
+      });
+  }, intervalSeconds * 1000);
+  timer.unref();
+  return () => clearInterval(timer);
+}
