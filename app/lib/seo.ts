@@ -6,7 +6,7 @@ export interface Seo {
   description: string;
   /** Absolute URL of the page's canonical address. */
   canonical: string;
-  image: string | null;
+  image: string;
   type: "website" | "product" | "article";
   noindex?: boolean;
 }
@@ -22,7 +22,8 @@ export function seoMeta(seo: Seo | undefined): MetaDescriptor[] {
     { property: "og:type", content: seo.type },
     { property: "og:url", content: seo.canonical },
     { property: "og:locale", content: "fr_FR" },
-    ...(seo.image ? [{ property: "og:image", content: seo.image }, { name: "twitter:card", content: "summary_large_image" }] : []),
+    { property: "og:image", content: seo.image },
+    { name: "twitter:card", content: "summary_large_image" },
     ...(seo.noindex ? [{ name: "robots", content: "noindex, follow" }] : []),
   ];
 }

@@ -38,7 +38,8 @@ export function buildSeo({ request, layout, title, description, path, image = nu
     title: title ? `${title} | ${shopName}` : tagline ? `${shopName} – ${tagline}` : shopName,
     description: clip(description || shopDescription || `${shopName} : produits numériques livrés immédiatement.`),
     canonical: absoluteUrl(request, path),
-    image,
+    // Link previews (WhatsApp, Facebook) look empty without an image: the shop's card by default.
+    image: image ?? absoluteUrl(request, "/og-image.jpg"),
     type,
     ...(noindex ? { noindex } : {}),
   };
