@@ -33,7 +33,7 @@ export const checkoutFormSchema = z.object({
         .regex(/^\+[1-9]\d{7,14}$/, "Indiquez votre numéro WhatsApp avec l'indicatif du pays, par exemple +237 690 00 00 00."),
     ),
   email: z.string().trim().toLowerCase().pipe(z.email("Indiquez une adresse e-mail valide : c'est là que vous recevrez votre reçu.")),
-  paymentMethod: z.enum(["lygos", "lengo"]).optional(),
+  paymentMethod: z.preprocess((value) => (value === "" ? undefined : value), z.enum(["lygos", "lengo"]).optional()),
 });
 
 export type CheckoutForm = z.infer<typeof checkoutFormSchema>;

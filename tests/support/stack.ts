@@ -4,7 +4,7 @@ import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { startSandbox, type Sandbox } from "../../sandbox/index";
+import { startSandbox, type Sandbox, type SandboxOptions } from "../../sandbox/index";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -48,6 +48,8 @@ export interface StackOptions {
   env?: Record<string, string>;
   /** Keep the storefront's request log off the test output. */
   quiet?: boolean;
+  /** Sandbox timings (late payments, callback retries), shorter in tests. */
+  sandbox?: Pick<SandboxOptions, "lateDelayMs" | "callbackRetry">;
 }
 
 /**
@@ -55,9 +57,9 @@ export interface StackOptions {
  * catalogue in a temporary folder, and the built production server as a child process.
  * Requires `remix build` to have run.
  */
-export async function startStack({ env = {}, quiet = true }: StackOptions = {}): Promise<Stack> {
+export async function startStack({ env = {}, quiet = true, sandbox: timings = {} }: StackOptions = {}): Promise<Stack> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "ashtech-stack-"));
-  const sandbox = await startSandbox({ dataDir });
+  const sandbox = await startSandbox({ dataDir, ...timings });
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   let log = "";
