@@ -39,7 +39,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export const meta: MetaFunction = ({ error }) =>
   error
     ? [
-        { title: isRouteErrorResponse(error) && error.status === 404 ? "Page introuvable | ASHTECH STORE" : "Erreur | ASHTECH STORE" },
+        {
+          title:
+            isRouteErrorResponse(error) && error.status === 404
+              ? "Page introuvable | ASHTECH STORE"
+              : "Erreur | ASHTECH STORE",
+        },
         { name: "robots", content: "noindex" },
       ]
     : [];
@@ -51,7 +56,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const themeFetcher = useFetcher({ key: THEME_FETCHER_KEY });
   // The toggle applies at once; the cookie (and so the server's answer) follows.
   const chosen = themeFetcher.formData?.get("theme");
-  const theme = isTheme(chosen) ? chosen : (data?.theme ?? null);
+  const theme = isTheme(chosen) ? chosen : data?.theme ?? null;
   const shopName = layout?.settings.shopName ?? "ASHTECH STORE";
   const whatsappNumber = layout?.settings.whatsappNumber;
 
@@ -65,7 +70,10 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body className="flex min-h-screen flex-col">
-        <a href="#contenu" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+        <a
+          href="#contenu"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+        >
           Aller au contenu
         </a>
         <SiteHeader layout={layout} />
@@ -90,7 +98,10 @@ export function ErrorBoundary() {
   if (isRouteErrorResponse(error) && error.status === 404) return <NotFound />;
   return (
     <section className="container-page py-16 text-center">
-      <p aria-hidden="true" className="mx-auto flex h-16 w-16 items-center justify-center rounded-full bg-red-100 text-red-600 dark:bg-red-950">
+      <p
+        aria-hidden="true"
+        className="mx-auto flex h-16 w-16 items-center justify-center rounded-full bg-red-100 text-red-600 dark:bg-red-950"
+      >
         <Icon name="clock" className="h-8 w-8" />
       </p>
       <h1 className="mt-4 text-2xl font-extrabold text-slate-900 dark:text-white">Oups, un problème est survenu</h1>

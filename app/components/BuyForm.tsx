@@ -23,7 +23,10 @@ export function BuyForm({
     <Form method="post" action="/panier" className={className}>
       <input type="hidden" name="intent" value="buy-now" />
       <input type="hidden" name="productId" value={productId} />
-      <button type="submit" className={`${free ? "btn-gold" : "btn-primary"} w-full ${compact ? "px-1 text-xs sm:text-sm" : ""}`}>
+      <button
+        type="submit"
+        className={`${free ? "btn-gold" : "btn-primary"} w-full ${compact ? "px-1 text-xs sm:text-sm" : ""}`}
+      >
         <Icon name={free ? "download" : "cart"} className={compact ? "hidden h-4 w-4 sm:block" : "h-4 w-4"} />
         {label ?? (free ? "Obtenir gratuitement" : "Acheter")}
         {productTitle ? <span className="sr-only"> : {productTitle}</span> : null}

@@ -22,7 +22,13 @@ export function CatalogueFilters({ filters, categories }: { filters: Filters; ca
         <label htmlFor="filtre-categorie" className={label}>
           Catégorie
         </label>
-        <select id="filtre-categorie" name="categorie" defaultValue={filters.category ?? ""} onChange={applyNow} className="field">
+        <select
+          id="filtre-categorie"
+          name="categorie"
+          defaultValue={filters.category ?? ""}
+          onChange={applyNow}
+          className="field"
+        >
           <option value="">Toutes</option>
           {categories.map((category) => (
             <option key={category.slug} value={category.slug}>
@@ -49,18 +55,45 @@ export function CatalogueFilters({ filters, categories }: { filters: Filters; ca
           <label htmlFor="filtre-min" className="sr-only">
             Prix minimum
           </label>
-          <input id="filtre-min" type="number" name="min" min={0} step={100} inputMode="numeric" placeholder="Min" defaultValue={filters.minPrice} className="field" />
+          <input
+            id="filtre-min"
+            type="number"
+            name="min"
+            min={0}
+            step={100}
+            inputMode="numeric"
+            placeholder="Min"
+            defaultValue={filters.minPrice}
+            className="field"
+          />
           <span aria-hidden="true" className="text-slate-400">
             –
           </span>
           <label htmlFor="filtre-max" className="sr-only">
             Prix maximum
           </label>
-          <input id="filtre-max" type="number" name="max" min={0} step={100} inputMode="numeric" placeholder="Max" defaultValue={filters.maxPrice} className="field" />
+          <input
+            id="filtre-max"
+            type="number"
+            name="max"
+            min={0}
+            step={100}
+            inputMode="numeric"
+            placeholder="Max"
+            defaultValue={filters.maxPrice}
+            className="field"
+          />
         </div>
       </fieldset>
       <label className="flex min-h-11 cursor-pointer items-center gap-2 rounded-xl border border-slate-300 px-3 text-sm font-semibold text-slate-800 has-[:checked]:border-red-500 has-[:checked]:bg-red-50 has-[:checked]:text-red-700 dark:border-slate-700 dark:text-slate-100 dark:has-[:checked]:bg-red-950 dark:has-[:checked]:text-red-300">
-        <input type="checkbox" name="promo" value="1" defaultChecked={filters.onSale} onChange={applyNow} className="h-4 w-4 accent-red-600" />
+        <input
+          type="checkbox"
+          name="promo"
+          value="1"
+          defaultChecked={filters.onSale}
+          onChange={applyNow}
+          className="h-4 w-4 accent-red-600"
+        />
         En promo
       </label>
       <button type="submit" className="btn-primary">

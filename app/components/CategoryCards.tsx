@@ -17,7 +17,10 @@ export function CategoryCards({ categories }: { categories: CategoryCard[] }) {
             to={catalogueHref({ category: category.slug })}
             className="flex h-full flex-col gap-2 rounded-2xl border border-slate-200 bg-white p-4 shadow-sm transition hover:-translate-y-0.5 hover:border-brand hover:shadow-md dark:border-slate-800 dark:bg-slate-900 dark:hover:border-brand-light"
           >
-            <span aria-hidden="true" className="flex h-11 w-11 items-center justify-center rounded-xl bg-brand/10 text-2xl dark:bg-brand/20">
+            <span
+              aria-hidden="true"
+              className="flex h-11 w-11 items-center justify-center rounded-xl bg-brand/10 text-2xl dark:bg-brand/20"
+            >
               {category.icon ?? "📦"}
             </span>
             <span className="text-sm font-bold leading-tight text-slate-900 dark:text-white">{category.title}</span>

@@ -6,7 +6,17 @@ import { COUNTDOWN_WINDOW_MS, formatDate, formatTimeLeft } from "~/lib/countdown
  * Far from the end it shows the date instead. At zero it says so; the next page load shows the
  * list price, which is also what checkout charges.
  */
-export function Countdown({ endsAt, now, prefix, datePrefix }: { endsAt: string; now: string; prefix: string; datePrefix: string }) {
+export function Countdown({
+  endsAt,
+  now,
+  prefix,
+  datePrefix,
+}: {
+  endsAt: string;
+  now: string;
+  prefix: string;
+  datePrefix: string;
+}) {
   const end = Date.parse(endsAt);
   const [remaining, setRemaining] = useState(() => end - Date.parse(now));
   const ticking = remaining > 0 && remaining <= COUNTDOWN_WINDOW_MS;

@@ -5,7 +5,10 @@ export function Faq({ entries }: { entries: { key: string; question: string; ans
         <details key={entry.key} className="group">
           <summary className="flex min-h-12 cursor-pointer items-center justify-between gap-3 px-4 py-3 font-semibold text-slate-900 dark:text-white">
             {entry.question}
-            <span aria-hidden="true" className="text-xl text-brand transition group-open:rotate-45 dark:text-brand-light">
+            <span
+              aria-hidden="true"
+              className="text-xl text-brand transition group-open:rotate-45 dark:text-brand-light"
+            >
               +
             </span>
           </summary>

@@ -14,11 +14,7 @@ export function Hero({ title, text, whatsappHref }: { title: string; text: strin
             Explorer les produits
             <Icon name="arrowRight" className="h-4 w-4" />
           </Link>
-          <a
-            href={whatsappHref}
-            className="btn-whatsapp px-6 text-base"
-            rel="noopener noreferrer"
-          >
+          <a href={whatsappHref} className="btn-whatsapp px-6 text-base" rel="noopener noreferrer">
             <Icon name="whatsapp" />
             Nous contacter
           </a>

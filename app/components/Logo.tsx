@@ -9,10 +9,19 @@ export function Logo({ shopName }: { shopName: string }) {
           </linearGradient>
         </defs>
         <rect width="32" height="32" rx="8" fill="url(#logo-gradient)" />
-        <path d="M9 23 16 8l7 15M11.8 17.5h8.4" fill="none" stroke="#fff" strokeWidth="2.6" strokeLinecap="round" strokeLinejoin="round" />
+        <path
+          d="M9 23 16 8l7 15M11.8 17.5h8.4"
+          fill="none"
+          stroke="#fff"
+          strokeWidth="2.6"
+          strokeLinecap="round"
+          strokeLinejoin="round"
+        />
         <circle cx="24.5" cy="8.5" r="2.5" fill="#F3C34D" />
       </svg>
-      <span className="text-base font-extrabold tracking-tight text-slate-900 dark:text-white sm:text-lg">{shopName}</span>
+      <span className="text-base font-extrabold tracking-tight text-slate-900 dark:text-white sm:text-lg">
+        {shopName}
+      </span>
     </span>
   );
 }

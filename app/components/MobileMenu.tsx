@@ -13,7 +13,8 @@ export function MobileMenu({ layout }: { layout: LayoutView | null }) {
     menu.current?.removeAttribute("open");
   }, [location]);
 
-  const item = "flex min-h-11 items-center gap-3 rounded-lg px-3 text-slate-800 hover:bg-slate-100 dark:text-slate-100 dark:hover:bg-slate-800";
+  const item =
+    "flex min-h-11 items-center gap-3 rounded-lg px-3 text-slate-800 hover:bg-slate-100 dark:text-slate-100 dark:hover:bg-slate-800";
   return (
     <details ref={menu} className="group md:hidden">
       <summary
@@ -34,14 +35,19 @@ export function MobileMenu({ layout }: { layout: LayoutView | null }) {
             </Link>
           </li>
           <li>
-            <Link to={catalogueHref({ onSale: true })} className={`${item} font-semibold text-red-600 dark:text-red-400`}>
+            <Link
+              to={catalogueHref({ onSale: true })}
+              className={`${item} font-semibold text-red-600 dark:text-red-400`}
+            >
               Promotions
             </Link>
           </li>
         </ul>
         {layout?.categories.length ? (
           <>
-            <p className="mt-3 px-3 text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">Catégories</p>
+            <p className="mt-3 px-3 text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">
+              Catégories
+            </p>
             <ul className="mt-1 space-y-1">
               {layout.categories.map((category) => (
                 <li key={category.slug}>
@@ -66,7 +72,11 @@ export function MobileMenu({ layout }: { layout: LayoutView | null }) {
           </ul>
         ) : null}
         {layout?.settings.whatsappNumber ? (
-          <a href={whatsappLink(layout.settings.whatsappNumber)} className="btn-whatsapp mt-3 w-full" rel="noopener noreferrer">
+          <a
+            href={whatsappLink(layout.settings.whatsappNumber)}
+            className="btn-whatsapp mt-3 w-full"
+            rel="noopener noreferrer"
+          >
             <Icon name="whatsapp" />
             Nous écrire sur WhatsApp
           </a>

@@ -33,7 +33,7 @@ export function Pagination({ filters, pageCount }: { filters: CatalogueFilters; 
           <Link key={page} to={catalogueHref({ ...filters, page })} className={idle} aria-label={`Page ${page}`}>
             {page}
           </Link>
-        ),
+        )
       )}
       {current < pageCount ? (
         <Link to={catalogueHref({ ...filters, page: current + 1 })} className={idle} rel="next">

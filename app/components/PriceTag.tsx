@@ -8,7 +8,9 @@ export function PriceTag({ offer, currency, size = "md" }: { offer: Offer; curre
       {offer.listPrice !== null ? (
         <>
           <span className="sr-only">Prix habituel :</span>
-          <s className={`text-slate-500 dark:text-slate-400 ${big ? "text-base" : "text-xs"}`}>{formatPrice(offer.listPrice, currency)}</s>
+          <s className={`text-slate-500 dark:text-slate-400 ${big ? "text-base" : "text-xs"}`}>
+            {formatPrice(offer.listPrice, currency)}
+          </s>
           <span className="sr-only">Prix promo :</span>
         </>
       ) : null}

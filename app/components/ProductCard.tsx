@@ -5,12 +5,25 @@ import { PriceTag } from "./PriceTag";
 
 const SIZES = "(min-width: 1024px) 270px, (min-width: 768px) 33vw, 50vw";
 
-export function ProductCard({ product, currency, eager = false }: { product: ProductCardView; currency: string; eager?: boolean }) {
+export function ProductCard({
+  product,
+  currency,
+  eager = false,
+}: {
+  product: ProductCardView;
+  currency: string;
+  eager?: boolean;
+}) {
   const href = `/produits/${product.slug}`;
   const { image, offer } = product;
   return (
     <article className="flex w-full flex-col overflow-hidden rounded-2xl border border-slate-200 bg-white shadow-sm transition hover:shadow-md dark:border-slate-800 dark:bg-slate-900">
-      <Link to={href} className="relative block aspect-[4/3] bg-slate-100 dark:bg-slate-800" tabIndex={-1} aria-hidden="true">
+      <Link
+        to={href}
+        className="relative block aspect-[4/3] bg-slate-100 dark:bg-slate-800"
+        tabIndex={-1}
+        aria-hidden="true"
+      >
         {image ? (
           <img
             src={image.src}
@@ -25,9 +38,13 @@ export function ProductCard({ product, currency, eager = false }: { product: Pro
           />
         ) : null}
         <span className="absolute left-2 top-2 flex flex-col items-start gap-1">
-          {product.featured ? <span className="rounded-full bg-gold px-2 py-0.5 text-xs font-bold text-slate-900 shadow">Phare</span> : null}
+          {product.featured ? (
+            <span className="rounded-full bg-gold px-2 py-0.5 text-xs font-bold text-slate-900 shadow">Phare</span>
+          ) : null}
           {offer.discountPercent !== null ? (
-            <span className="rounded-full bg-red-600 px-2 py-0.5 text-xs font-bold text-white shadow">-{offer.discountPercent}&nbsp;%</span>
+            <span className="rounded-full bg-red-600 px-2 py-0.5 text-xs font-bold text-white shadow">
+              -{offer.discountPercent}&nbsp;%
+            </span>
           ) : null}
         </span>
       </Link>
@@ -37,14 +54,22 @@ export function ProductCard({ product, currency, eager = false }: { product: Pro
             {product.title}
           </Link>
         </h3>
-        {product.summary ? <p className="line-clamp-3 text-xs text-slate-600 dark:text-slate-400 sm:text-sm">{product.summary}</p> : null}
+        {product.summary ? (
+          <p className="line-clamp-3 text-xs text-slate-600 dark:text-slate-400 sm:text-sm">{product.summary}</p>
+        ) : null}
         <div className="mt-auto space-y-2 pt-1">
           <PriceTag offer={offer} currency={currency} />
           <div className="grid grid-cols-2 gap-2">
             <Link to={href} className="btn-outline px-1 text-xs sm:text-sm" aria-label={`Détails : ${product.title}`}>
               Détails
             </Link>
-            <BuyForm productId={product.id} productTitle={product.title} free={offer.price === 0} label={offer.price === 0 ? "Obtenir" : "Acheter"} compact />
+            <BuyForm
+              productId={product.id}
+              productTitle={product.title}
+              free={offer.price === 0}
+              label={offer.price === 0 ? "Obtenir" : "Acheter"}
+              compact
+            />
           </div>
         </div>
       </div>

@@ -18,14 +18,24 @@ export function SiteFooter({ layout }: { layout: LayoutView | null }) {
           <ul className="mt-4 flex gap-2">
             {settings?.socials.facebook ? (
               <li>
-                <a href={settings.socials.facebook} rel="noopener noreferrer" aria-label="Facebook" className="inline-flex h-11 w-11 items-center justify-center rounded-full bg-white/10 hover:bg-brand">
+                <a
+                  href={settings.socials.facebook}
+                  rel="noopener noreferrer"
+                  aria-label="Facebook"
+                  className="inline-flex h-11 w-11 items-center justify-center rounded-full bg-white/10 hover:bg-brand"
+                >
                   <Icon name="facebook" />
                 </a>
               </li>
             ) : null}
             {settings?.socials.instagram ? (
               <li>
-                <a href={settings.socials.instagram} rel="noopener noreferrer" aria-label="Instagram" className="inline-flex h-11 w-11 items-center justify-center rounded-full bg-white/10 hover:bg-brand">
+                <a
+                  href={settings.socials.instagram}
+                  rel="noopener noreferrer"
+                  aria-label="Instagram"
+                  className="inline-flex h-11 w-11 items-center justify-center rounded-full bg-white/10 hover:bg-brand"
+                >
                   <Icon name="instagram" />
                 </a>
               </li>
@@ -69,7 +79,11 @@ export function SiteFooter({ layout }: { layout: LayoutView | null }) {
           <ul className="mt-3 space-y-2">
             {settings?.whatsappNumber ? (
               <li>
-                <a href={contactLink(settings.whatsappNumber, shopName)} rel="noopener noreferrer" className={`${link} inline-flex items-center gap-2`}>
+                <a
+                  href={contactLink(settings.whatsappNumber, shopName)}
+                  rel="noopener noreferrer"
+                  className={`${link} inline-flex items-center gap-2`}
+                >
                   <Icon name="whatsapp" className="h-4 w-4 text-whatsapp" />+{settings.whatsappNumber}
                 </a>
               </li>

@@ -27,7 +27,10 @@ export function SiteHeader({ layout }: { layout: LayoutView | null }) {
             <NavLink to="/produits" end className={navLink}>
               Produits
             </NavLink>
-            <Link to={catalogueHref({ onSale: true })} className="rounded-lg px-3 py-2 text-sm font-semibold text-red-600 hover:text-red-700 dark:text-red-400">
+            <Link
+              to={catalogueHref({ onSale: true })}
+              className="rounded-lg px-3 py-2 text-sm font-semibold text-red-600 hover:text-red-700 dark:text-red-400"
+            >
               Promos
             </Link>
           </nav>

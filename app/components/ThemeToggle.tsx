@@ -16,10 +16,22 @@ export function ThemeToggle() {
   return (
     <fetcher.Form method="post" action="/theme" preventScrollReset>
       <input type="hidden" name="redirectTo" value={`${location.pathname}${location.search}`} />
-      <button type="submit" name="theme" value="dark" className={`${button} dark:hidden`} aria-label="Activer le mode sombre">
+      <button
+        type="submit"
+        name="theme"
+        value="dark"
+        className={`${button} dark:hidden`}
+        aria-label="Activer le mode sombre"
+      >
         <Icon name="moon" />
       </button>
-      <button type="submit" name="theme" value="light" className={`${button} hidden dark:inline-flex`} aria-label="Activer le mode clair">
+      <button
+        type="submit"
+        name="theme"
+        value="light"
+        className={`${button} hidden dark:inline-flex`}
+        aria-label="Activer le mode clair"
+      >
         <Icon name="sun" />
       </button>
     </fetcher.Form>

@@ -15,7 +15,12 @@ export function formatTimeLeft(ms: number): string {
 
 // One fixed zone for server and browser alike, so that the rendered date never differs on hydration.
 // Promotions are scheduled in West/Central African time (UTC+1, no daylight saving).
-const dateFormatter = new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long", year: "numeric", timeZone: "Africa/Douala" });
+const dateFormatter = new Intl.DateTimeFormat("fr-FR", {
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  timeZone: "Africa/Douala",
+});
 
 /** "31 décembre 2027" */
 export function formatDate(iso: string): string {

@@ -49,7 +49,7 @@ function cachedQuery<T>(
   query: string,
   params: Params,
   prepare: (raw: unknown) => T,
-  validUntil?: (value: T) => number | undefined,
+  validUntil?: (value: T) => number | undefined
 ): Promise<T> {
   const key = `${query}\n${JSON.stringify(params)}`;
   const now = ctx.now.getTime();
@@ -75,7 +75,7 @@ function listOf<T extends z.ZodType>(item: T, what: string) {
         if (parsed.success) return [parsed.data];
         console.warn(`catalog: ignoring an invalid ${what}: ${parsed.error.issues[0]?.message ?? "?"}`);
         return [];
-      }),
+      })
     );
 }
 
@@ -127,7 +127,7 @@ const rawLayout = z.object({
   categories: listOf(z.object({ title: z.string(), slug: z.string(), icon: text }), "category"),
   // GROQ orders by code point ("À propos" last); shoppers expect French alphabetical order.
   pages: listOf(z.object({ title: z.string(), slug: z.string() }), "page").transform((pages) =>
-    pages.sort((a, b) => a.title.localeCompare(b.title, "fr")),
+    pages.sort((a, b) => a.title.localeCompare(b.title, "fr"))
   ),
 });
 
@@ -160,7 +160,14 @@ const GALLERY_WIDTHS = [480, 720, 960, 1280];
 
 /** A 4:3 crop for grids, so that cards line up whatever the editor uploaded. */
 function cardImage(builder: ImageUrlBuilder, image: RawImage, fallbackAlt: string): ImageView {
-  const url = (w: number) => builder.image(image.ref).width(w).height(Math.round((w * 3) / 4)).fit("crop").auto("format").url();
+  const url = (w: number) =>
+    builder
+      .image(image.ref)
+      .width(w)
+      .height(Math.round((w * 3) / 4))
+      .fit("crop")
+      .auto("format")
+      .url();
   return {
     src: url(480),
     srcSet: CARD_WIDTHS.map((w) => `${url(w)} ${w}w`).join(", "),
@@ -173,7 +180,9 @@ function cardImage(builder: ImageUrlBuilder, image: RawImage, fallbackAlt: strin
 /** The image at its own aspect ratio, never upscaled. */
 function fullImage(builder: ImageUrlBuilder, image: RawImage, fallbackAlt: string): ImageView {
   const { width, height } = imageDimensions(image.ref);
-  const widths = GALLERY_WIDTHS.filter((w) => w < width).concat(width).slice(0, GALLERY_WIDTHS.length);
+  const widths = GALLERY_WIDTHS.filter((w) => w < width)
+    .concat(width)
+    .slice(0, GALLERY_WIDTHS.length);
   const url = (w: number) => builder.image(image.ref).width(w).auto("format").url();
   const shown = Math.min(width, 960);
   return {
@@ -266,7 +275,7 @@ const rawHome = z.object({
       productCount: z.number().int(),
       products: listOf(rawCard, "product"),
     }),
-    "category",
+    "category"
   ),
 });
 
@@ -429,13 +438,25 @@ function catalogueQuery(filters: CatalogueFilters): { query: string; params: Par
   // Slices take literal numbers (groq-js rejects parameters there); these are integers computed here.
   const start = (filters.page - 1) * PAGE_SIZE;
   const priceFilter = priceWhere.length ? `[${priceWhere.join(" && ")}]` : "";
-  const matches = `*[${where.join(" && ")}]{ ${CARD}, publishedAt, salesCount, "effectivePrice": ${EFFECTIVE_PRICE} }${priceFilter}`;
-  const count = priceFilter ? `*[${where.join(" && ")}]{ "effectivePrice": ${EFFECTIVE_PRICE} }${priceFilter}` : `*[${where.join(" && ")}]`;
+  const matches = `*[${where.join(
+    " && "
+  )}]{ ${CARD}, publishedAt, salesCount, "effectivePrice": ${EFFECTIVE_PRICE} }${priceFilter}`;
+  const count = priceFilter
+    ? `*[${where.join(" && ")}]{ "effectivePrice": ${EFFECTIVE_PRICE} }${priceFilter}`
+    : `*[${where.join(" && ")}]`;
   const dependsOnTime = filters.onSale || priceWhere.length > 0 || filters.sort.startsWith("prix-");
   const query = `{
   ${LAYOUT},
-  ${filters.category ? `"category": *[_type == "category" && slug.current == $category][0]{ title, "slug": slug.current, description },` : ""}
-  ${dependsOnTime ? `"nextPromoEnd": *[_type == "product" && ${ACTIVE_PROMO}] | order(dateTime(promoEndsAt) asc)[0].promoEndsAt,` : ""}
+  ${
+    filters.category
+      ? `"category": *[_type == "category" && slug.current == $category][0]{ title, "slug": slug.current, description },`
+      : ""
+  }
+  ${
+    dependsOnTime
+      ? `"nextPromoEnd": *[_type == "product" && ${ACTIVE_PROMO}] | order(dateTime(promoEndsAt) asc)[0].promoEndsAt,`
+      : ""
+  }
   "total": count(${count}),
   "items": ${matches} | order(${ORDERINGS[filters.sort]})[${start}...${start + PAGE_SIZE}]
 }`;
@@ -461,7 +482,10 @@ export interface CataloguePage {
   items: ProductCardView[];
 }
 
-export async function getCataloguePage(filters: CatalogueFilters, ctx = defaultCatalogContext()): Promise<CataloguePage> {
+export async function getCataloguePage(
+  filters: CatalogueFilters,
+  ctx = defaultCatalogContext()
+): Promise<CataloguePage> {
   const { query, params, dependsOnTime } = catalogueQuery(filters);
   const data = await cachedQuery(
     ctx,
@@ -472,7 +496,7 @@ export async function getCataloguePage(filters: CatalogueFilters, ctx = defaultC
       return { ...parsed, items: parsed.items.map((card) => prepareCard(ctx.images, card)) };
     },
     // Membership and order by price change when a promo ends: the result holds until the next end.
-    (value) => (dependsOnTime && value.nextPromoEnd ? Date.parse(value.nextPromoEnd) : undefined),
+    (value) => (dependsOnTime && value.nextPromoEnd ? Date.parse(value.nextPromoEnd) : undefined)
   );
   return {
     layout: data.layout,
@@ -506,7 +530,11 @@ const rawProduct = z.object({
   title: z.string(),
   slug: z.string(),
   kind: z.enum(["file", "access"]).catch("file"),
-  accessDelivery: z.enum(["code", "manual"]).nullish().transform((value) => value ?? null).catch(null),
+  accessDelivery: z
+    .enum(["code", "manual"])
+    .nullish()
+    .transform((value) => value ?? null)
+    .catch(null),
   summary: text,
   description: z.array(z.any()).nullish().catch(null),
   features: listOf(z.string(), "feature"),
@@ -597,13 +625,20 @@ export async function getCmsPage(slug: string, ctx = defaultCatalogContext()): P
       .object({
         layout: rawLayout,
         page: z
-          .object({ title: z.string(), slug: z.string(), description: text, body: z.array(z.any()).nullish().catch(null) })
+          .object({
+            title: z.string(),
+            slug: z.string(),
+            description: text,
+            body: z.array(z.any()).nullish().catch(null),
+          })
           .nullish(),
       })
       .parse(raw);
     return {
       layout,
-      page: page ? { title: page.title, slug: page.slug, description: page.description, bodyHtml: portableTextToHtml(page.body) } : null,
+      page: page
+        ? { title: page.title, slug: page.slug, description: page.description, bodyHtml: portableTextToHtml(page.body) }
+        : null,
     };
   });
 }
@@ -634,8 +669,8 @@ export async function getSitemapEntries(ctx = defaultCatalogContext()): Promise<
         pages: listOf(sitemapEntry, "page"),
       })
       .parse(raw);
-    const entries = (list: z.output<typeof sitemapEntry>[]) => list.map((e) => ({ slug: e.slug, updatedAt: e._updatedAt }));
+    const entries = (list: z.output<typeof sitemapEntry>[]) =>
+      list.map((e) => ({ slug: e.slug, updatedAt: e._updatedAt }));
     return { products: entries(parsed.products), categories: entries(parsed.categories), pages: entries(parsed.pages) };
   });
 }
-

@@ -32,7 +32,16 @@ function clip(text: string): string {
   return flat.length <= MAX_DESCRIPTION ? flat : `${flat.slice(0, MAX_DESCRIPTION - 1).replace(/\s+\S*$/, "")}…`;
 }
 
-export function buildSeo({ request, layout, title, description, path, image = null, type = "website", noindex }: SeoInput): Seo {
+export function buildSeo({
+  request,
+  layout,
+  title,
+  description,
+  path,
+  image = null,
+  type = "website",
+  noindex,
+}: SeoInput): Seo {
   const { shopName, tagline, description: shopDescription } = layout.settings;
   return {
     title: title ? `${title} | ${shopName}` : tagline ? `${shopName} – ${tagline}` : shopName,

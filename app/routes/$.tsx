@@ -7,7 +7,13 @@ import { buildSeo } from "~/modules/seo.server";
 /** Any unknown address: a French 404 inside the shop's own header and footer. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const layout = await getLayout();
-  const seo = buildSeo({ request, layout, title: "Page introuvable", path: new URL(request.url).pathname, noindex: true });
+  const seo = buildSeo({
+    request,
+    layout,
+    title: "Page introuvable",
+    path: new URL(request.url).pathname,
+    noindex: true,
+  });
   return data({ layout, seo }, { status: 404, headers: { "Cache-Control": "public, max-age=60" } });
 }
 

@@ -19,7 +19,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const body = `<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
 ${urls
-  .map(({ path, updatedAt }) => `  <url><loc>${escapeXml(absoluteUrl(request, path))}</loc>${updatedAt ? `<lastmod>${escapeXml(updatedAt)}</lastmod>` : ""}</url>`)
+  .map(
+    ({ path, updatedAt }) =>
+      `  <url><loc>${escapeXml(absoluteUrl(request, path))}</loc>${
+        updatedAt ? `<lastmod>${escapeXml(updatedAt)}</lastmod>` : ""
+      }</url>`
+  )
   .join("\n")}
 </urlset>
 `;

@@ -17,7 +17,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const ctx = defaultCatalogContext();
   const home = await getHomePage(ctx);
   const seo = buildSeo({ request, layout: home.layout, path: "/", description: home.heroText });
-  const changesAt = [home.promotion?.endsAt, ...promoEnds(home.featured), ...home.categories.flatMap((c) => promoEnds(c.products))];
+  const changesAt = [
+    home.promotion?.endsAt,
+    ...promoEnds(home.featured),
+    ...home.categories.flatMap((c) => promoEnds(c.products)),
+  ];
   return data({ ...home, seo, now: ctx.now.toISOString() }, { headers: publicPageHeaders(changesAt, ctx.now) });
 }
 

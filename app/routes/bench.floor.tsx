@@ -20,13 +20,19 @@ const LAYOUT: LayoutView = {
     email: "contact@example.com",
     socials: { facebook: "https://facebook.com/example", instagram: "https://instagram.com/example" },
   },
-  categories: ["Formations", "Intelligence Artificielle", "Abonnements premium", "E-books et guides", "Logiciels et applications"].map(
-    (title, i) => ({ title, slug: `categorie-${i}`, icon: "📘" }),
+  categories: [
+    "Formations",
+    "Intelligence Artificielle",
+    "Abonnements premium",
+    "E-books et guides",
+    "Logiciels et applications",
+  ].map((title, i) => ({ title, slug: `categorie-${i}`, icon: "📘" })),
+  pages: ["À propos", "Conditions générales de vente", "Politique de remboursement", "FAQ", "Contact"].map(
+    (title, i) => ({
+      title,
+      slug: `page-${i}`,
+    })
   ),
-  pages: ["À propos", "Conditions générales de vente", "Politique de remboursement", "FAQ", "Contact"].map((title, i) => ({
-    title,
-    slug: `page-${i}`,
-  })),
 };
 
 function card(i: number): ProductCardView {
@@ -55,7 +61,10 @@ const PRODUCTS = Array.from({ length: 24 }, (_, i) => card(i));
 
 export function loader() {
   if (!getEnv().BENCH_ROUTES) throw new Response("Not found", { status: 404 });
-  return data({ layout: LAYOUT, products: PRODUCTS }, { headers: { "Cache-Control": "public, max-age=60, stale-while-revalidate=600" } });
+  return data(
+    { layout: LAYOUT, products: PRODUCTS },
+    { headers: { "Cache-Control": "public, max-age=60, stale-while-revalidate=600" } }
+  );
 }
 
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;

@@ -29,11 +29,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const seo = buildSeo({ request, layout, title: "Produit introuvable", path, noindex: true });
     return data({ ...page, product: null, seo, jsonLd: null, now: ctx.now.toISOString() }, { status: 404 });
   }
-  const seo = buildSeo({ request, layout, title: product.title, description: product.summary, path, image: product.shareImage, type: "product" });
+  const seo = buildSeo({
+    request,
+    layout,
+    title: product.title,
+    description: product.summary,
+    path,
+    image: product.shareImage,
+    type: "product",
+  });
   const jsonLd = productJsonLd(product, seo.canonical, layout.settings);
   return data(
     { ...page, product, seo, jsonLd, now: ctx.now.toISOString() },
-    { headers: publicPageHeaders([product.offer.promoEndsAt, ...promoEnds(page.related)], ctx.now) },
+    { headers: publicPageHeaders([product.offer.promoEndsAt, ...promoEnds(page.related)], ctx.now) }
   );
 }
 
@@ -47,7 +55,9 @@ export default function ProductPage() {
   const { currency } = layout.settings;
   const { offer } = product;
   const free = offer.price === 0;
-  const shareText = `${product.title} – ${free ? "gratuit" : formatPrice(offer.price, currency)} chez ${layout.settings.shopName} : ${seo.canonical}`;
+  const shareText = `${product.title} – ${free ? "gratuit" : formatPrice(offer.price, currency)} chez ${
+    layout.settings.shopName
+  } : ${seo.canonical}`;
 
   return (
     <div className="container-page py-6 sm:py-10">
@@ -81,12 +91,18 @@ export default function ProductPage() {
 
         <div className="space-y-5">
           <div className="flex flex-wrap gap-2">
-            {product.featured ? <span className="rounded-full bg-gold px-3 py-1 text-xs font-bold text-slate-900">Produit phare</span> : null}
+            {product.featured ? (
+              <span className="rounded-full bg-gold px-3 py-1 text-xs font-bold text-slate-900">Produit phare</span>
+            ) : null}
             {offer.discountPercent !== null ? (
-              <span className="rounded-full bg-red-600 px-3 py-1 text-xs font-bold text-white">-{offer.discountPercent}&nbsp;%</span>
+              <span className="rounded-full bg-red-600 px-3 py-1 text-xs font-bold text-white">
+                -{offer.discountPercent}&nbsp;%
+              </span>
             ) : null}
           </div>
-          <h1 className="text-2xl font-extrabold leading-tight text-slate-900 dark:text-white sm:text-3xl">{product.title}</h1>
+          <h1 className="text-2xl font-extrabold leading-tight text-slate-900 dark:text-white sm:text-3xl">
+            {product.title}
+          </h1>
           {product.summary ? <p className="text-slate-600 dark:text-slate-300">{product.summary}</p> : null}
 
           <div className="space-y-3 rounded-2xl border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
@@ -146,7 +162,11 @@ export default function ProductPage() {
         <section aria-labelledby="similaires" className="mt-12">
           <SectionHeading
             id="similaires"
-            more={product.category ? { to: catalogueHref({ category: product.category.slug }), label: "Tout voir" } : undefined}
+            more={
+              product.category
+                ? { to: catalogueHref({ category: product.category.slug }), label: "Tout voir" }
+                : undefined
+            }
           >
             Vous aimerez aussi
           </SectionHeading>

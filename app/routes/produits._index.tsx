@@ -14,19 +14,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filters = parseCatalogueFilters(new URL(request.url).searchParams);
   const ctx = defaultCatalogContext();
   const page = await getCataloguePage(filters, ctx);
-  const heading = page.category?.title ?? (filters.q ? `Résultats pour « ${filters.q} »` : filters.onSale ? "Promotions" : "Tous nos produits");
-  const narrowed = Boolean(filters.q || filters.minPrice !== undefined || filters.maxPrice !== undefined || filters.sort !== DEFAULT_SORT);
+  const heading =
+    page.category?.title ??
+    (filters.q ? `Résultats pour « ${filters.q} »` : filters.onSale ? "Promotions" : "Tous nos produits");
+  const narrowed = Boolean(
+    filters.q || filters.minPrice !== undefined || filters.maxPrice !== undefined || filters.sort !== DEFAULT_SORT
+  );
   const seo = buildSeo({
     request,
     layout: page.layout,
     title: filters.page > 1 ? `${heading} – page ${filters.page}` : heading,
-    description: page.category?.description ?? `${page.total} produits numériques livrés immédiatement : formations, guides, IA, abonnements.`,
+    description:
+      page.category?.description ??
+      `${page.total} produits numériques livrés immédiatement : formations, guides, IA, abonnements.`,
     path: catalogueHref({ category: filters.category, onSale: filters.onSale, page: filters.page }),
     noindex: narrowed || page.unknownCategory,
   });
   return data(
     { ...page, heading, seo },
-    { status: page.unknownCategory ? 404 : 200, headers: publicPageHeaders(promoEnds(page.items), ctx.now) },
+    { status: page.unknownCategory ? 404 : 200, headers: publicPageHeaders(promoEnds(page.items), ctx.now) }
   );
 }
 
@@ -35,14 +41,19 @@ export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 export const meta: MetaFunction<typeof loader> = ({ data }) => seoMeta(data?.seo);
 
 export default function Catalogue() {
-  const { layout, filters, category, unknownCategory, total, pageCount, items, heading } = useLoaderData<typeof loader>();
+  const { layout, filters, category, unknownCategory, total, pageCount, items, heading } =
+    useLoaderData<typeof loader>();
   if (unknownCategory) return <NotFound what="Cette catégorie" />;
-  const hasFilters = Boolean(filters.q || filters.category || filters.onSale || filters.minPrice !== undefined || filters.maxPrice !== undefined);
+  const hasFilters = Boolean(
+    filters.q || filters.category || filters.onSale || filters.minPrice !== undefined || filters.maxPrice !== undefined
+  );
   return (
     <div className="container-page py-6 sm:py-10">
       <div className="mb-4">
         <h1 className="text-2xl font-extrabold text-slate-900 dark:text-white sm:text-3xl">{heading}</h1>
-        {category?.description ? <p className="mt-1 text-slate-600 dark:text-slate-400">{category.description}</p> : null}
+        {category?.description ? (
+          <p className="mt-1 text-slate-600 dark:text-slate-400">{category.description}</p>
+        ) : null}
         <p className="mt-2 text-sm text-slate-500 dark:text-slate-400" aria-live="polite">
           {total === 0 ? "Aucun produit" : `${total} produit${total > 1 ? "s" : ""}`}
           {hasFilters ? (

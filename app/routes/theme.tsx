@@ -7,7 +7,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData();
   const theme = form.get("theme");
   const redirectTo = String(form.get("redirectTo") ?? "/");
-  const back = redirectTo.startsWith("/") && !redirectTo.startsWith("//") && !redirectTo.startsWith("/\\") ? redirectTo : "/";
+  const back =
+    redirectTo.startsWith("/") && !redirectTo.startsWith("//") && !redirectTo.startsWith("/\\") ? redirectTo : "/";
   if (!isTheme(theme)) return redirect(back, 303);
   return redirect(back, { status: 303, headers: { "Set-Cookie": await serializeTheme(theme) } });
 }

@@ -34,7 +34,7 @@ async function cardPrices(page: Page): Promise<number[]> {
     articles.map((article) => {
       const shown = article.querySelectorAll("p span.font-extrabold");
       return shown[shown.length - 1]?.textContent ?? "";
-    }),
+    })
   );
   return prices(texts);
 }
@@ -53,7 +53,10 @@ test("home → category → filter → product", async ({ page }) => {
   await expect(page.getByRole("heading", { name: "Pourquoi nous choisir ?" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Nous contacter" })).toHaveAttribute("href", /^https:\/\/wa\.me\/\d+/);
 
-  await page.getByRole("region", { name: "Nos catégories" }).getByRole("link", { name: /Formations/ }).click();
+  await page
+    .getByRole("region", { name: "Nos catégories" })
+    .getByRole("link", { name: /Formations/ })
+    .click();
   await expect(page).toHaveURL(/\/produits\?categorie=formations$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Formations");
 
@@ -86,7 +89,10 @@ test("promos: only running ones, with the struck list price and a countdown", as
     await expect(card.locator("s")).toHaveText(/F\sCFA/);
     await expect(card.getByText(/^-\d+\s%$/)).toBeVisible();
   }
-  await cards.first().getByRole("link", { name: /^Détails/ }).click();
+  await cards
+    .first()
+    .getByRole("link", { name: /^Détails/ })
+    .click();
   await expect(page.getByText(/^(Plus que \d|Offre valable jusqu'au \d)/)).toBeVisible();
 });
 
@@ -131,7 +137,10 @@ test("SEO: title, description, canonical, Open Graph, sitemap and robots", async
   await page.goto("/produits?categorie=formations&tri=prix-croissant");
   await expect(page).toHaveTitle("Formations | ASHTECH STORE");
   await expect(page.locator('meta[name="description"]')).toHaveAttribute("content", /.{20,}/);
-  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", /^http:\/\/[^/]+\/produits\?categorie=formations$/);
+  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute(
+    "href",
+    /^http:\/\/[^/]+\/produits\?categorie=formations$/
+  );
   await expect(page.locator('meta[property="og:title"]')).toHaveAttribute("content", "Formations | ASHTECH STORE");
   await expect(page.locator("html")).toHaveAttribute("lang", "fr");
 
@@ -157,7 +166,11 @@ test("dark mode is remembered", async ({ page }) => {
 
 test("buying leads to the cart", async ({ page }) => {
   await page.goto("/produits");
-  await page.locator("main article").first().getByRole("button", { name: /^(Acheter|Obtenir)/ }).click();
+  await page
+    .locator("main article")
+    .first()
+    .getByRole("button", { name: /^(Acheter|Obtenir)/ })
+    .click();
   await expect(page).toHaveURL(/\/panier$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Votre panier");
 });

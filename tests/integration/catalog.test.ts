@@ -109,12 +109,14 @@ describe("home page", () => {
 
   it("shows a promotion only between its start and its end", async () => {
     const promotions = await client.fetch<{ title: string; startsAt: string; endsAt: string }[]>(
-      `*[_type == "promotion"] | order(startsAt asc){ title, startsAt, endsAt }`,
+      `*[_type == "promotion"] | order(startsAt asc){ title, startsAt, endsAt }`
     );
     expect(promotions.length).toBeGreaterThan(0);
     for (const promotion of promotions) {
       const during = new Date((Date.parse(promotion.startsAt) + Date.parse(promotion.endsAt)) / 2);
-      const overlapping = promotions.filter((p) => Date.parse(p.startsAt) <= during.getTime() && during.getTime() < Date.parse(p.endsAt));
+      const overlapping = promotions.filter(
+        (p) => Date.parse(p.startsAt) <= during.getTime() && during.getTime() < Date.parse(p.endsAt)
+      );
       if (overlapping.length === 1) expect((await getHomePage(context(during))).promotion?.title).toBe(promotion.title);
       const after = new Date(Date.parse(promotion.endsAt) + 1000);
       expect((await getHomePage(context(after))).promotion?.title).not.toBe(promotion.title);
@@ -126,7 +128,7 @@ describe("home page", () => {
   it("keeps the banner right from cached data as time passes", async () => {
     const promotion = await client.fetch<{ title: string; startsAt: string; endsAt: string }>(
       `*[_type == "promotion" && dateTime(endsAt) > dateTime($now)] | order(startsAt asc)[0]{ title, startsAt, endsAt }`,
-      { now: NOW.toISOString() },
+      { now: NOW.toISOString() }
     );
     const cache = createContentCache({ ttlMs: 10 * 365 * 86_400_000 });
     const before = await getHomePage(context(new Date(Date.parse(promotion.startsAt) - 1000), cache));
@@ -229,14 +231,21 @@ describe("catalogue", () => {
 
   it("combines search, category, promo and sort in one query", async () => {
     const ctx = context();
-    const page = await getCataloguePage(filters({ q: "formation", category: "formations", sort: "prix-croissant" }), ctx);
+    const page = await getCataloguePage(
+      filters({ q: "formation", category: "formations", sort: "prix-croissant" }),
+      ctx
+    );
     expect(ctx.cache.loads).toBe(1);
     expect(page.items.every((i) => bySlug(i.slug).category === "formations")).toBe(true);
     expect(page.items.map((i) => i.offer.price)).toEqual(page.items.map((i) => i.offer.price).sort((a, b) => a - b));
   });
 
   it("reads its state from the URL and shrugs off nonsense", () => {
-    expect(parseCatalogueFilters(new URLSearchParams("categorie=formations&min=1000&max=5000&promo=1&tri=prix-croissant&q=%20ia%20&page=2"))).toEqual({
+    expect(
+      parseCatalogueFilters(
+        new URLSearchParams("categorie=formations&min=1000&max=5000&promo=1&tri=prix-croissant&q=%20ia%20&page=2")
+      )
+    ).toEqual({
       category: "formations",
       minPrice: 1000,
       maxPrice: 5000,
@@ -245,7 +254,9 @@ describe("catalogue", () => {
       q: "ia",
       page: 2,
     });
-    expect(parseCatalogueFilters(new URLSearchParams("categorie=%22%5D%7B*%7D&min=abc&max=-5&tri=hasard&page=0&q="))).toEqual({
+    expect(
+      parseCatalogueFilters(new URLSearchParams("categorie=%22%5D%7B*%7D&min=abc&max=-5&tri=hasard&page=0&q="))
+    ).toEqual({
       category: undefined,
       minPrice: undefined,
       maxPrice: undefined,
@@ -260,7 +271,10 @@ describe("catalogue", () => {
 describe("promo expiry", () => {
   it("stops a promo at its end date, from the same cached data, and leaves the promo listing", async () => {
     const promo = products
-      .filter((p) => p.promoPrice !== null && p.promoPrice < p.price && p.promoEndsAt && Date.parse(p.promoEndsAt) > NOW.getTime())
+      .filter(
+        (p) =>
+          p.promoPrice !== null && p.promoPrice < p.price && p.promoEndsAt && Date.parse(p.promoEndsAt) > NOW.getTime()
+      )
       .sort((a, b) => Date.parse(a.promoEndsAt!) - Date.parse(b.promoEndsAt!))[0]!;
     const end = Date.parse(promo.promoEndsAt!);
     const justBefore = new Date(end - 60_000);
@@ -270,7 +284,12 @@ describe("promo expiry", () => {
     const before = await getProductPage(promo.slug, context(justBefore, cache));
     expect(before.product?.offer).toMatchObject({ price: promo.promoPrice, listPrice: promo.price });
     const after = await getProductPage(promo.slug, context(justAfter, cache));
-    expect(after.product?.offer).toEqual({ price: promo.price, listPrice: null, discountPercent: null, promoEndsAt: null });
+    expect(after.product?.offer).toEqual({
+      price: promo.price,
+      listPrice: null,
+      discountPercent: null,
+      promoEndsAt: null,
+    });
 
     const listedBefore = await getCataloguePage(filters({ onSale: true }), context(justBefore, cache));
     expect(listedBefore.items.map((i) => i.slug)).toContain(promo.slug);

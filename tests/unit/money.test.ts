@@ -36,7 +36,12 @@ describe("effectivePrice and offerOf", () => {
   it("applies a promo below the list price until its end", () => {
     const product = { price: 10_000, promoPrice: 7_500, promoEndsAt: tomorrow };
     expect(effectivePrice(product, now)).toBe(7_500);
-    expect(offerOf(product, now)).toEqual({ price: 7_500, listPrice: 10_000, discountPercent: 25, promoEndsAt: tomorrow });
+    expect(offerOf(product, now)).toEqual({
+      price: 7_500,
+      listPrice: 10_000,
+      discountPercent: 25,
+      promoEndsAt: tomorrow,
+    });
   });
 
   it("ignores a promo once it has ended, to the second", () => {
