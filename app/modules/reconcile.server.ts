@@ -10,11 +10,9 @@ import { getSanityWriteClient } from "./sanity.server";
  * a payment confirmed after expiry is still honoured.
  */
 const LATE_PAYMENT_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
-const BATCH = 200;
-
 const ORDERS_TO_RECONCILE_QUERY = /* groq */ `*[_type == "order" && (
   status == "pending" || (status == "expired" && _updatedAt > $lateSince)
-)] | order(_createdAt asc)[0...$batch]`;
+)] | order(_createdAt asc)[0...200]`;
 
 export interface ReconcileSummary {
   checked: number;
@@ -39,7 +37,6 @@ export async function reconcileOrders(now = new Date()): Promise<ReconcileSummar
   const cutoff = now.getTime() - expiryMinutes * 60_000;
   const orders = await getSanityWriteClient().fetch<Order[]>(ORDERS_TO_RECONCILE_QUERY, {
     lateSince: new Date(now.getTime() - LATE_PAYMENT_WINDOW_MS).toISOString(),
-    batch: BATCH,
   });
   const summary: ReconcileSummary = { checked: orders.length, paid: 0, failed: 0, expired: 0 };
   for (const order of orders) {

@@ -1,0 +1,79 @@
+import type { SanityClient } from "@sanity/client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Order } from "~/modules/orders.server";
+import { PaymentNotFound } from "~/modules/payments/errors";
+import { LygosProvider } from "~/modules/payments/lygos.server";
+import { control, lakeClient, payOnHostedPage, Shopper, waitFor } from "../support/shopper";
+import { startStack, type Stack } from "../support/stack";
+
+/** The reconciliation job inside the server: expiry of unpaid orders, and money taken honoured after it. */
+const GUIDE = "product-guide-chatgpt-pour-entrepreneurs-africains";
+
+let stack: Stack;
+let lake: SanityClient;
+
+beforeAll(async () => {
+  stack = await startStack({
+    // Orders expire after 1.5 s and the job runs every second.
+    env: { ORDER_EXPIRY_MINUTES: "0.025", RECONCILE_INTERVAL_SECONDS: "1" },
+    sandbox: { lateDelayMs: 500, callbackRetry: { initialDelayMs: 200, maxDelayMs: 400, maxDurationMs: 3_000, timeoutMs: 3_000 } },
+  });
+  lake = lakeClient(stack);
+});
+
+afterAll(async () => {
+  await stack?.stop();
+});
+
+async function placeOrder(paymentMethod: "lygos" | "lengo") {
+  const shopper = new Shopper(stack.baseUrl);
+  const checkoutId = await shopper.openCheckout(GUIDE);
+  const paymentUrl = (await shopper.checkout(GUIDE, checkoutId, { paymentMethod })).headers.get("location")!;
+  const order = await lake.fetch<Order>(`*[_type == "order" && checkoutId == $checkoutId][0]`, { checkoutId });
+  return { paymentUrl, order };
+}
+
+const reload = async (order: Order) => (await lake.getDocument<Order>(order._id))!;
+
+describe("reconciliation", () => {
+  it("expires an unpaid Lygos order and deletes its payment link", async () => {
+    const { order } = await placeOrder("lygos");
+    const expired = await waitFor(() => reload(order), (current) => current.status === "expired");
+    expect(expired.paymentLog.at(-1)).toMatchObject({ source: "reconcile", state: "expired" });
+
+    const lygos = new LygosProvider({
+      baseUrl: `${stack.sandbox.urls.lygos}/v1`,
+      apiKey: stack.sandbox.secrets.lygosApiKey,
+      shopName: "ASHTECH STORE",
+    });
+    await expect(lygos.getGateway(expired.payments[0]!.gatewayId!)).rejects.toBeInstanceOf(PaymentNotFound);
+  });
+
+  it("honours a Lygos payment confirmed after the order expired", async () => {
+    const { order } = await placeOrder("lygos");
+    await waitFor(() => reload(order), (current) => current.status === "expired");
+    // The payer had validated on their phone just before the link was deleted.
+    await control(stack.sandbox.urls.lygos, `/payments/${order.number}/complete`, { outcome: "success" });
+    const paid = await waitFor(() => reload(order), (current) => current.status === "paid");
+    expect(paid.paymentLog.map((event) => event.state)).toEqual(["expired", "paid"]);
+    expect(paid.paymentLog.at(-1)!.note).toMatch(/honoured/);
+  });
+
+  it("honours a Lengo callback for an expired order", async () => {
+    const { order, paymentUrl } = await placeOrder("lengo");
+    await waitFor(() => reload(order), (current) => current.status === "expired");
+    await payOnHostedPage(paymentUrl, "600000001");
+    const paid = await waitFor(() => reload(order), (current) => current.status === "paid");
+    expect(paid.paymentLog.at(-1)).toMatchObject({ state: "paid", amount: 5_000 });
+  });
+
+  it("never moves a paid order back", async () => {
+    const { order, paymentUrl } = await placeOrder("lygos");
+    await payOnHostedPage(paymentUrl, "600000001");
+    const paid = await waitFor(() => reload(order), (current) => current.status === "paid");
+    await new Promise((resolve) => setTimeout(resolve, 2_500)); // two more job runs past the expiry limit
+    const later = await reload(order);
+    expect(later.status).toBe("paid");
+    expect(later._rev).toBe(paid._rev);
+  });
+});
