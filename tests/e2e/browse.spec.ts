@@ -164,15 +164,14 @@ test("dark mode is remembered", async ({ page }) => {
   await expect(page.locator("html")).toHaveClass(/\blight\b/);
 });
 
-test("buying leads to the cart", async ({ page }) => {
+test("buying a product leads to checkout with it", async ({ page }) => {
   await page.goto("/produits");
-  await page
-    .locator("main article")
-    .first()
-    .getByRole("button", { name: /^(Acheter|Obtenir)/ })
-    .click();
-  await expect(page).toHaveURL(/\/panier$/);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Votre panier");
+  const card = page.locator("main article").first();
+  const title = (await card.getByRole("heading").textContent())!.trim();
+  await card.getByRole("button", { name: /^(Acheter|Obtenir)/ }).click();
+  await expect(page).toHaveURL(/\/commande\?produit=/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Finaliser ma commande");
+  await expect(page.getByText(title).first()).toBeVisible();
 });
 
 test("phone screenshots of the home and product pages", async ({ page }, testInfo) => {
