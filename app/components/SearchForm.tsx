@@ -12,7 +12,7 @@ export function SearchForm({ defaultValue, id }: { defaultValue?: string; id: st
         type="search"
         name="q"
         defaultValue={defaultValue}
-        placeholder="Rechercher une formation, un guide…"
+        placeholder="Rechercher un produit…"
         autoComplete="off"
         enterKeyHint="search"
         className="field h-11 rounded-full pl-4 pr-12"

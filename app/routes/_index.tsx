@@ -60,7 +60,7 @@ export default function Home() {
             <section key={category.slug} aria-labelledby={`categorie-${category.slug}`}>
               <SectionHeading
                 id={`categorie-${category.slug}`}
-                more={{ to: catalogueHref({ category: category.slug }), label: `Voir les ${category.productCount}` }}
+                more={{ to: catalogueHref({ category: category.slug }), label: `Tout voir (${category.productCount})` }}
               >
                 <span aria-hidden="true">{category.icon} </span>
                 {category.title}
