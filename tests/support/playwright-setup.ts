@@ -2,7 +2,11 @@ import { startStack } from "./stack";
 
 /** Starts one shop for the whole end-to-end run; workers read its URL from the environment. */
 export default async function globalSetup() {
-  const stack = await startStack();
+  // Short timings so that the "late", "callback" and "expires" journeys happen within a test.
+  const stack = await startStack({
+    env: { ORDER_EXPIRY_MINUTES: "0.3", RECONCILE_INTERVAL_SECONDS: "2" },
+    sandbox: { lateDelayMs: 3_000, callbackRetry: { initialDelayMs: 300, maxDelayMs: 1_000, maxDurationMs: 10_000, timeoutMs: 5_000 } },
+  });
   process.env.STOREFRONT_URL = stack.baseUrl;
   process.env.SANDBOX_LAKE_URL = stack.sandbox.urls.lake;
   process.env.SANDBOX_LAKE_TOKEN = stack.sandbox.secrets.lakeToken;

@@ -1,0 +1,92 @@
+import { createClient } from "@sanity/client";
+import { expect, test, type Page } from "@playwright/test";
+import type { Order } from "~/modules/orders.server";
+
+/**
+ * Buying, end to end in Chromium, with JavaScript on and off (the two projects): the storefront,
+ * the providers' hosted pages in the sandbox, and the order document the lake ends up with.
+ */
+const lake = createClient({
+  projectId: "demo",
+  dataset: "production",
+  apiVersion: "2025-02-19",
+  apiHost: process.env.SANDBOX_LAKE_URL,
+  useProjectHostname: false,
+  useCdn: false,
+  token: process.env.SANDBOX_LAKE_TOKEN,
+});
+
+async function orderOnPage(page: Page): Promise<Order> {
+  const number = await page.getByTestId("order-number").innerText();
+  const order = await lake.getDocument<Order>(`order-${number.trim()}`);
+  if (!order) throw new Error(`order ${number} is not in the lake`);
+  return order;
+}
+
+async function checkout(page: Page, productSlug: string, provider: "Lygos Pay" | "Lengo Pay" | null) {
+  await page.goto(`/produits/${productSlug}`);
+  await page.locator("main form[action='/panier'] button[type=submit]").first().click();
+  await expect(page).toHaveURL(/\/commande\?produit=/);
+  await page.getByLabel("Nom complet").fill("Fatou Ndiaye");
+  await page.getByLabel(/Numéro WhatsApp/).fill("+221 77 000 00 01");
+  await page.getByLabel(/E-mail/).fill("fatou@example.com");
+  if (provider) await page.getByLabel(provider).check();
+  await page.locator("main form button[type=submit]").last().click();
+}
+
+async function payOnHostedPage(page: Page, phone: string) {
+  await expect(page.getByLabel("Numéro mobile money")).toBeVisible();
+  await page.getByLabel("Numéro mobile money").fill(phone);
+  await page.getByRole("button", { name: /^Payer/ }).click();
+}
+
+const status = (page: Page) => page.getByTestId("order-status");
+
+test("buy with Lygos Pay", async ({ page }) => {
+  await checkout(page, "guide-chatgpt-pour-entrepreneurs-africains", "Lygos Pay");
+  await payOnHostedPage(page, "600000001");
+  await expect(status(page)).toHaveAttribute("data-status", "paid");
+  await expect(page.getByTestId("order-total")).toHaveText("5 000 F CFA");
+  const order = await orderOnPage(page);
+  expect(order.status).toBe("paid");
+  expect(order.paymentLog).toEqual([expect.objectContaining({ provider: "lygos", state: "paid", amount: 5000, source: "return" })]);
+});
+
+test("buy with Lengo Pay, confirmed by its callback", async ({ page }) => {
+  await checkout(page, "pack-50-modeles-de-cv", "Lengo Pay");
+  await payOnHostedPage(page, "600000004"); // paid a moment after the return: the page updates itself
+  await expect(status(page)).toHaveAttribute("data-status", "pending");
+  await expect(status(page)).toHaveAttribute("data-status", "paid", { timeout: 20_000 });
+  const order = await orderOnPage(page);
+  expect(order.paymentLog).toEqual([expect.objectContaining({ provider: "lengo", state: "paid", amount: 2000, source: "callback" })]);
+});
+
+test("a refused payment, then a retry that pays", async ({ page }) => {
+  await checkout(page, "guide-chatgpt-pour-entrepreneurs-africains", "Lygos Pay");
+  await payOnHostedPage(page, "600000002");
+  await expect(status(page)).toHaveAttribute("data-status", "failed");
+  await expect(page.getByText("Réessayer le paiement")).toBeVisible();
+  await page.getByRole("button", { name: /^Payer 5 000 F CFA/ }).click();
+  await payOnHostedPage(page, "600000001");
+  await expect(status(page)).toHaveAttribute("data-status", "paid");
+  const order = await orderOnPage(page);
+  expect(order.paymentLog.map((event) => event.state)).toEqual(["failed", "paid"]);
+});
+
+test("a payment that stays pending, then expires", async ({ page }) => {
+  test.setTimeout(90_000);
+  await checkout(page, "pack-50-modeles-de-cv", "Lygos Pay");
+  await payOnHostedPage(page, "600000003");
+  await expect(status(page)).toHaveAttribute("data-status", "pending");
+  await expect(status(page)).toHaveAttribute("data-status", "expired", { timeout: 60_000 });
+  const order = await orderOnPage(page);
+  expect(order.paymentLog.at(-1)).toMatchObject({ state: "expired", source: "reconcile" });
+});
+
+test("a free product straight from its page", async ({ page }) => {
+  await checkout(page, "kit-de-demarrage-ia-gratuit", null);
+  await expect(status(page)).toHaveAttribute("data-status", "paid");
+  await expect(page.getByTestId("order-total")).toHaveText("Gratuit");
+  const order = await orderOnPage(page);
+  expect(order).toMatchObject({ status: "paid", total: 0, paymentMethod: "free" });
+});
