@@ -21,6 +21,8 @@ function loadEnvOrExit() {
 }
 
 const env = loadEnvOrExit();
+// React and Remix read NODE_ENV themselves: without it they run their slow development builds.
+process.env.NODE_ENV = env.NODE_ENV;
 const build = (await import(pathToFileURL(path.join(root, "build/index.js")).href)) as ServerBuild;
 
 const app = express();

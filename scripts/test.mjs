@@ -17,13 +17,13 @@ function run(command, args, { allowFailure = false } = {}) {
   return result.status ?? 1;
 }
 
-if (!existsSync(chromiumPath)) {
+if (!existsSync(chromiumPath) || !existsSync("/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf")) {
   if (process.getuid?.() !== 0) {
     console.error(`Chromium is missing at ${chromiumPath}: install Debian's package (apt-get install chromium) or set CHROMIUM_PATH.`);
     process.exit(1);
   }
   run("apt-get", ["update", "-qq"]);
-  run("apt-get", ["install", "-y", "-qq", "--no-install-recommends", "chromium", "fonts-dejavu-core"]);
+  run("apt-get", ["install", "-y", "-qq", "--no-install-recommends", "chromium", "fonts-dejavu-core", "fonts-noto-color-emoji"]);
 }
 
 run("npx", ["remix", "build"]);
