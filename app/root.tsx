@@ -22,6 +22,8 @@ import { useNonce } from "~/lib/nonce";
 import { isTheme } from "~/lib/theme";
 import { readTheme } from "~/lib/theme.server";
 import { contactLink } from "~/lib/whatsapp";
+import { cartCount, readCart } from "~/modules/cart.server";
+import { getSession } from "~/modules/session.server";
 import stylesheet from "~/tailwind.css";
 
 export const links: LinksFunction = () => [
@@ -31,9 +33,10 @@ export const links: LinksFunction = () => [
   { rel: "apple-touch-icon", href: "/apple-touch-icon.png" },
 ];
 
-/** Only the theme: content for the header and footer comes with each page's own query. */
+/** Only cookie state (theme, cart size): content for the header and footer comes with each page's own query. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  return { theme: await readTheme(request) };
+  const [theme, session] = await Promise.all([readTheme(request), getSession(request)]);
+  return { theme, cartCount: cartCount(readCart(session)) };
 }
 
 export const meta: MetaFunction = ({ error }) =>
@@ -76,7 +79,7 @@ export function Layout({ children }: { children: ReactNode }) {
         >
           Aller au contenu
         </a>
-        <SiteHeader layout={layout} />
+        <SiteHeader layout={layout} cartCount={data?.cartCount ?? 0} />
         <main id="contenu" className="flex-1">
           {children}
         </main>

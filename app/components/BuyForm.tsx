@@ -1,7 +1,7 @@
 import { Form } from "@remix-run/react";
 import { Icon } from "./Icon";
 
-/** Straight to the cart with this product: a plain POST, so it works without JavaScript. */
+/** Straight to checkout with this one product: a plain POST, so it works without JavaScript. */
 export function BuyForm({
   productId,
   productTitle,

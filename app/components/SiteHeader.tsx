@@ -1,13 +1,14 @@
 import { Link, NavLink, useSearchParams } from "@remix-run/react";
 import { catalogueHref } from "~/lib/catalogue";
 import type { LayoutView } from "~/lib/catalog-types";
+import { Icon } from "./Icon";
 import { Logo } from "./Logo";
 import { MobileMenu } from "./MobileMenu";
 import { SearchForm } from "./SearchForm";
 import { ThemeToggle } from "./ThemeToggle";
 
 /** The bar sticks; on phones the search row below it scrolls away to leave room for products. */
-export function SiteHeader({ layout }: { layout: LayoutView | null }) {
+export function SiteHeader({ layout, cartCount }: { layout: LayoutView | null; cartCount: number }) {
   const [searchParams] = useSearchParams();
   const q = searchParams.get("q") ?? undefined;
   const shopName = layout?.settings.shopName ?? "ASHTECH STORE";
@@ -37,6 +38,18 @@ export function SiteHeader({ layout }: { layout: LayoutView | null }) {
           <div className="hidden w-64 md:block lg:w-80">
             <SearchForm key={q} id="recherche-entete" defaultValue={q} />
           </div>
+          <Link
+            to="/panier"
+            className="relative rounded-lg p-2 text-slate-700 hover:text-brand dark:text-slate-200 dark:hover:text-brand-light"
+            aria-label={cartCount ? `Panier, ${cartCount} article${cartCount > 1 ? "s" : ""}` : "Panier vide"}
+          >
+            <Icon name="cart" className="h-6 w-6" />
+            {cartCount ? (
+              <span data-testid="cart-count" className="absolute -right-0.5 -top-0.5 grid h-5 min-w-5 place-items-center rounded-full bg-gold px-1 text-xs font-bold text-slate-900">
+                {cartCount}
+              </span>
+            ) : null}
+          </Link>
           <ThemeToggle />
         </div>
       </header>

@@ -37,6 +37,12 @@ const STATUS_COPY = {
   expired: { title: "Commande expirée", text: "Le délai de paiement est dépassé. Si vous avez été débité, écrivez-nous : nous vérifions et vous livrons.", tone: "bg-slate-100 text-slate-800 dark:bg-slate-800 dark:text-slate-200" },
 } as const;
 
+const FREE_ORDER_COPY = {
+  title: "Commande confirmée, c'est offert !",
+  text: "Votre produit gratuit est à vous. Vous recevez aussi un e-mail avec ce lien.",
+  tone: STATUS_COPY.paid.tone,
+};
+
 function PendingRefresh() {
   const revalidator = useRevalidator();
   useEffect(() => {
@@ -58,7 +64,7 @@ export default function OrderPage() {
   const navigation = useNavigation();
   if (!order) return <NotFound what="Cette commande" />;
   const { settings } = layout;
-  const copy = STATUS_COPY[order.status];
+  const copy = order.total === 0 && order.status === "paid" ? FREE_ORDER_COPY : STATUS_COPY[order.status];
   const help = settings.whatsappNumber
     ? whatsappLink(settings.whatsappNumber, `Bonjour, j'ai une question sur ma commande ${order.number}.`)
     : null;

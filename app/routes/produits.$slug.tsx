@@ -1,5 +1,6 @@
 import { data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { AddToCartForm } from "~/components/AddToCartForm";
 import { BuyForm } from "~/components/BuyForm";
 import { Countdown } from "~/components/Countdown";
 import { DeliveryNote } from "~/components/DeliveryNote";
@@ -113,7 +114,8 @@ export default function ProductPage() {
                 <Countdown endsAt={offer.promoEndsAt} now={now} prefix="Plus que" datePrefix="Offre valable jusqu'au" />
               </p>
             ) : null}
-            <BuyForm productId={product.id} free={free} />
+            <BuyForm productId={product.id} free={free} label={free ? undefined : "Acheter maintenant"} />
+            {free ? null : <AddToCartForm productId={product.id} />}
             <DeliveryNote kind={product.kind} accessDelivery={product.accessDelivery} />
           </div>
 

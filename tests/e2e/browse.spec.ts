@@ -76,7 +76,7 @@ test("home → category → filter → product", async ({ page }) => {
   await firstCard.getByRole("link", { name: `Détails : ${title}` }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
   await expect(page.getByRole("heading", { name: "Ce que vous obtenez" })).toBeVisible();
-  await expect(page.getByRole("button", { name: /^(Acheter|Obtenir gratuitement)$/ })).toBeVisible();
+  await expect(page.getByRole("button", { name: /^(Acheter maintenant|Obtenir gratuitement)$/ })).toBeVisible();
   const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
   expect(jsonLd).toMatchObject({ "@type": "Product", name: title, offers: { priceCurrency: "XAF" } });
 });

@@ -90,3 +90,32 @@ test("a free product straight from its page", async ({ page }) => {
   const order = await orderOnPage(page);
   expect(order).toMatchObject({ status: "paid", total: 0, paymentMethod: "free" });
 });
+
+test("a cart of two products, changed and paid in one order", async ({ page }) => {
+  await page.goto("/produits/pack-50-modeles-de-cv");
+  await page.getByRole("button", { name: "Ajouter au panier" }).click();
+  await expect(page).toHaveURL(/\/panier$/);
+  await expect(page.getByTestId("cart-count")).toHaveText("1");
+  await page.goto("/produits/guide-chatgpt-pour-entrepreneurs-africains");
+  await page.getByRole("button", { name: "Ajouter au panier" }).click();
+  await page.goto("/produits/500-prompts-chatgpt-prets-a-l-emploi");
+  await page.getByRole("button", { name: "Ajouter au panier" }).click();
+  await expect(page.getByTestId("cart-count")).toHaveText("3");
+  await expect(page.getByTestId("cart-line")).toHaveCount(3);
+  await page.getByRole("button", { name: /Retirer 500 prompts/ }).click();
+  await expect(page.getByTestId("cart-line")).toHaveCount(2);
+  await expect(page.getByTestId("cart-total")).toHaveText("7 000 F CFA");
+
+  await page.getByRole("link", { name: "Passer la commande" }).click();
+  await page.getByLabel("Nom complet").fill("Jean Kabila");
+  await page.getByLabel(/Numéro WhatsApp/).fill("+243 81 000 0001");
+  await page.getByLabel(/E-mail/).fill("jean@example.com");
+  await page.getByLabel("Lygos Pay").check();
+  await page.getByRole("button", { name: "Payer 7 000 F CFA" }).click();
+  await payOnHostedPage(page, "600000001");
+  await expect(status(page)).toHaveAttribute("data-status", "paid");
+  await expect(page.getByTestId("cart-count")).toHaveCount(0);
+  const order = await orderOnPage(page);
+  expect(order.lines.map((line) => line.slug).sort()).toEqual(["guide-chatgpt-pour-entrepreneurs-africains", "pack-50-modeles-de-cv"]);
+  expect(order.total).toBe(7000);
+});
