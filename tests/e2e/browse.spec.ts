@@ -1,27 +1,12 @@
 import { mkdir } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
+import { failOnConsoleErrors } from "../support/console-errors";
 
 /**
  * Browsing the shop as a phone user, once with JavaScript and once without (the two Playwright
  * projects): every path below must work both ways, without a single console error.
  */
-const consoleErrors = new WeakMap<Page, string[]>();
-
-test.beforeEach(async ({ page }) => {
-  const errors: string[] = [];
-  consoleErrors.set(page, errors);
-  page.on("pageerror", (error) => errors.push(`page error: ${error.message}`));
-  page.on("console", (message) => {
-    if (message.type() !== "error") return;
-    // The browser logs a 404 document as a failed resource: expected on the 404 tests.
-    if (/status of 404/.test(message.text()) && message.location().url === page.url()) return;
-    errors.push(message.text());
-  });
-});
-
-test.afterEach(async ({ page }) => {
-  expect(consoleErrors.get(page)).toEqual([]);
-});
+failOnConsoleErrors(test);
 
 function prices(texts: string[]): number[] {
   return texts.map((text) => (text.includes("Gratuit") ? 0 : Number(text.replace(/\D/g, ""))));

@@ -1,11 +1,14 @@
 import { createClient } from "@sanity/client";
 import { expect, test, type Page } from "@playwright/test";
 import type { Order } from "~/modules/orders.server";
+import { failOnConsoleErrors } from "../support/console-errors";
 
 /**
  * Buying, end to end in Chromium, with JavaScript on and off (the two projects): the storefront,
  * the providers' hosted pages in the sandbox, and the order document the lake ends up with.
  */
+failOnConsoleErrors(test);
+
 const lake = createClient({
   projectId: "demo",
   dataset: "production",

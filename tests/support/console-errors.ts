@@ -1,0 +1,24 @@
+import { expect, type Page, type TestType } from "@playwright/test";
+
+/**
+ * Fails a test on any page error or console error. The browser logs a 404 document as a failed
+ * resource: expected on the 404 tests, so that one is let through.
+ */
+export function failOnConsoleErrors(test: TestType<{ page: Page }, object>) {
+  const consoleErrors = new WeakMap<Page, string[]>();
+
+  test.beforeEach(async ({ page }) => {
+    const errors: string[] = [];
+    consoleErrors.set(page, errors);
+    page.on("pageerror", (error) => errors.push(`page error: ${error.message}`));
+    page.on("console", (message) => {
+      if (message.type() !== "error") return;
+      if (/status of 404/.test(message.text()) && message.location().url === page.url()) return;
+      errors.push(`${message.text()} (${message.location().url})`);
+    });
+  });
+
+  test.afterEach(async ({ page }) => {
+    expect(consoleErrors.get(page)).toEqual([]);
+  });
+}
