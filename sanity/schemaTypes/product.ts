@@ -127,6 +127,9 @@ export const product = defineType({
             return "Le prix promo doit être inférieur au prix normal.";
           }
           if (!promoEndsAt) return "Indiquez la date de fin de la promo.";
+          if (Date.parse(promoEndsAt) <= Date.now()) {
+            return "La promo est terminée : repoussez la date de fin ou effacez le prix promo.";
+          }
           return true;
         }),
     }),
@@ -285,14 +288,16 @@ export const product = defineType({
       price: "price",
       promoPrice: "promoPrice",
       featured: "featured",
+      promoEndsAt: "promoEndsAt",
       kind: "kind",
       media: "images.0",
     },
-    prepare: ({ title, price, promoPrice, featured, kind, media }) => {
+    prepare: ({ title, price, promoPrice, promoEndsAt, featured, kind, media }) => {
+      const onPromo = typeof promoPrice === "number" && !!promoEndsAt && Date.parse(promoEndsAt) > Date.now();
       const priceText =
         typeof price !== "number"
           ? "Prix à définir"
-          : typeof promoPrice === "number"
+          : onPromo
             ? `${formatPrice(promoPrice)} (au lieu de ${formatPrice(price)})`
             : formatPrice(price);
       const parts = [priceText, kind === "access" ? "Accès" : "Fichiers", featured ? "★ Phare" : undefined];

@@ -69,7 +69,7 @@ export const promotion = defineType({
     select: { title: "title", startsAt: "startsAt", endsAt: "endsAt", media: "image" },
     prepare: ({ title, startsAt, endsAt, media }) => ({
       title,
-      subtitle: startsAt && endsAt ? `${formatDate(startsAt)} → ${formatDate(endsAt)}` : "Dates à définir",
+      subtitle: startsAt && endsAt ? `${scheduleLabel(startsAt, endsAt)} · ${formatDate(startsAt)} → ${formatDate(endsAt)}` : "Dates à définir",
       media,
     }),
   },
@@ -77,4 +77,10 @@ export const promotion = defineType({
 
 function formatDate(iso: string): string {
   return new Intl.DateTimeFormat("fr-FR", { dateStyle: "medium" }).format(new Date(iso));
+}
+
+function scheduleLabel(startsAt: string, endsAt: string): string {
+  const now = Date.now();
+  if (Date.parse(startsAt) > now) return "Programmée";
+  return Date.parse(endsAt) > now ? "En cours" : "Terminée";
 }

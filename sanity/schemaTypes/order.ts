@@ -1,0 +1,269 @@
+import { defineArrayMember, defineField, defineType } from "sanity";
+
+// Orders are written by the storefront (payment confirmations, deliveries). Editing them live,
+// without drafts, keeps a Studio edit from publishing a stale copy over a newer payment update;
+// every storefront field is read-only so the merchant only touches the fulfilment.
+const priceFormat = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 0 });
+const formatAmount = (amount: unknown) => (typeof amount === "number" ? `${priceFormat.format(amount)} F CFA` : "—");
+
+export const ORDER_STATUS_TITLES: Record<string, string> = {
+  pending: "En attente de paiement",
+  paid: "Payée",
+  failed: "Échouée",
+  expired: "Expirée",
+};
+
+export const FULFILMENT_STATUS_TITLES: Record<string, string> = {
+  to_deliver: "À livrer",
+  delivered: "Livrée",
+};
+
+const money = (name: string, title: string) => defineField({ name, title, type: "number", readOnly: true });
+
+export const order = defineType({
+  name: "order",
+  title: "Commande",
+  type: "document",
+  liveEdit: true,
+  groups: [
+    { name: "summary", title: "Commande", default: true },
+    { name: "fulfilment", title: "Livraison" },
+    { name: "payments", title: "Paiements" },
+  ],
+  fields: [
+    defineField({ name: "number", title: "Numéro", type: "string", group: "summary", readOnly: true }),
+    defineField({
+      name: "status",
+      title: "Statut du paiement",
+      type: "string",
+      group: "summary",
+      readOnly: true,
+      options: { list: Object.entries(ORDER_STATUS_TITLES).map(([value, title]) => ({ value, title })) },
+    }),
+    defineField({ name: "statusReason", title: "Motif", type: "string", group: "summary", readOnly: true }),
+    defineField({ name: "paidAt", title: "Payée le", type: "datetime", group: "summary", readOnly: true }),
+    defineField({
+      name: "customer",
+      title: "Client",
+      type: "object",
+      group: "summary",
+      readOnly: true,
+      fields: [
+        defineField({ name: "name", title: "Nom", type: "string" }),
+        defineField({ name: "whatsapp", title: "WhatsApp", type: "string" }),
+        defineField({ name: "email", title: "E-mail", type: "string" }),
+      ],
+    }),
+    defineField({
+      name: "lines",
+      title: "Articles",
+      type: "array",
+      group: "summary",
+      readOnly: true,
+      of: [
+        defineArrayMember({
+          type: "object",
+          name: "orderLine",
+          fields: [
+            defineField({ name: "productId", title: "Produit (identifiant)", type: "string" }),
+            defineField({ name: "title", title: "Produit", type: "string" }),
+            defineField({ name: "slug", title: "Adresse", type: "string" }),
+            defineField({
+              name: "kind",
+              title: "Type",
+              type: "string",
+              options: { list: [{ title: "Fichiers", value: "file" }, { title: "Accès", value: "access" }] },
+            }),
+            money("listPrice", "Prix catalogue"),
+            money("unitPrice", "Prix payé"),
+            defineField({ name: "quantity", title: "Quantité", type: "number" }),
+            money("total", "Total"),
+          ],
+          preview: {
+            select: { title: "title", quantity: "quantity", total: "total" },
+            prepare: ({ title, quantity, total }) => ({ title, subtitle: `${quantity ?? 1} × · ${formatAmount(total)}` }),
+          },
+        }),
+      ],
+    }),
+    { ...money("subtotal", "Sous-total"), group: "summary" },
+    defineField({
+      name: "discount",
+      title: "Code promo",
+      type: "object",
+      group: "summary",
+      readOnly: true,
+      fields: [
+        defineField({ name: "code", title: "Code", type: "string" }),
+        defineField({ name: "codeId", title: "Document du code", type: "string", hidden: true }),
+        money("amount", "Réduction"),
+      ],
+    }),
+    { ...money("total", "Total payé"), group: "summary" },
+    defineField({ name: "currency", title: "Devise", type: "string", group: "summary", readOnly: true }),
+    defineField({
+      name: "paymentMethod",
+      title: "Moyen de paiement",
+      type: "string",
+      group: "payments",
+      readOnly: true,
+      options: {
+        list: [
+          { title: "Lygos Pay", value: "lygos" },
+          { title: "Lengo Pay", value: "lengo" },
+          { title: "Gratuit", value: "free" },
+        ],
+      },
+    }),
+    defineField({
+      name: "fulfilment",
+      title: "Livraison",
+      type: "object",
+      group: "fulfilment",
+      description: "Pour les accès remis à la main : passez la commande à « Livrée » une fois l'accès envoyé au client.",
+      fields: [
+        defineField({
+          name: "status",
+          title: "Statut de livraison",
+          type: "string",
+          options: {
+            list: Object.entries(FULFILMENT_STATUS_TITLES).map(([value, title]) => ({ value, title })),
+            layout: "radio",
+          },
+        }),
+        defineField({ name: "deliveredAt", title: "Livrée le", type: "datetime", readOnly: true }),
+        defineField({
+          name: "note",
+          title: "Note de l'équipe",
+          type: "text",
+          rows: 3,
+          description: "Interne : jamais montrée au client.",
+          validation: (rule) => rule.max(2000),
+        }),
+        defineField({
+          name: "deliveries",
+          title: "Remises",
+          type: "array",
+          readOnly: true,
+          of: [
+            defineArrayMember({
+              type: "object",
+              name: "delivery",
+              fields: [
+                defineField({ name: "lineKey", title: "Article", type: "string" }),
+                defineField({ name: "productId", title: "Produit", type: "string" }),
+                defineField({ name: "method", title: "Mode", type: "string" }),
+                defineField({ name: "code", title: "Code remis", type: "string" }),
+                defineField({ name: "at", title: "Date", type: "datetime" }),
+              ],
+            }),
+          ],
+        }),
+      ],
+    }),
+    defineField({
+      name: "downloads",
+      title: "Téléchargements",
+      type: "array",
+      group: "fulfilment",
+      readOnly: true,
+      of: [
+        defineArrayMember({
+          type: "object",
+          name: "downloadEvent",
+          fields: [
+            defineField({ name: "file", title: "Fichier", type: "string" }),
+            defineField({ name: "at", title: "Date", type: "datetime" }),
+            defineField({ name: "ip", title: "Adresse IP", type: "string" }),
+          ],
+          preview: { select: { title: "file", subtitle: "at" } },
+        }),
+      ],
+    }),
+    defineField({
+      name: "payments",
+      title: "Tentatives de paiement",
+      type: "array",
+      group: "payments",
+      readOnly: true,
+      of: [
+        defineArrayMember({
+          type: "object",
+          name: "paymentAttempt",
+          fields: [
+            defineField({ name: "provider", title: "Prestataire", type: "string" }),
+            defineField({ name: "reference", title: "Référence", type: "string" }),
+            money("amount", "Montant"),
+            defineField({ name: "currency", title: "Devise", type: "string" }),
+            defineField({ name: "state", title: "État", type: "string" }),
+            defineField({ name: "rawStatus", title: "Statut du prestataire", type: "string" }),
+            defineField({ name: "redirectUrl", title: "Page de paiement", type: "string" }),
+            defineField({ name: "gatewayId", title: "Identifiant du lien", type: "string" }),
+            defineField({ name: "error", title: "Erreur", type: "string" }),
+            defineField({ name: "createdAt", title: "Créée le", type: "datetime" }),
+          ],
+          preview: {
+            select: { provider: "provider", state: "state", amount: "amount", createdAt: "createdAt" },
+            prepare: ({ provider, state, amount, createdAt }) => ({
+              title: `${provider ?? "?"} · ${state ?? "?"}`,
+              subtitle: [formatAmount(amount), createdAt].filter(Boolean).join(" · "),
+            }),
+          },
+        }),
+      ],
+    }),
+    defineField({
+      name: "paymentLog",
+      title: "Journal des paiements",
+      type: "array",
+      group: "payments",
+      readOnly: true,
+      of: [
+        defineArrayMember({
+          type: "object",
+          name: "paymentEvent",
+          fields: [
+            defineField({ name: "at", title: "Date", type: "datetime" }),
+            defineField({ name: "source", title: "Origine", type: "string" }),
+            defineField({ name: "provider", title: "Prestataire", type: "string" }),
+            defineField({ name: "reference", title: "Référence", type: "string" }),
+            defineField({ name: "rawStatus", title: "Statut reçu", type: "string" }),
+            defineField({ name: "state", title: "État", type: "string" }),
+            money("amount", "Montant"),
+            defineField({ name: "currency", title: "Devise", type: "string" }),
+            defineField({ name: "note", title: "Note", type: "string" }),
+          ],
+          preview: {
+            select: { at: "at", source: "source", state: "state", note: "note" },
+            prepare: ({ at, source, state, note }) => ({ title: `${state ?? "?"} (${source ?? "?"})`, subtitle: [at, note].filter(Boolean).join(" · ") }),
+          },
+        }),
+      ],
+    }),
+    defineField({ name: "checkoutId", title: "Identifiant de paiement", type: "string", readOnly: true, hidden: true }),
+    defineField({ name: "accessToken", title: "Jeton d'accès", type: "string", readOnly: true, hidden: true }),
+    defineField({ name: "callbackToken", title: "Jeton de rappel", type: "string", readOnly: true, hidden: true }),
+  ],
+  orderings: [{ title: "Plus récentes", name: "createdAtDesc", by: [{ field: "_createdAt", direction: "desc" }] }],
+  preview: {
+    select: {
+      number: "number",
+      status: "status",
+      fulfilment: "fulfilment.status",
+      total: "total",
+      customer: "customer.name",
+      firstLine: "lines.0.title",
+    },
+    prepare: ({ number, status, fulfilment, total, customer, firstLine }) => ({
+      title: `${number ?? "Commande"} — ${customer ?? ""}`,
+      subtitle: [
+        ORDER_STATUS_TITLES[status as string] ?? status,
+        fulfilment ? FULFILMENT_STATUS_TITLES[fulfilment as string] : undefined,
+        formatAmount(total),
+        firstLine,
+      ]
+        .filter(Boolean)
+        .join(" · "),
+    }),
+  },
+});
