@@ -1,8 +1,9 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { startLake } from "./lake/server";
+import { startLake, type StartLakeOptions } from "./lake/server";
 import { startLengo, type CallbackRetry } from "./lengo/server";
 import { startLygos } from "./lygos/server";
+import { startMailCatcher } from "./mail/server";
 import { loadOrCreateSecrets, type SandboxSecrets } from "./secrets";
 
 export const SANDBOX_PROJECT_ID = "demo";
@@ -13,6 +14,8 @@ export interface SandboxPorts {
   lake?: number;
   lygos?: number;
   lengo?: number;
+  mailSmtp?: number;
+  mailHttp?: number;
 }
 
 export interface SandboxOptions {
@@ -25,11 +28,15 @@ export interface SandboxOptions {
   lateDelayMs?: number;
   /** Lengo's callback retry schedule; shorter in tests. */
   callbackRetry?: Partial<CallbackRetry>;
+  /** The Studio's HTTP/2 endpoint and the storefront's webhook (`npm run studio`, Studio tests). */
+  lake?: Pick<StartLakeOptions, "secure" | "webhook">;
 }
 
 export interface Sandbox {
   secrets: SandboxSecrets;
-  urls: { lake: string; lygos: string; lengo: string };
+  urls: { lake: string; lygos: string; lengo: string; mail: string; smtp: string };
+  /** The lake over HTTP/2 + TLS, serving the Studio when asked for (`lake.secure`). */
+  studioUrl?: string;
   /** Data API requests the lake has served, for the bench's "lake requests per warm view". */
   lakeRequestCount(): number;
   /** The storefront's environment for this sandbox: only configuration differs from production. */
@@ -44,6 +51,7 @@ export async function startSandbox({
   ports = {},
   lateDelayMs,
   callbackRetry,
+  lake: lakeOptions = {},
 }: SandboxOptions): Promise<Sandbox> {
   const secrets = await loadOrCreateSecrets(dataDir);
   const lake = await startLake({
@@ -53,6 +61,7 @@ export async function startSandbox({
     token: secrets.lakeToken,
     projectId: SANDBOX_PROJECT_ID,
     seedDir,
+    ...lakeOptions,
   });
   const lygos = await startLygos({
     port: ports.lygos ?? 0,
@@ -70,10 +79,12 @@ export async function startSandbox({
     lateDelayMs,
     callbackRetry,
   });
+  const mail = await startMailCatcher({ smtpPort: ports.mailSmtp ?? 0, httpPort: ports.mailHttp ?? 0, host });
 
   return {
     secrets,
-    urls: { lake: lake.url, lygos: lygos.url, lengo: lengo.url },
+    urls: { lake: lake.url, lygos: lygos.url, lengo: lengo.url, mail: mail.url, smtp: mail.smtpUrl },
+    studioUrl: lake.secureUrl,
     lakeRequestCount: () => lake.dataRequestCount(),
     storefrontEnv: () => ({
       SANITY_PROJECT_ID: SANDBOX_PROJECT_ID,
@@ -88,9 +99,11 @@ export async function startSandbox({
       LENGO_API_URL: `${lengo.url}/api/v1`,
       LENGO_LICENSE_KEY: secrets.lengoLicenseKey,
       LENGO_WEBSITE_ID: secrets.lengoWebsiteId,
+      SMTP_URL: mail.smtpUrl,
+      MAIL_FROM: "ASHTECH STORE <commandes@ashtech.sandbox>",
     }),
     close: async () => {
-      await Promise.all([lake.close(), lygos.close(), lengo.close()]);
+      await Promise.all([lake.close(), lygos.close(), lengo.close(), mail.close()]);
     },
   };
 }

@@ -11,6 +11,7 @@
 import { mkdir, readdir, rm, stat, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
+import { accessCodePoolDocs } from "./seed/access-codes";
 import { categories, deliveryFaq, products } from "./seed/catalogue";
 import type { CategorySeed, ProductSeed } from "./seed/catalogue-types";
 import { bannerSvg, coverSvg, renderJpeg } from "./seed/covers";
@@ -199,6 +200,7 @@ async function main() {
   for (const product of products) docs.push(await productDoc(product));
   docs.push(...pageDocs());
   docs.push(...(await promotionDocs()));
+  docs.push(...accessCodePoolDocs(products));
 
   const ndjson = docs.map((doc) => JSON.stringify(doc)).join("\n") + "\n";
   await writeFile(path.join(SEED_DIR, "data.ndjson"), ndjson);

@@ -16,6 +16,7 @@ console.log(`Sandbox (data in ${dataDir}):`);
 console.log(`  content lake  ${sandbox.urls.lake}`);
 console.log(`  Lygos Pay     ${sandbox.urls.lygos}/__sandbox`);
 console.log(`  Lengo Pay     ${sandbox.urls.lengo}/__sandbox`);
+console.log(`  e-mails       ${sandbox.urls.mail}`);
 
 const storefront = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
   stdio: "inherit",

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import type { Session } from "@remix-run/node";
 import { z } from "zod";
 import { priceCart, readCart, writeCart, type Cart, type PricedCart } from "./cart.server";
+import { onOrderPaid } from "./delivery.server";
 import { createOrder, type Order } from "./orders.server";
 import { providersFor } from "./payments/registry.server";
 import { startPayment, orderPageUrl, type StartResult } from "./payments.server";
@@ -125,7 +126,10 @@ export async function placeOrder({
     paymentMethod: free ? "free" : form.paymentMethod!,
   });
   if (!productId) writeCart(session, { lines: [] });
-  if (order.status === "paid" || free) return { kind: "redirect", url: orderPageUrl(origin, order), order };
+  if (order.status === "paid" || free) {
+    if (!order.fulfilment) await onOrderPaid(order);
+    return { kind: "redirect", url: orderPageUrl(origin, order), order };
+  }
 
   const started: StartResult = await startPayment(order, form.paymentMethod!, origin);
   if (started.kind === "error") return { kind: "invalid", errors: { form: started.message } };

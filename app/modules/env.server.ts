@@ -51,6 +51,9 @@ const envSchema = z.object({
   ORDER_EXPIRY_MINUTES: z.coerce.number().positive().default(60),
   /** How often pending orders are re-checked with their provider; 0 turns the in-server job off. */
   RECONCILE_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(120),
+  /** Where receipts and "Mes commandes" links are sent from, e.g. smtp://user:pass@smtp.example.com:587 (smtps:// for TLS). Unset: no e-mail is sent (and receipts wait). */
+  SMTP_URL: z.url().optional(),
+  MAIL_FROM: z.string().min(3).default("ASHTECH STORE <commandes@ashtech.store>"),
   /** Serves the benchmark's reference pages under /bench; never set in production. */
   BENCH_ROUTES: z.stringbool().default(false),
 });

@@ -1,3 +1,4 @@
+import { downloadPolicy, downloadsOf, lineDelivered, loadDeliveryInfo, onOrderPaid } from "./delivery.server";
 import { canRetryPayment } from "./order-state.server";
 import { getOrderForShopper, type Order } from "./orders.server";
 import { providersFor } from "./payments/registry.server";
@@ -24,6 +25,8 @@ export async function loadOrderPage(number: string, token: string | null) {
   let order = await getOrderForShopper(number, token);
   if (!order) return null;
   if (shouldAskProvider(order)) order = (await confirmPayments(order, "order-page")).order;
+  // A hook lost between the payment and its delivery (crash, lake hiccup) completes on the next view.
+  if (order.status === "paid" && !order.fulfilment) order = await onOrderPaid(order);
   const latest = order.payments?.at(-1);
   const canRetry = canRetryPayment(order.status) || (order.status === "pending" && latest?.state === "error");
   return {
@@ -36,7 +39,60 @@ export async function loadOrderPage(number: string, token: string | null) {
     paidAt: order.paidAt ?? null,
     canRetry,
     retryProviders: canRetry ? providersFor(order.currency).map(({ id, label }) => ({ id, label })) : [],
+    delivery: order.status === "paid" ? await deliveryView(order, token ?? "") : null,
   };
+}
+
+export interface FileView {
+  key: string;
+  title: string;
+  filename: string | null;
+  size: number | null;
+  used: number;
+  limit: number;
+  exhausted: boolean;
+  /** Through the storefront only: never an asset URL. */
+  href: string;
+}
+
+export interface LineDeliveryView {
+  lineKey: string;
+  title: string;
+  kind: "file" | "access";
+  files: FileView[];
+  /** Codes from the pool, or what an editor handed over. */
+  access: string[];
+  waiting: boolean;
+}
+
+/** What the buyer gets, per line: files with their remaining downloads, codes, or a wait. */
+async function deliveryView(order: Order, token: string) {
+  const { products, settings } = await loadDeliveryInfo(order);
+  let expiresAt: string | null = null;
+  const lines: LineDeliveryView[] = order.lines.map((line) => {
+    const product = products.find((candidate) => candidate._id === line.productId);
+    const policy = downloadPolicy(order, product, settings);
+    if (line.kind === "file" && policy.expiresAt) expiresAt = policy.expiresAt.toISOString();
+    const files = line.kind === "file"
+      ? (product?.files ?? []).map((file) => {
+          const used = downloadsOf(order, line._key, file._key);
+          return {
+            key: file._key,
+            title: file.title ?? file.filename ?? "Fichier",
+            filename: file.filename ?? null,
+            size: file.size ?? null,
+            used,
+            limit: policy.limit,
+            exhausted: used >= policy.limit,
+            href: `/telechargement/${order.number}/${line._key}/${file._key}?t=${encodeURIComponent(token)}`,
+          };
+        })
+      : [];
+    const access = (order.fulfilment?.deliveries ?? []).filter((entry) => entry.lineKey === line._key).map((entry) => entry.code);
+    return { lineKey: line._key, title: line.title, kind: line.kind, files, access, waiting: !lineDelivered(order, line) };
+  });
+  const expired = expiresAt !== null && Date.parse(expiresAt) < Date.now();
+  return { lines, expiresAt, expired };
 }
 
 export async function retryPayment(

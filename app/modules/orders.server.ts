@@ -76,17 +76,49 @@ export interface Order {
   callbackToken: string;
   payments: PaymentAttempt[];
   paymentLog: PaymentEvent[];
+  /** Delivery state (docs/decisions/006-delivery.md); absent until the fulfilment hook first runs. */
+  fulfilment?: Fulfilment;
+  /** One entry per download served; `count` is that file's running total for this order. */
+  downloads?: DownloadLogEntry[];
 }
 
-export interface NewOrder {
-  checkoutId: string;
-  currency: string;
-  lines: OrderLine[];
-  subtotal: number;
-  total: number;
-  customer: Customer;
-  paymentMethod: PaymentMethod;
+export interface Fulfilment {
+  /** "to_deliver": some access line waits for the merchant (empty pool or delivered by hand). */
+  status: "delivered" | "to_deliver";
+  /** Set by the Studio's "Marquer livrée" action (with status "delivered"). */
+  deliveredAt?: string;
+  /** Internal team note, never shown to the buyer. */
+  note?: string;
+  /** What was handed over per line: codes from a pool, or credentials an editor entered. */
+  deliveries?: Delivery[];
+  checkedAt?: string;
+  receiptClaimedAt?: string;
+  receiptSentAt?: string;
+  receiptError?: string;
+  lastError?: string;
 }
+
+export interface Delivery {
+  _key: string;
+  lineKey: string;
+  productId: string;
+  method: "code" | "manual";
+  /** The code, or for a manual delivery what the buyer needs (login, activation link…). Shown on the order page. */
+  code: string;
+  at: string;
+}
+
+export interface DownloadLogEntry {
+  _key: string;
+  at: string;
+  lineKey: string;
+  /** The deliverable's `_key` in the product. */
+  file: string;
+  count: number;
+}
+
+/** What checkout decides; the rest of an order (number, tokens, status, logs) is made here. */
+export type NewOrder = Pick<Order, "checkoutId" | "currency" | "lines" | "subtotal" | "total" | "customer" | "paymentMethod">;
 
 const NUMBER_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 
@@ -109,7 +141,7 @@ export function tokensMatch(given: string | null | undefined, expected: string):
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function isConflict(error: unknown): boolean {
+export function isConflict(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { statusCode?: number }).statusCode === 409;
 }
 
@@ -181,33 +213,55 @@ export async function getOrderForShopper(number: string, token: string | null): 
   return order && tokensMatch(token, order.accessToken) ? order : undefined;
 }
 
+type Patch = ReturnType<SanityClient["patch"]>;
+
 /**
  * Read, decide, write with ifRevisionID, and start again on a conflict: concurrent callbacks,
- * returns and reconciliations serialise on the document's revision.
+ * returns, reconciliations, deliveries and downloads serialise on the document's revision.
+ * `change` returns undefined when there is nothing to write.
  */
-async function updateWithRevision(
+export async function reviseOrder(
   id: string,
-  change: (order: Order) => { set?: Record<string, unknown>; append?: PaymentEvent[]; appendAttempt?: PaymentAttempt } | undefined,
-  client: SanityClient,
+  change: (order: Order) => ((patch: Patch) => Patch) | undefined,
+  client: SanityClient = getSanityWriteClient(),
+  rounds = 8,
 ): Promise<{ order: Order; changed: boolean }> {
-  for (let round = 0; round < 8; round++) {
+  for (let round = 0; round < rounds; round++) {
     const order = await client.getDocument<Order>(id);
     if (!order) throw new Error(`Order ${id} not found`);
-    const patchSpec = change(order);
-    if (!patchSpec) return { order, changed: false };
-    let patch = client.patch(id).ifRevisionId(order._rev);
-    if (patchSpec.set) patch = patch.set(patchSpec.set);
-    if (patchSpec.append?.length) patch = patch.setIfMissing({ paymentLog: [] }).append("paymentLog", patchSpec.append);
-    if (patchSpec.appendAttempt) patch = patch.setIfMissing({ payments: [] }).append("payments", [patchSpec.appendAttempt]);
+    const build = change(order);
+    if (!build) return { order, changed: false };
     try {
-      const updated = await patch.commit<Order>({ visibility: "sync" });
+      const updated = await build(client.patch(id).ifRevisionId(order._rev)).commit<Order>({ visibility: "sync" });
       return { order: updated as unknown as Order, changed: true };
     } catch (error) {
       if (!isConflict(error)) throw error;
       await new Promise((resolve) => setTimeout(resolve, 10 + Math.random() * 40));
     }
   }
-  throw new Error(`Order ${id} kept changing: gave up after 8 revision conflicts`);
+  throw new Error(`Order ${id} kept changing: gave up after ${rounds} revision conflicts`);
+}
+
+function updateWithRevision(
+  id: string,
+  change: (order: Order) => { set?: Record<string, unknown>; append?: PaymentEvent[]; appendAttempt?: PaymentAttempt } | undefined,
+  client: SanityClient,
+): Promise<{ order: Order; changed: boolean }> {
+  return reviseOrder(
+    id,
+    (order) => {
+      const patchSpec = change(order);
+      if (!patchSpec) return undefined;
+      return (patch) => {
+        let next = patch;
+        if (patchSpec.set) next = next.set(patchSpec.set);
+        if (patchSpec.append?.length) next = next.setIfMissing({ paymentLog: [] }).append("paymentLog", patchSpec.append);
+        if (patchSpec.appendAttempt) next = next.setIfMissing({ payments: [] }).append("payments", [patchSpec.appendAttempt]);
+        return next;
+      };
+    },
+    client,
+  );
 }
 
 const STALE_CLAIM_MS = 60_000;

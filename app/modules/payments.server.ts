@@ -1,3 +1,4 @@
+import { onOrderPaid } from "./delivery.server";
 import { getEnv } from "./env.server";
 import type { EventSource } from "./order-state.server";
 import {
@@ -155,6 +156,8 @@ export async function confirmPayments(order: Order, source: EventSource, attempt
     }
     if (current.status === "paid") break;
   }
+  // Every call that finds the order paid runs the idempotent hook; a lost one is retried by the reconciler.
+  if (current.status === "paid") current = await onOrderPaid(current);
   return { order: current, inconclusive };
 }
 

@@ -1,3 +1,4 @@
+import { retryFulfilments } from "./delivery.server";
 import { getEnv } from "./env.server";
 import { expireOrder, type Order } from "./orders.server";
 import { getProvider } from "./payments/registry.server";
@@ -19,6 +20,8 @@ export interface ReconcileSummary {
   paid: number;
   failed: number;
   expired: number;
+  /** Paid orders whose delivery or receipt completed on this run. */
+  fulfilled: number;
 }
 
 async function cancelOpenPayments(order: Order) {
@@ -38,7 +41,7 @@ export async function reconcileOrders(now = new Date()): Promise<ReconcileSummar
   const orders = await getSanityWriteClient().fetch<Order[]>(ORDERS_TO_RECONCILE_QUERY, {
     lateSince: new Date(now.getTime() - LATE_PAYMENT_WINDOW_MS).toISOString(),
   });
-  const summary: ReconcileSummary = { checked: orders.length, paid: 0, failed: 0, expired: 0 };
+  const summary: ReconcileSummary = { checked: orders.length, paid: 0, failed: 0, expired: 0, fulfilled: 0 };
   for (const order of orders) {
     let { order: current } = await confirmPayments(order, "reconcile");
     if (current.status === "pending" && Date.parse(current._createdAt) < cutoff) {
@@ -47,6 +50,7 @@ export async function reconcileOrders(now = new Date()): Promise<ReconcileSummar
     }
     if (current.status !== order.status && current.status !== "pending") summary[current.status]++;
   }
+  summary.fulfilled = await retryFulfilments(now);
   return summary;
 }
 
@@ -59,7 +63,7 @@ export function scheduleReconciliation(intervalSeconds: number): () => void {
     running = true;
     reconcileOrders()
       .then((summary) => {
-        if (summary.paid || summary.failed || summary.expired) console.log(JSON.stringify({ job: "reconcile", ...summary }));
+        if (summary.paid || summary.failed || summary.expired || summary.fulfilled) console.log(JSON.stringify({ job: "reconcile", ...summary }));
       })
       .catch((error: unknown) => console.error(`reconciliation failed: ${(error as Error).message}`))
       .finally(() => {

@@ -2,6 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
 import { NotFound } from "~/components/NotFound";
+import { OrderDelivery } from "~/components/OrderDelivery";
 import { formatPrice } from "~/lib/money";
 import { whatsappLink } from "~/lib/whatsapp";
 import { getLayout } from "~/modules/catalog.server";
@@ -100,11 +101,7 @@ export default function OrderPage() {
         </p>
       </div>
 
-      {order.status === "paid" ? (
-        <p className="mt-6 rounded-2xl bg-white p-4 text-sm dark:bg-slate-900">
-          Vos téléchargements et accès apparaissent ici dès leur mise à disposition. Gardez ce lien : c'est votre accès à votre commande.
-        </p>
-      ) : null}
+      {order.delivery ? <OrderDelivery number={order.number} whatsappNumber={settings.whatsappNumber} delivery={order.delivery} /> : null}
 
       {order.canRetry && order.retryProviders.length > 0 ? (
         <Form method="post" action={`/commande/${order.number}?t=${encodeURIComponent(token ?? "")}`} className="mt-6 space-y-2">

@@ -70,7 +70,8 @@ describe("reconciliation", () => {
   it("never moves a paid order back", async () => {
     const { order, paymentUrl } = await placeOrder("lygos");
     await payOnHostedPage(paymentUrl, "600000001");
-    const paid = await waitFor(() => reload(order), (current) => current.status === "paid");
+    // Delivered and its receipt sent: from then on nothing may write to it.
+    const paid = await waitFor(() => reload(order), (current) => current.status === "paid" && Boolean(current.fulfilment?.receiptSentAt));
     await new Promise((resolve) => setTimeout(resolve, 2_500)); // two more job runs past the expiry limit
     const later = await reload(order);
     expect(later.status).toBe("paid");

@@ -63,6 +63,7 @@ describe("demo catalogue seed", () => {
     for (const doc of docs) {
       if (doc._type === "siteSettings") expect(doc._id).toBe("siteSettings");
       else if (doc._type === "promotion") expect(doc._id).toMatch(/^promotion-[a-z0-9-]+$/);
+      else if (doc._type === "accessCodePool") expect(doc._id).toBe(`accessCodePool-${(doc.product as { _ref: string })._ref.slice("product-".length)}`);
       else expect(doc._id).toBe(`${doc._type}-${(doc.slug as { current: string }).current}`);
     }
   });

@@ -1,0 +1,259 @@
+import { z } from "zod";
+import { getEnv } from "./env.server";
+import { sendMail } from "./mail.server";
+import {
+  isConflict,
+  newKey,
+  reviseOrder,
+  type Delivery,
+  type Fulfilment,
+  type Order,
+  type OrderLine,
+} from "./orders.server";
+import { fulfilmentStatus, lineDelivered } from "./fulfilment-status.server";
+import { receiptMail } from "./receipt-mail.server";
+import { getSanityClient, getSanityWriteClient } from "./sanity.server";
+
+/**
+ * Delivery of a paid order (docs/decisions/006-delivery.md). `fulfilOrder` is idempotent and
+ * runs after every transition to paid, again from the order page if it never ran, and from the
+ * reconciler until the receipt is sent and every access line is delivered. It never touches the
+ * payment fields: a failure here is logged on the order and retried, the payment stands.
+ */
+
+export const DEFAULT_DOWNLOAD_LIMIT = 5;
+export const DEFAULT_DOWNLOAD_VALIDITY_DAYS = 30;
+const RECEIPT_CLAIM_STALE_MS = 10 * 60_000;
+
+// ---------------------------------------------------------------------------------------------
+// What the lake says about the products of an order (never the asset URLs: see downloads).
+
+const count = z.number().int().positive().nullish().catch(null);
+
+const deliveryProduct = z.object({
+  _id: z.string(),
+  kind: z.enum(["file", "access"]).catch("file"),
+  accessDelivery: z.enum(["code", "manual"]).nullish().catch(null),
+  downloadLimit: count,
+  downloadValidityDays: count,
+  files: z
+    .array(z.object({ _key: z.string(), title: z.string().nullish(), filename: z.string().nullish(), size: z.number().nullish() }))
+    .nullish()
+    .transform((files) => files ?? []),
+});
+
+const deliveryInfo = z.object({
+  products: z.array(deliveryProduct),
+  settings: z
+    .object({ downloadLimit: count, downloadValidityDays: count, whatsappNumber: z.string().nullish(), shopName: z.string().nullish() })
+    .nullish(),
+});
+
+export { fulfilmentStatus, lineDelivered };
+
+export type DeliveryProduct = z.output<typeof deliveryProduct>;
+export type DeliveryInfo = z.output<typeof deliveryInfo>;
+
+const DELIVERY_QUERY = /* groq */ `{
+  "products": *[_type == "product" && _id in $ids]{
+    _id, kind, accessDelivery, downloadLimit, downloadValidityDays,
+    "files": deliverables[]{ _key, title, "filename": asset->originalFilename, "size": asset->size }
+  },
+  "settings": *[_id == "siteSettings"][0]{ downloadLimit, downloadValidityDays, whatsappNumber, shopName }
+}`;
+
+/** Fresh from the lake on purpose: a limit an editor changes applies at once. */
+export async function loadDeliveryInfo(order: Pick<Order, "lines">): Promise<DeliveryInfo> {
+  const raw = await getSanityClient().fetch(DELIVERY_QUERY, { ids: order.lines.map((line) => line.productId) });
+  return deliveryInfo.parse(raw);
+}
+
+export interface DownloadPolicy {
+  limit: number;
+  expiresAt: Date | null;
+}
+
+export function downloadPolicy(order: Pick<Order, "paidAt">, product: DeliveryProduct | undefined, settings: DeliveryInfo["settings"]): DownloadPolicy {
+  const limit = product?.downloadLimit ?? settings?.downloadLimit ?? DEFAULT_DOWNLOAD_LIMIT;
+  const days = product?.downloadValidityDays ?? settings?.downloadValidityDays ?? DEFAULT_DOWNLOAD_VALIDITY_DAYS;
+  const expiresAt = order.paidAt ? new Date(Date.parse(order.paidAt) + days * 24 * 60 * 60 * 1000) : null;
+  return { limit, expiresAt };
+}
+
+export function downloadsOf(order: Pick<Order, "downloads">, lineKey: string, fileKey: string): number {
+  return (order.downloads ?? []).filter((entry) => entry.lineKey === lineKey && entry.file === fileKey).length;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Access codes: taken from the product's pool with a revision-checked write on the pool, before
+// the order records them. A retry finds the codes already assigned to this order number, so a
+// failed order write never loses a code and two orders never share one.
+
+const poolSchema = z.object({
+  _id: z.string(),
+  _rev: z.string(),
+  codes: z
+    .array(
+      z.object({
+        _key: z.string(),
+        code: z.string().nullish(),
+        assignedTo: z.string().nullish(),
+        assignedAt: z.string().nullish(),
+      }),
+    )
+    .nullish()
+    .transform((codes) => codes ?? []),
+});
+
+const POOL_QUERY = /* groq */ `*[_type == "accessCodePool" && product._ref == $productId] | order(_id asc)[0]{ _id, _rev, codes }`;
+const POOL_ROUNDS = 60;
+
+export async function takeCodes(order: Pick<Order, "number">, line: Pick<OrderLine, "_key" | "productId" | "quantity">): Promise<Delivery[]> {
+  const client = getSanityWriteClient();
+  for (let round = 0; round < POOL_ROUNDS; round++) {
+    const raw = await client.fetch(POOL_QUERY, { productId: line.productId });
+    if (!raw) return [];
+    const pool = poolSchema.parse(raw);
+    const mine = pool.codes.filter((entry) => entry.assignedTo === order.number && entry.code);
+    const missing = line.quantity - mine.length;
+    const free = pool.codes.filter((entry) => !entry.assignedTo && entry.code).slice(0, Math.max(0, missing));
+    if (missing <= 0 || free.length === 0) {
+      return mine.map((entry) => ({
+        _key: newKey(),
+        lineKey: line._key,
+        productId: line.productId,
+        method: "code" as const,
+        code: entry.code!,
+        at: entry.assignedAt ?? new Date().toISOString(),
+      }));
+    }
+    const now = new Date().toISOString();
+    const set: Record<string, string> = {};
+    for (const entry of free) {
+      set[`codes[_key=="${entry._key}"].assignedTo`] = order.number;
+      set[`codes[_key=="${entry._key}"].assignedAt`] = now;
+    }
+    try {
+      await client.patch(pool._id).ifRevisionId(pool._rev).set(set).commit({ visibility: "sync" });
+    } catch (error) {
+      if (!isConflict(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * Math.min(round + 1, 5)));
+    }
+  }
+  throw new Error(`Code pool for ${line.productId} kept changing: gave up after ${POOL_ROUNDS} rounds`);
+}
+
+/** Assigns what can be assigned and records the order's delivery status. */
+export async function deliverOrder(order: Order): Promise<Order> {
+  if (order.status !== "paid") return order;
+  const { products } = await loadDeliveryInfo(order);
+  const codes: Delivery[] = [];
+  for (const line of order.lines) {
+    if (line.kind !== "access" || lineDelivered(order, line)) continue;
+    const product = products.find((candidate) => candidate._id === line.productId);
+    if (product?.accessDelivery !== "code") continue;
+    codes.push(...(await takeCodes(order, line)));
+  }
+  const { order: updated } = await reviseOrder(order._id, (current) => {
+    const known = current.fulfilment?.deliveries ?? [];
+    const added = codes.filter((code) => !known.some((entry) => entry.lineKey === code.lineKey && entry.code === code.code));
+    const deliveries = [...known, ...added];
+    const status = fulfilmentStatus({ lines: current.lines, fulfilment: { status: "to_deliver", ...current.fulfilment, deliveries } });
+    if (added.length === 0 && current.fulfilment?.status === status && !current.fulfilment.lastError) return undefined;
+    const { lastError: _cleared, ...previous } = current.fulfilment ?? ({} as Partial<Fulfilment>);
+    const fulfilment: Fulfilment = { ...previous, status, deliveries, checkedAt: new Date().toISOString() };
+    return (patch) => patch.set({ fulfilment });
+  });
+  return updated;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The receipt: claimed on the order (revision-checked) before it is sent, so duplicate callbacks
+// and concurrent retries send one; a failed send releases the claim for the reconciler.
+
+function publicOrigin(): string {
+  return getEnv().PUBLIC_URL?.replace(/\/$/, "") ?? `http://localhost:${getEnv().PORT}`;
+}
+
+export async function sendReceiptOnce(order: Order): Promise<"sent" | "skipped" | "failed"> {
+  const claimedAt = new Date().toISOString();
+  const claim = await reviseOrder(order._id, (current) => {
+    const fulfilment = current.fulfilment;
+    if (current.status !== "paid" || !fulfilment || fulfilment.receiptSentAt) return undefined;
+    if (fulfilment.receiptClaimedAt && Date.now() - Date.parse(fulfilment.receiptClaimedAt) < RECEIPT_CLAIM_STALE_MS) return undefined;
+    return (patch) => patch.set({ fulfilment: { ...fulfilment, receiptClaimedAt: claimedAt } });
+  });
+  if (!claim.changed) return "skipped";
+  const release = (fields: Partial<Fulfilment>) =>
+    reviseOrder(order._id, (current) => {
+      if (current.fulfilment?.receiptClaimedAt !== claimedAt) return undefined;
+      const { receiptClaimedAt: _claim, receiptError: _error, ...rest } = current.fulfilment;
+      return (patch) => patch.set({ fulfilment: { ...rest, ...fields } });
+    });
+  try {
+    const { settings } = await loadDeliveryInfo(claim.order);
+    await sendMail(receiptMail(claim.order, { origin: publicOrigin(), whatsappNumber: settings?.whatsappNumber ?? null, shopName: settings?.shopName ?? getEnv().SHOP_NAME }));
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(`receipt for ${order.number} not sent (retried later): ${message}`);
+    await release({ receiptError: message.slice(0, 300) }).catch(() => undefined);
+    return "failed";
+  }
+  await release({ receiptSentAt: new Date().toISOString(), receiptClaimedAt: claimedAt });
+  return "sent";
+}
+
+/** Delivery, then the receipt. Idempotent: safe to call any number of times for a paid order. */
+export async function fulfilOrder(order: Order): Promise<Order> {
+  const delivered = await deliverOrder(order);
+  await sendReceiptOnce(delivered);
+  return delivered;
+}
+
+async function recordFailure(order: Order, error: unknown) {
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(`fulfilment of ${order.number} failed (retried later): ${message}`);
+  await reviseOrder(order._id, (current) => {
+    if (current.status !== "paid") return undefined;
+    const fulfilment: Fulfilment = { status: "to_deliver", checkedAt: new Date().toISOString(), ...current.fulfilment, lastError: message.slice(0, 300) };
+    return (patch) => patch.set({ fulfilment });
+  }).catch(() => undefined);
+}
+
+/**
+ * The hook called where an order becomes paid. Delivery is awaited (the buyer's next page shows
+ * codes at once); the receipt goes out in the background; nothing here can throw into the
+ * payment flow.
+ */
+export async function onOrderPaid(order: Order): Promise<Order> {
+  if (order.status !== "paid") return order;
+  try {
+    const delivered = await deliverOrder(order);
+    void sendReceiptOnce(delivered).catch((error: unknown) => console.error(`receipt for ${order.number}: ${(error as Error).message}`));
+    return delivered;
+  } catch (error) {
+    await recordFailure(order, error);
+    return order;
+  }
+}
+
+const TO_FULFIL_QUERY = /* groq */ `*[_type == "order" && status == "paid" && paidAt > $since && (
+  !defined(fulfilment) || !defined(fulfilment.receiptSentAt) || fulfilment.status == "to_deliver" || defined(fulfilment.lastError)
+)] | order(paidAt asc)[0...50]`;
+const RETRY_WINDOW_MS = 30 * 24 * 60 * 60 * 1000;
+
+/** The reconciler's share: paid orders whose delivery or receipt has not completed. */
+export async function retryFulfilments(now = new Date()): Promise<number> {
+  const orders = await getSanityWriteClient().fetch<Order[]>(TO_FULFIL_QUERY, { since: new Date(now.getTime() - RETRY_WINDOW_MS).toISOString() });
+  let completed = 0;
+  for (const order of orders) {
+    try {
+      const done = await fulfilOrder(order);
+      const fresh = await getSanityWriteClient().getDocument<Order>(done._id);
+      if (fresh?.fulfilment?.status === "delivered" && fresh.fulfilment.receiptSentAt) completed++;
+    } catch (error) {
+      await recordFailure(order, error);
+    }
+  }
+  return completed;
+}

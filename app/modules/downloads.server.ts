@@ -1,0 +1,130 @@
+import { z } from "zod";
+import { whatsappLink } from "~/lib/whatsapp";
+import { downloadPolicy, downloadsOf, loadDeliveryInfo } from "./delivery.server";
+import { getEnv } from "./env.server";
+import { escapeHtml } from "./mail.server";
+import { getOrderForShopper, newKey, reviseOrder, type Order } from "./orders.server";
+import { getSanityClient } from "./sanity.server";
+
+const PRIVATE = { "Cache-Control": "private, no-store", "X-Robots-Tag": "noindex" };
+
+const assetSchema = z.object({
+  path: z.string().nullish(),
+  url: z.string().nullish(),
+  mimeType: z.string().nullish(),
+  size: z.number().nullish(),
+  originalFilename: z.string().nullish(),
+});
+
+// Server only: the one place an asset's location is read, never projected into a page.
+const ASSET_QUERY = /* groq */ `*[_type == "product" && _id == $productId][0].deliverables[_key == $fileKey][0].asset->{
+  path, url, mimeType, size, originalFilename
+}`;
+
+function page(status: number, title: string, text: string, link?: { href: string; label: string }): Response {
+  const action = link
+    ? `<p><a href="${escapeHtml(link.href)}" style="display:inline-block;background:#25D366;color:#073b1f;padding:12px 18px;border-radius:12px;font-weight:bold;text-decoration:none" rel="noopener noreferrer">${escapeHtml(link.label)}</a></p>`
+    : "";
+  const html = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex">
+<title>${escapeHtml(title)} | ASHTECH STORE</title></head>
+<body style="font-family:system-ui,sans-serif;max-width:560px;margin:auto;padding:24px;color:#0f172a">
+<h1 style="font-size:22px;color:#5D5CDE">${escapeHtml(title)}</h1><p>${escapeHtml(text)}</p>${action}
+<p><a href="/" style="color:#5D5CDE">Retour à la boutique</a></p></body></html>`;
+  return new Response(html, { status, headers: { ...PRIVATE, "Content-Type": "text/html; charset=utf-8" } });
+}
+
+const notFound = () => page(404, "Lien introuvable", "Ce lien de téléchargement n'existe pas. Ouvrez la page de votre commande depuis le lien reçu par e-mail.");
+
+/** The asset's location on the lake: the configured API host (sandbox) or the asset CDN URL. */
+function assetLocation(asset: z.output<typeof assetSchema>): string | null {
+  const apiHost = getEnv().SANITY_API_HOST;
+  if (apiHost && asset.path) return `${apiHost.replace(/\/$/, "")}/${asset.path.replace(/^\//, "")}`;
+  return asset.url ?? null;
+}
+
+function contentDisposition(filename: string): string {
+  const ascii = filename.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}
+
+/** Counts the download on the order; concurrent downloads serialise on its revision. */
+async function recordDownload(order: Order, lineKey: string, fileKey: string, limit: number): Promise<number | null> {
+  let count: number | null = null;
+  await reviseOrder(
+    order._id,
+    (current) => {
+      const used = downloadsOf(current, lineKey, fileKey);
+      if (used >= limit) {
+        count = null;
+        return undefined;
+      }
+      count = used + 1;
+      const entry = { _key: newKey(), at: new Date().toISOString(), lineKey, file: fileKey, count };
+      return (patch) => patch.setIfMissing({ downloads: [] }).append("downloads", [entry]);
+    },
+    undefined,
+    20,
+  );
+  return count;
+}
+
+export async function serveDownload({
+  number,
+  lineKey,
+  fileKey,
+  token,
+}: {
+  number: string;
+  lineKey: string;
+  fileKey: string;
+  token: string | null;
+}): Promise<Response> {
+  const order = await getOrderForShopper(number, token);
+  if (!order) return notFound();
+  const info = await loadDeliveryInfo(order);
+  const help = (text: string) => ({ href: whatsappLink(info.settings?.whatsappNumber, text), label: "Nous écrire sur WhatsApp" });
+  if (order.status !== "paid") {
+    return page(403, "Commande non payée", "Le téléchargement s'ouvre dès que le paiement de cette commande est confirmé.", help(`Bonjour, ma commande ${order.number} n'est pas encore payée.`));
+  }
+  const line = order.lines.find((candidate) => candidate._key === lineKey && candidate.kind === "file");
+  const product = line && info.products.find((candidate) => candidate._id === line.productId);
+  const file = product?.files.find((candidate) => candidate._key === fileKey);
+  if (!line || !product || !file) return notFound();
+
+  const policy = downloadPolicy(order, product, info.settings);
+  const more = help(`Bonjour, j'ai besoin de nouveaux téléchargements pour ma commande ${order.number}.`);
+  if (policy.expiresAt && policy.expiresAt.getTime() < Date.now()) {
+    return page(410, "Lien expiré", "Le délai de téléchargement de cette commande est dépassé. Écrivez-nous : nous vous renvoyons votre fichier.", more);
+  }
+  if (downloadsOf(order, lineKey, fileKey) >= policy.limit) {
+    return page(403, "Limite de téléchargements atteinte", `Vous avez déjà téléchargé ce fichier ${policy.limit} fois. Écrivez-nous pour en obtenir d'autres.`, more);
+  }
+
+  const asset = assetSchema.nullable().parse(await getSanityClient().fetch(ASSET_QUERY, { productId: product._id, fileKey }));
+  const location = asset && assetLocation(asset);
+  if (!asset || !location) return notFound();
+  const upstream = await fetch(location, { headers: { Authorization: `Bearer ${getEnv().SANITY_API_READ_TOKEN}` } }).catch(() => null);
+  if (!upstream?.ok || !upstream.body) {
+    await upstream?.body?.cancel().catch(() => undefined);
+    console.error(`download ${order.number}/${fileKey}: the lake answered ${upstream?.status ?? "nothing"}`);
+    return page(502, "Téléchargement indisponible", "Le fichier n'a pas pu être récupéré. Réessayez dans un instant : ce téléchargement n'a pas été décompté.");
+  }
+
+  const count = await recordDownload(order, lineKey, fileKey, policy.limit);
+  if (count === null) {
+    await upstream.body.cancel().catch(() => undefined);
+    return page(403, "Limite de téléchargements atteinte", `Vous avez déjà téléchargé ce fichier ${policy.limit} fois. Écrivez-nous pour en obtenir d'autres.`, more);
+  }
+  const filename = asset.originalFilename ?? file.filename ?? `${fileKey}.pdf`;
+  const length = upstream.headers.get("content-length") ?? (asset.size ? String(asset.size) : null);
+  return new Response(upstream.body, {
+    status: 200,
+    headers: {
+      ...PRIVATE,
+      "Content-Type": asset.mimeType ?? upstream.headers.get("content-type") ?? "application/octet-stream",
+      ...(length ? { "Content-Length": length } : {}),
+      "Content-Disposition": contentDisposition(filename),
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}

@@ -1,0 +1,295 @@
+import type { SanityClient } from "@sanity/client";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { formatPrice } from "~/lib/money";
+import type { Order } from "~/modules/orders.server";
+import { control, lakeClient, orderFromLocation, payOnHostedPage, Shopper, waitFor } from "../support/shopper";
+import { startStack, type Stack } from "../support/stack";
+
+/**
+ * Delivery over real HTTP: the built storefront, the lake, the providers and the mail catcher.
+ * The code-pool race runs the storefront's own module in this process against the same lake,
+ * because twenty orders paid at the same instant are easier to make there than through browsers.
+ */
+const GUIDE = "product-guide-chatgpt-pour-entrepreneurs-africains"; // 5 000 F CFA, one PDF
+const FREE = "product-kit-de-demarrage-ia-gratuit";
+const WINDOWS = "product-windows-11-professionnel"; // access, delivered by code
+const MANUAL = "product-installation-et-activation-a-distance"; // access, delivered by hand
+
+let stack: Stack;
+let lake: SanityClient;
+
+beforeAll(async () => {
+  stack = await startStack({
+    sandbox: { lateDelayMs: 1_500, callbackRetry: { initialDelayMs: 200, maxDelayMs: 400, maxDurationMs: 5_000, timeoutMs: 5_000 } },
+    env: { RECONCILE_INTERVAL_SECONDS: "0" },
+  });
+  lake = lakeClient(stack);
+  // The storefront's modules, run in this process against the same sandbox.
+  Object.assign(process.env, stack.sandbox.storefrontEnv(), { PUBLIC_URL: stack.baseUrl });
+});
+
+afterAll(async () => {
+  await stack?.stop();
+});
+
+beforeEach(async () => {
+  await Promise.all([control(stack.sandbox.urls.lygos, "/reset", {}), control(stack.sandbox.urls.lengo, "/reset", {})]);
+});
+
+interface Caught {
+  to: string[];
+  subject: string;
+  text: string;
+  html: string;
+}
+
+async function mailsTo(address: string): Promise<Caught[]> {
+  const response = await fetch(`${stack.sandbox.urls.mail}/api/messages?to=${encodeURIComponent(address)}`);
+  return (await response.json()) as Caught[];
+}
+
+const codesOf = (order: Order) => order.fulfilment?.deliveries ?? [];
+const reload = async (order: Pick<Order, "_id">) => (await lake.getDocument<Order>(order._id))!;
+
+async function buyAndPay(productId: string, email: string, phone = "600000001") {
+  const shopper = new Shopper(stack.baseUrl);
+  const checkoutId = await shopper.openCheckout(productId);
+  const response = await shopper.checkout(productId, checkoutId, { email });
+  const back = await shopper.request(await payOnHostedPage(response.headers.get("location")!, phone));
+  const orderUrl = back.headers.get("location")!;
+  return { shopper, order: await orderFromLocation(lake, orderUrl), orderUrl };
+}
+
+describe("fulfilment and receipt", () => {
+  it("delivers a paid order and sends one receipt with the order link", async () => {
+    const { order, orderUrl } = await buyAndPay(GUIDE, "receipt@example.com");
+    expect(order.status).toBe("paid");
+    expect(order.fulfilment?.status).toBe("delivered");
+    const [mail] = await waitFor(() => mailsTo("receipt@example.com"), (mails) => mails.length > 0);
+    expect(mail!.subject).toContain(order.number);
+    expect(mail!.text).toContain(`Montant payé : ${formatPrice(5_000, "XAF")}`);
+    expect(mail!.text).toContain(`${stack.baseUrl}/commande/${order.number}?t=${encodeURIComponent(order.accessToken)}`);
+    expect(mail!.html).toContain("Guide ChatGPT");
+    expect(mail!.text).toContain("https://wa.me/");
+    expect(new URL(orderUrl, stack.baseUrl).searchParams.get("t")).toBe(order.accessToken);
+    const sent = await waitFor(() => reload(order), (fresh) => Boolean(fresh.fulfilment?.receiptSentAt));
+    expect(sent.status).toBe("paid");
+  });
+
+  it("sends a free order's receipt too", async () => {
+    const shopper = new Shopper(stack.baseUrl);
+    const checkoutId = await shopper.openCheckout(FREE);
+    const response = await shopper.checkout(FREE, checkoutId, { paymentMethod: "", email: "free@example.com" });
+    const order = await orderFromLocation(lake, response.headers.get("location")!);
+    expect(order.fulfilment?.status).toBe("delivered");
+    const mails = await waitFor(() => mailsTo("free@example.com"), (list) => list.length > 0);
+    expect(mails[0]!.text).toContain("Montant payé : Gratuit");
+  });
+
+  it("sends exactly one receipt under ten duplicate Lengo callbacks", async () => {
+    const lengo = stack.sandbox.urls.lengo;
+    await control(lengo, "/faults", { duplicateCallbacks: 10 });
+    const shopper = new Shopper(stack.baseUrl);
+    const checkoutId = await shopper.openCheckout(GUIDE);
+    await shopper.checkout(GUIDE, checkoutId, { paymentMethod: "lengo", email: "dup@example.com" });
+    const order = await waitFor(
+      () => lake.fetch<Order | null>(`*[_type == "order" && checkoutId == $checkoutId][0]`, { checkoutId }),
+      (found) => Boolean(found?.payments?.[0]?.reference),
+    );
+    await control(lengo, `/payments/${encodeURIComponent(order!.payments[0]!.reference)}/complete`, { outcome: "success" });
+    await waitFor(() => reload(order!), (fresh) => Boolean(fresh.fulfilment?.receiptSentAt));
+    // Let the straggling callbacks land, then count.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(await mailsTo("dup@example.com")).toHaveLength(1);
+    const paid = await reload(order!);
+    expect(paid.paymentLog.filter((event) => event.state === "paid")).toHaveLength(1);
+  });
+
+  it("retries a failed send from the reconciler, and never touches the payment", async () => {
+    const { fulfilOrder, retryFulfilments } = await import("~/modules/delivery.server");
+    const { order } = await buyAndPay(GUIDE, "retry@example.com");
+    await waitFor(() => reload(order), (fresh) => Boolean(fresh.fulfilment?.receiptSentAt));
+    // As if the send had failed: no receipt recorded.
+    const fresh = await reload(order);
+    const { receiptSentAt: _sent, receiptClaimedAt: _claim, ...rest } = fresh.fulfilment!;
+    await lake.patch(order._id).set({ fulfilment: { ...rest, receiptError: "SMTP down" } }).commit();
+    await fetch(`${stack.sandbox.urls.mail}/api/messages`, { method: "DELETE" });
+    await retryFulfilments();
+    await fulfilOrder(await reload(order)); // a second retry finds it done
+    expect(await mailsTo("retry@example.com")).toHaveLength(1);
+    const done = await reload(order);
+    expect(done.fulfilment).toMatchObject({ status: "delivered" });
+    expect(done.fulfilment?.receiptSentAt).toBeTruthy();
+    expect(done.fulfilment?.receiptError).toBeUndefined();
+    expect(done.status).toBe("paid");
+  });
+});
+
+describe("access codes", () => {
+  async function paidOrderDoc(number: string, productId: string, slug: string): Promise<Order> {
+    const now = new Date().toISOString();
+    return (await lake.create({
+      _id: `order-${number}`,
+      _type: "order",
+      number,
+      checkoutId: `test-${number}`,
+      status: "paid",
+      paidAt: now,
+      currency: "XAF",
+      lines: [{ _key: "line1", productId, title: slug, slug, kind: "access", listPrice: 15000, unitPrice: 15000, quantity: 1, total: 15000 }],
+      subtotal: 15000,
+      total: 15000,
+      customer: { name: "Test", whatsapp: "+237690000009", email: `${number.toLowerCase()}@example.com` },
+      paymentMethod: "lygos",
+      accessToken: `token-${number}`,
+      callbackToken: `cb-${number}`,
+      payments: [],
+      paymentLog: [],
+    })) as unknown as Order;
+  }
+
+  it("gives 20 orders paid at once 10 distinct codes from a pool of 10; the other 10 wait, no code lost", async () => {
+    const { deliverOrder } = await import("~/modules/delivery.server");
+    const poolId = "accessCodePool-windows-11-professionnel";
+    const codes = Array.from({ length: 10 }, (_, index) => ({ _key: `race${index}`, _type: "accessCode", code: `RACE-${index}` }));
+    await lake.patch(poolId).set({ codes }).commit();
+    const orders = await Promise.all(
+      Array.from({ length: 20 }, (_, index) => paidOrderDoc(`ASH-RACE${String.fromCharCode(65 + index)}2`, WINDOWS, "windows-11-professionnel")),
+    );
+    const delivered = await Promise.all(orders.map((order) => deliverOrder(order)));
+
+    const withCode = delivered.filter((order) => codesOf(order).length);
+    expect(withCode).toHaveLength(10);
+    expect(new Set(withCode.map((order) => codesOf(order)[0]!.code)).size).toBe(10);
+    expect(withCode.every((order) => order.fulfilment?.status === "delivered")).toBe(true);
+    const waiting = delivered.filter((order) => !codesOf(order).length);
+    expect(waiting).toHaveLength(10);
+    expect(waiting.every((order) => order.fulfilment?.status === "to_deliver")).toBe(true);
+
+    const pool = await lake.getDocument<{ codes: { code: string; assignedTo?: string }[] }>(poolId);
+    expect(pool!.codes.every((code) => code.assignedTo)).toBe(true);
+    for (const order of withCode) {
+      expect(pool!.codes.find((code) => code.assignedTo === order.number)?.code).toBe(codesOf(order)[0]!.code);
+    }
+  });
+
+  it("keeps a code taken for an order whose write failed, and gives it to that order on retry", async () => {
+    const { deliverOrder, takeCodes } = await import("~/modules/delivery.server");
+    const poolId = "accessCodePool-windows-11-professionnel";
+    await lake.patch(poolId).set({ codes: [{ _key: "keep1", _type: "accessCode", code: "KEEP-1" }, { _key: "keep2", _type: "accessCode", code: "KEEP-2" }] }).commit();
+    const order = await paidOrderDoc("ASH-KEEPA2", WINDOWS, "windows-11-professionnel");
+    // The pool write happens, then the process dies before the order is written.
+    const [taken] = await takeCodes(order, order.lines[0]!);
+    expect(codesOf(await reload(order))).toEqual([]);
+    const delivered = await deliverOrder(await reload(order));
+    expect(codesOf(delivered).map((code) => code.code)).toEqual([taken!.code]);
+    const again = await deliverOrder(delivered);
+    expect(codesOf(again)).toHaveLength(1);
+    const pool = await lake.getDocument<{ codes: { code: string; assignedTo?: string }[] }>(poolId);
+    expect(pool!.codes.filter((code) => code.assignedTo === order.number)).toHaveLength(1);
+  });
+
+  it("shows the code on the order page after paying; manual products wait, then show what the editor delivered", async () => {
+    await lake.patch("accessCodePool-windows-11-professionnel").set({ codes: [{ _key: "page1", _type: "accessCode", code: "PAGE-CODE-1" }] }).commit();
+    const { shopper, orderUrl } = await buyAndPay(WINDOWS, "code@example.com");
+    const html = await (await shopper.request(orderUrl)).text();
+    expect(html).toContain("PAGE-CODE-1");
+
+    const manual = await buyAndPay(MANUAL, "manual@example.com");
+    expect(manual.order.fulfilment?.status).toBe("to_deliver");
+    const waitingPage = await (await manual.shopper.request(manual.orderUrl)).text();
+    expect(waitingPage).toContain('data-testid="access-waiting"');
+    expect(waitingPage).toContain(encodeURIComponent(manual.order.number));
+
+    // What the Studio's "Marquer livrée" action writes, with the credentials the editor typed.
+    const at = new Date().toISOString();
+    const line = manual.order.lines[0]!;
+    await lake
+      .patch(manual.order._id)
+      .set({ "fulfilment.status": "delivered", "fulfilment.deliveredAt": at })
+      .setIfMissing({ "fulfilment.deliveries": [] })
+      .append("fulfilment.deliveries", [{ _key: "md1", lineKey: line._key, productId: line.productId, method: "manual", code: "TeamViewer ID 123 456 789", at }])
+      .commit();
+    const deliveredPage = await (await manual.shopper.request(manual.orderUrl)).text();
+    expect(deliveredPage).toContain("TeamViewer ID 123 456 789");
+    expect(deliveredPage).not.toContain('data-testid="access-waiting"');
+  });
+});
+
+describe("downloads", () => {
+  const SEED_PDF = "sanity/seed/files/guide-chatgpt-pour-entrepreneurs-africains.pdf";
+
+  async function downloadLinks(shopper: Shopper, orderUrl: string): Promise<string[]> {
+    const html = await (await shopper.request(orderUrl)).text();
+    return [...html.matchAll(/href="(\/telechargement\/[^"]+)"/g)].map((match) => match[1]!.replaceAll("&amp;", "&"));
+  }
+
+  it("streams the paid file through the storefront, logs each download, and stops at the limit", async () => {
+    const { readFile } = await import("node:fs/promises");
+    const { shopper, order, orderUrl } = await buyAndPay(GUIDE, "dl@example.com");
+    const html = await (await shopper.request(orderUrl)).text();
+    expect(html).not.toMatch(/\/files\/demo\//);
+    expect(html).not.toContain("file-");
+    const [link] = await downloadLinks(shopper, orderUrl);
+    expect(link).toBeTruthy();
+
+    const response = await fetch(new URL(link!, stack.baseUrl));
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("application/pdf");
+    expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="guide-chatgpt-pour-entrepreneurs-africains\.pdf"/);
+    expect(response.headers.get("cache-control")).toBe("private, no-store");
+    const bytes = Buffer.from(await response.arrayBuffer());
+    expect(bytes.equals(await readFile(SEED_PDF))).toBe(true);
+
+    // Four more, two at a time: the limit (5) counts them all exactly once.
+    const more = await Promise.all(Array.from({ length: 4 }, () => fetch(new URL(link!, stack.baseUrl)).then(async (r) => (await r.arrayBuffer(), r.status))));
+    expect(more).toEqual([200, 200, 200, 200]);
+    const logged = (await reload(order)).downloads ?? [];
+    expect(logged.map((entry) => entry.count).sort()).toEqual([1, 2, 3, 4, 5]);
+    expect(logged[0]).toMatchObject({ lineKey: order.lines[0]!._key, file: expect.any(String), at: expect.any(String) });
+
+    const refused = await fetch(new URL(link!, stack.baseUrl));
+    expect(refused.status).toBe(403);
+    const page = await refused.text();
+    expect(page).toContain("Limite de téléchargements atteinte");
+    expect(page).toContain(`https://wa.me/`);
+    expect(decodeURIComponent(page)).toContain(order.number);
+    expect((await reload(order)).downloads).toHaveLength(5);
+    const after = await (await shopper.request(orderUrl)).text();
+    expect(after).toContain('data-testid="download-exhausted"');
+  });
+
+  it("refuses a wrong token, an unpaid or failed order, and an expired link", async () => {
+    const { shopper, order, orderUrl } = await buyAndPay(GUIDE, "dl2@example.com");
+    const [link] = await downloadLinks(shopper, orderUrl);
+    const url = new URL(link!, stack.baseUrl);
+    const wrong = new URL(url);
+    wrong.searchParams.set("t", `${order.accessToken.slice(0, -1)}x`);
+    expect((await fetch(wrong)).status).toBe(404);
+    const none = new URL(url);
+    none.searchParams.delete("t");
+    expect((await fetch(none)).status).toBe(404);
+
+    for (const status of ["pending", "failed", "expired"]) {
+      await lake.patch(order._id).set({ status }).commit();
+      const response = await fetch(url);
+      expect(response.status).toBe(403);
+      expect(await response.text()).toContain("Commande non payée");
+    }
+    await lake.patch(order._id).set({ status: "paid", paidAt: new Date(Date.now() - 31 * 24 * 60 * 60 * 1000).toISOString() }).commit();
+    const expired = await fetch(url);
+    expect(expired.status).toBe(410);
+    expect(await expired.text()).toContain("Lien expiré");
+    expect((await reload(order)).downloads ?? []).toHaveLength(0);
+  });
+
+  it("never serves a deliverable without the lake's token, nor through a public query", async () => {
+    const anonymous = await fetch(`${stack.sandbox.urls.lake}/v2025-02-19/data/query/production?query=${encodeURIComponent("*[_type == 'product'][0].deliverables")}`);
+    expect(anonymous.status).toBe(401);
+    const assetPath = (await lake.fetch<string>(`*[_id == $id][0].deliverables[0].asset->path`, { id: GUIDE }))!;
+    expect((await fetch(`${stack.sandbox.urls.lake}/${assetPath}`)).status).toBe(401);
+    const product = await (await fetch(`${stack.baseUrl}/produits/guide-chatgpt-pour-entrepreneurs-africains`)).text();
+    expect(product).not.toContain(assetPath.split("/").at(-1)!.split(".")[0]!);
+    expect(product).not.toContain("/files/");
+  });
+});
