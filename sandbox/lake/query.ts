@@ -19,7 +19,7 @@ export interface QueryContext {
 }
 
 export async function runQuery(view: View, query: string, params: Record<string, unknown>, context: QueryContext): Promise<unknown> {
-  const { tree, parameters } = compile(query);
+  const { tree, parameters } = compile(query, params);
   const missing = parameters.find((name) => !Object.hasOwn(params, name));
   if (missing !== undefined) {
     const start = Math.max(query.indexOf(`$${missing}`), 0);
@@ -44,13 +44,22 @@ export async function runQuery(view: View, query: string, params: Record<string,
   }
 }
 
-function compile(query: string): CompiledQuery {
+function compile(query: string, params: Record<string, unknown>): CompiledQuery {
   let entry = compiled.get(query);
   if (entry) return entry;
   let tree: ExprNode;
   try {
     tree = parse(query);
   } catch (error) {
+    // groq-js needs slice bounds at parse time; the hosted lake accepts `[0...$limit]` (the Studio's
+    // lists send it), so such a query is parsed with its params, uncached.
+    if (error instanceof Error && /slicing must use constant numbers/.test(error.message)) {
+      try {
+        return { tree: parse(query, { params }), parameters: [] };
+      } catch (withParams) {
+        throw parseError(withParams, query);
+      }
+    }
     throw parseError(error, query);
   }
   entry = { tree, parameters: [...collectParameters(tree, new Set())] };
