@@ -5,7 +5,6 @@ import {
   OUTCOMES,
   TEST_NUMBERS,
   findWallet,
-  parseCompleteBody,
   readCheckoutForm,
   renderCheckoutPage,
   renderMessagePage,
@@ -15,7 +14,7 @@ import {
 } from "../shared/checkout";
 import { FaultController, pickCallbackFaults, parseFaultHeader, sendProviderJson, type CallbackFaults } from "../shared/faults";
 import { isRecord, listen, parseJson, readBody, redirect, sendHtml, sendJson, type Req, type Res } from "../shared/http";
-import { RequestLog, commonControlRoutes, createHandler, readControlBody, type SandboxRoute } from "../shared/server";
+import { RequestLog, commonControlRoutes, createHandler, paymentControlRoutes, type SandboxRoute } from "../shared/server";
 import { JsonFileStore } from "../shared/store";
 
 /**
@@ -412,32 +411,20 @@ export async function startLengo(opts: LengoOptions): Promise<{ url: string; clo
         outcomes: OUTCOMES,
       }),
     }),
-    { method: "GET", pattern: /^\/__sandbox\/payments$/, handler: (_q, res) => sendJson(res, 200, state.payments.map(internal)) },
-    {
-      method: "GET",
-      pattern: /^\/__sandbox\/payments\/([^/]+)$/,
-      handler: (_q, res, [payId]) => {
-        const p = find(payId!);
-        return p ? sendJson(res, 200, internal(p)) : sendJson(res, 404, { error: "unknown pay_id" });
-      },
-    },
-    {
-      method: "POST",
-      pattern: /^\/__sandbox\/payments\/([^/]+)\/complete$/,
-      handler: async (req, res, [payId]) => {
-        const p = find(payId!);
-        if (!p) return sendJson(res, 404, { error: "unknown pay_id" });
-        const parsed = parseCompleteBody(await readControlBody(req));
-        if ("error" in parsed) return sendJson(res, 400, { error: parsed.error });
-        const wallet = findWallet(LENGO_COUNTRIES, parsed.wallet ?? "GN:orange-money");
+    ...paymentControlRoutes({
+      list: () => state.payments,
+      find,
+      view: internal,
+      unknown: "unknown pay_id",
+      complete: (p, request) => {
+        const wallet = findWallet(LENGO_COUNTRIES, request.wallet ?? "GN:orange-money");
         const payer =
-          parsed.outcome === "cancelled"
+          request.outcome === "cancelled"
             ? null
-            : { phone: parsed.phone, country: wallet?.country.code ?? "GN", operator: wallet?.operator.name ?? "Orange Money" };
-        pay(p, parsed.outcome, payer, parsed.delayMs);
-        sendJson(res, 200, internal(p));
+            : { phone: request.phone, country: wallet?.country.code ?? "GN", operator: wallet?.operator.name ?? "Orange Money" };
+        pay(p, request.outcome, payer, request.delayMs);
       },
-    },
+    }),
     {
       method: "POST",
       pattern: /^\/__sandbox\/payments\/([^/]+)\/callback$/,

@@ -5,7 +5,6 @@ import {
   OUTCOMES,
   TEST_NUMBERS,
   findWallet,
-  parseCompleteBody,
   readCheckoutForm,
   renderCheckoutPage,
   renderMessagePage,
@@ -15,7 +14,7 @@ import {
 } from "../shared/checkout";
 import { FaultController, sendProviderJson } from "../shared/faults";
 import { isRecord, listen, parseJson, readBody, redirect, sendHtml, sendJson, type Req, type Res } from "../shared/http";
-import { RequestLog, commonControlRoutes, createHandler, readControlBody, type SandboxRoute } from "../shared/server";
+import { RequestLog, commonControlRoutes, createHandler, paymentControlRoutes, type SandboxRoute } from "../shared/server";
 import { JsonFileStore } from "../shared/store";
 
 /**
@@ -431,29 +430,16 @@ export async function startLygos(opts: LygosOptions): Promise<{ url: string; clo
         outcomes: OUTCOMES,
       }),
     }),
-    { method: "GET", pattern: /^\/__sandbox\/payments$/, handler: (_q, res) => sendJson(res, 200, state.gateways.map(internal)) },
-    {
-      method: "GET",
-      pattern: /^\/__sandbox\/payments\/([^/]+)$/,
-      handler: (_q, res, [id]) => {
-        const g = findForControl(id!);
-        return g ? sendJson(res, 200, internal(g)) : sendJson(res, 404, { error: "unknown gateway or order_id" });
+    ...paymentControlRoutes({
+      list: () => state.gateways,
+      find: findForControl,
+      view: internal,
+      unknown: "unknown gateway or order_id",
+      complete: (g, request) => {
+        const wallet = findWallet(LYGOS_COUNTRIES, request.wallet ?? "CM:mtn");
+        pay(g, request.outcome, { phone: request.phone, country: wallet?.country.code ?? "CM", operator: wallet?.operator.name ?? "MTN" }, request.delayMs);
       },
-    },
-    {
-      method: "POST",
-      pattern: /^\/__sandbox\/payments\/([^/]+)\/complete$/,
-      handler: async (req, res, [id]) => {
-        const g = findForControl(id!);
-        if (!g) return sendJson(res, 404, { error: "unknown gateway or order_id" });
-        const body = await readControlBody(req);
-        const parsed = parseCompleteBody(body);
-        if ("error" in parsed) return sendJson(res, 400, { error: parsed.error });
-        const wallet = findWallet(LYGOS_COUNTRIES, parsed.wallet ?? "CM:mtn");
-        pay(g, parsed.outcome, { phone: parsed.phone, country: wallet?.country.code ?? "CM", operator: wallet?.operator.name ?? "MTN" }, parsed.delayMs);
-        sendJson(res, 200, internal(g));
-      },
-    },
+    }),
   ];
 
   const server = http.createServer(

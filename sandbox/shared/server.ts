@@ -1,4 +1,5 @@
 import http from "node:http";
+import { parseCompleteBody } from "./checkout";
 import { FaultController, parseFaultObject } from "./faults";
 import { isRecord, matchRoute, parseJson, readBody, sendJson, type Req, type Res, type Route } from "./http";
 
@@ -104,5 +105,41 @@ export function commonControlRoutes(opts: {
       },
     },
     { method: "GET", pattern: /^\/__sandbox\/requests$/, handler: (_q, res) => sendJson(res, 200, opts.log.list()) },
+  ];
+}
+
+export type CompleteRequest = Exclude<ReturnType<typeof parseCompleteBody>, { error: string }>;
+
+/** Control endpoints over a sandbox's payments: list, read one, settle one without the browser. */
+export function paymentControlRoutes<P>(opts: {
+  list: () => P[];
+  find: (id: string) => P | undefined;
+  view: (payment: P) => unknown;
+  complete: (payment: P, request: CompleteRequest) => void;
+  /** The 404 message, naming what the id may be. */
+  unknown: string;
+}): SandboxRoute[] {
+  return [
+    { method: "GET", pattern: /^\/__sandbox\/payments$/, handler: (_q, res) => sendJson(res, 200, opts.list().map(opts.view)) },
+    {
+      method: "GET",
+      pattern: /^\/__sandbox\/payments\/([^/]+)$/,
+      handler: (_q, res, [id]) => {
+        const payment = opts.find(id!);
+        return payment ? sendJson(res, 200, opts.view(payment)) : sendJson(res, 404, { error: opts.unknown });
+      },
+    },
+    {
+      method: "POST",
+      pattern: /^\/__sandbox\/payments\/([^/]+)\/complete$/,
+      handler: async (req, res, [id]) => {
+        const payment = opts.find(id!);
+        if (!payment) return sendJson(res, 404, { error: opts.unknown });
+        const parsed = parseCompleteBody(await readControlBody(req));
+        if ("error" in parsed) return sendJson(res, 400, { error: parsed.error });
+        opts.complete(payment, parsed);
+        sendJson(res, 200, opts.view(payment));
+      },
+    },
   ];
 }
