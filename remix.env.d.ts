@@ -9,5 +9,7 @@ declare module "@remix-run/node" {
   interface AppLoadContext {
     /** Per-request Content-Security-Policy nonce, set by server.ts. */
     cspNonce: string;
+    /** The client's address (behind the proxies Express trusts), for rate limits. */
+    clientIp?: string;
   }
 }

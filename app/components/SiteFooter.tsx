@@ -77,6 +77,11 @@ export function SiteFooter({ layout }: { layout: LayoutView | null }) {
         <div>
           <p className={heading}>Contact</p>
           <ul className="mt-3 space-y-2">
+            <li>
+              <Link to="/mes-commandes" className={link}>
+                Mes commandes
+              </Link>
+            </li>
             {settings?.whatsappNumber ? (
               <li>
                 <a

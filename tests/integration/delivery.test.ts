@@ -293,3 +293,64 @@ describe("downloads", () => {
     expect(product).not.toContain("/files/");
   });
 });
+
+describe("Mes commandes", () => {
+  const ask = (contact: string, ip: string) =>
+    fetch(`${stack.baseUrl}/mes-commandes?index`, {
+      method: "POST",
+      body: new URLSearchParams({ contact }),
+      headers: { "x-forwarded-for": ip },
+      redirect: "manual",
+    });
+  const answerOf = (html: string) => /data-testid="my-orders-answer"[^>]*>([^<]+)</.exec(html)?.[1];
+
+  it("answers identically for known and unknown addresses, and mails a signed link only to a known one", async () => {
+    const { order } = await buyAndPay(GUIDE, "mine@example.com");
+    const known = await ask("Mine@Example.com", "10.0.0.1");
+    const unknown = await ask("nobody@example.com", "10.0.0.2");
+    expect(known.status).toBe(200);
+    expect(unknown.status).toBe(known.status);
+    const [knownAnswer, unknownAnswer] = [answerOf(await known.text()), answerOf(await unknown.text())];
+    expect(knownAnswer).toContain("Si des commandes correspondent");
+    expect(unknownAnswer).toBe(knownAnswer);
+
+    const mails = await waitFor(() => mailsTo("mine@example.com"), (list) => list.some((mail) => mail.subject.startsWith("Vos commandes")));
+    const mail = mails.find((candidate) => candidate.subject.startsWith("Vos commandes"))!;
+    const link = /(http:\/\/\S+\/mes-commandes\/liste\?jeton=\S+)/.exec(mail.text)![1]!;
+    const list = await (await fetch(link)).text();
+    expect(list).toContain(order.number);
+    expect(list).toContain(`/commande/${order.number}?t=${encodeURIComponent(order.accessToken)}`.replaceAll("&", "&amp;"));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await mailsTo("nobody@example.com")).toHaveLength(0);
+
+    const tampered = link.replace(/jeton=(.)/, (_, first: string) => `jeton=${first === "A" ? "B" : "A"}`);
+    expect((await fetch(tampered)).status).toBe(403);
+  });
+
+  it("finds orders by WhatsApp number and refuses an expired link", async () => {
+    const { signContact } = await import("~/modules/my-orders.server");
+    const { order } = await buyAndPay(GUIDE, "phone@example.com");
+    const response = await ask("+237 6 90 00 00 01", "10.0.0.3");
+    expect(response.status).toBe(200);
+    await waitFor(() => mailsTo("phone@example.com"), (list) => list.some((mail) => mail.subject.startsWith("Vos commandes")));
+    const stale = signContact({ kind: "email", value: "phone@example.com" }, Date.now() - 31 * 60_000);
+    const expired = await fetch(`${stack.baseUrl}/mes-commandes/liste?jeton=${encodeURIComponent(stale)}`);
+    expect(expired.status).toBe(403);
+    expect(await expired.text()).toContain("Ce lien n&#x27;est plus valable");
+    const fresh = signContact({ kind: "email", value: "phone@example.com" });
+    expect(await (await fetch(`${stack.baseUrl}/mes-commandes/liste?jeton=${encodeURIComponent(fresh)}`)).text()).toContain(order.number);
+  });
+
+  it("rate-limits per address and per IP, and explains bad input in French", async () => {
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await ask("limit@example.com", `10.0.1.${i}`)).status);
+    expect(statuses).toEqual([200, 200, 200, 429]);
+    const perIp = [];
+    for (let i = 0; i < 11; i++) perIp.push((await ask(`ip${i}@example.com`, "10.0.2.1")).status);
+    expect(perIp.slice(0, 10).every((status) => status === 200)).toBe(true);
+    expect(perIp[10]).toBe(429);
+    const bad = await ask("awa@", "10.0.3.1");
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain("Indiquez une adresse e-mail valide");
+  });
+});

@@ -1,0 +1,54 @@
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { getLayout } from "~/modules/catalog.server";
+import { listOrders, verifyContact } from "~/modules/my-orders.server";
+
+const PRIVATE = { "Cache-Control": "private, no-store" };
+
+export const meta: MetaFunction = () => [{ title: "Mes commandes | ASHTECH STORE" }, { name: "robots", content: "noindex" }];
+
+const STATUS = { paid: "Payée", pending: "En attente de paiement", failed: "Paiement refusé", expired: "Expirée" } as const;
+const dateFormat = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Africa/Douala" });
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const contact = verifyContact(new URL(request.url).searchParams.get("jeton"));
+  const [layout, orders] = await Promise.all([getLayout(), contact ? listOrders(contact) : Promise.resolve(null)]);
+  return data({ layout, orders }, { status: orders ? 200 : 403, headers: { ...PRIVATE, "Referrer-Policy": "no-referrer" } });
+}
+
+export default function MyOrdersList() {
+  const { orders } = useLoaderData<typeof loader>();
+  return (
+    <section className="container-page max-w-2xl py-8">
+      <h1 className="text-2xl font-extrabold text-slate-900 dark:text-white">Mes commandes</h1>
+      {orders === null ? (
+        <div className="mt-4 space-y-3" data-testid="my-orders-expired">
+          <p>Ce lien n'est plus valable (il expire au bout de 30 minutes). Demandez-en un nouveau :</p>
+          <Link to="/mes-commandes" className="btn-primary">
+            Recevoir un nouveau lien
+          </Link>
+        </div>
+      ) : orders.length === 0 ? (
+        <p className="mt-4">Aucune commande trouvée.</p>
+      ) : (
+        <ul className="mt-4 space-y-3">
+          {orders.map((order) => (
+            <li key={order.number} className="rounded-2xl border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900" data-testid="my-order">
+              <div className="flex items-baseline justify-between gap-3">
+                <p className="font-bold">{order.number}</p>
+                <p className="text-sm text-slate-500 dark:text-slate-400">{dateFormat.format(new Date(order.createdAt))}</p>
+              </div>
+              <p className="mt-1 text-sm">{order.titles.join(", ")}</p>
+              <p className="mt-1 text-sm">
+                {STATUS[order.status]} · {order.total}
+              </p>
+              <a href={order.href} className="btn-outline mt-3 w-full">
+                Voir la commande, mes téléchargements et mes accès
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
