@@ -521,7 +521,10 @@ const PRODUCT_QUERY = `{
     "faq": faq[]{ _key, question, answer },
     "category": category->{ title, "slug": slug.current },
     "related": *[_type == "product" && category._ref == ^.category._ref && _id != ^._id && defined(slug.current)]
-      | order(featured desc, salesCount desc, _id asc)[0...4]{ ${CARD} }
+      | order(featured desc, salesCount desc, _id asc)[0...4]{ ${CARD} },
+    "ratings": *[_type == "review" && status == "published" && product._ref == ^._id].rating,
+    "reviews": *[_type == "review" && status == "published" && product._ref == ^._id]
+      | order(createdAt desc)[0...20]{ _id, rating, name, comment, verified, createdAt }
   }
 }`;
 
@@ -551,7 +554,28 @@ const rawProduct = z.object({
     .transform((value) => value ?? null)
     .catch(null),
   related: listOf(rawCard, "product"),
+  ratings: listOf(z.number().int().min(1).max(5), "rating"),
+  reviews: listOf(
+    z.object({
+      _id: z.string(),
+      rating: z.number().int().min(1).max(5),
+      name: z.string(),
+      comment: z.string().nullish().transform((value) => value ?? ""),
+      verified: z.boolean().nullish().transform(Boolean),
+      createdAt: z.string(),
+    }),
+    "review"
+  ),
 });
+
+export interface ReviewView {
+  id: string;
+  rating: number;
+  name: string;
+  comment: string;
+  verified: boolean;
+  createdAt: string;
+}
 
 export interface ProductView {
   id: string;
@@ -570,6 +594,9 @@ export interface ProductView {
   faq: { key: string; question: string; answer: string }[];
   category: { title: string; slug: string } | null;
   offer: Offer;
+  /** Published reviews only; the average has one decimal. */
+  rating: { average: number; count: number } | null;
+  reviews: ReviewView[];
 }
 
 export interface ProductPage {
@@ -582,7 +609,7 @@ export async function getProductPage(slug: string, ctx = defaultCatalogContext()
   const data = await cachedQuery(ctx, PRODUCT_QUERY, { slug }, (raw) => {
     const { layout, product } = z.object({ layout: rawLayout, product: rawProduct.nullish() }).parse(raw);
     if (!product) return { layout, product: null };
-    const { _id, description, images: productImages, faq, related, price, promoPrice, promoEndsAt, ...rest } = product;
+    const { _id, description, images: productImages, faq, related, price, promoPrice, promoEndsAt, ratings, reviews, ...rest } = product;
     return {
       layout,
       product: {
@@ -594,6 +621,10 @@ export async function getProductPage(slug: string, ctx = defaultCatalogContext()
         faq: faq.map(({ _key, ...entry }) => ({ key: _key, ...entry })),
         pricing: { price, promoPrice, promoEndsAt },
         related: related.map((card) => prepareCard(ctx.images, card)),
+        rating: ratings.length
+          ? { average: Math.round((ratings.reduce((sum, value) => sum + value, 0) * 10) / ratings.length) / 10, count: ratings.length }
+          : null,
+        reviews: reviews.map(({ _id: id, ...review }) => ({ id, ...review })),
       },
     };
   });

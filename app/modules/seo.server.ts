@@ -56,6 +56,7 @@ export function buildSeo({
 
 interface ProductForJsonLd {
   id: string;
+  rating?: { average: number; count: number } | null;
   title: string;
   summary: string | null;
   shareImage: string | null;
@@ -75,6 +76,17 @@ export function productJsonLd(product: ProductForJsonLd, canonical: string, sett
     sku: product.id,
     category: product.category?.title,
     brand: { "@type": "Brand", name: settings.shopName },
+    ...(product.rating
+      ? {
+          aggregateRating: {
+            "@type": "AggregateRating",
+            ratingValue: product.rating.average,
+            reviewCount: product.rating.count,
+            bestRating: 5,
+            worstRating: 1,
+          },
+        }
+      : {}),
     offers: {
       "@type": "Offer",
       url: canonical,

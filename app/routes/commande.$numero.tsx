@@ -1,12 +1,14 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
 import { NotFound } from "~/components/NotFound";
 import { OrderDelivery } from "~/components/OrderDelivery";
+import { ReviewForm } from "~/components/Reviews";
 import { formatPrice } from "~/lib/money";
 import { whatsappLink } from "~/lib/whatsapp";
 import { getLayout } from "~/modules/catalog.server";
 import { loadOrderPage, retryPayment } from "~/modules/order-page.server";
+import { submitOrderReview } from "~/modules/reviews.server";
 import { siteOrigin } from "~/modules/seo.server";
 
 const PRIVATE = { "Cache-Control": "private, no-store" };
@@ -26,6 +28,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const token = new URL(request.url).searchParams.get("t");
   const formData = await request.formData();
+  if (formData.get("intent") === "review") {
+    const review = await submitOrderReview(params.numero ?? "", token, formData);
+    return data({ review }, { status: review.ok ? 200 : 400, headers: PRIVATE });
+  }
   const result = await retryPayment(params.numero ?? "", token, formData.get("paymentMethod"), siteOrigin(request));
   if (result.kind === "redirect") return redirect(result.url, 303);
   return data({ error: result.message }, { status: 400, headers: PRIVATE });
@@ -63,6 +69,8 @@ function PendingRefresh() {
 export default function OrderPage() {
   const { layout, order, token } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
+  const actionData = useActionData<typeof action>();
+  const review = actionData && "review" in actionData ? actionData.review : undefined;
   if (!order) return <NotFound what="Cette commande" />;
   const { settings } = layout;
   const copy = order.total === 0 && order.status === "paid" ? FREE_ORDER_COPY : STATUS_COPY[order.status];
@@ -102,6 +110,25 @@ export default function OrderPage() {
       </div>
 
       {order.delivery ? <OrderDelivery number={order.number} whatsappNumber={settings.whatsappNumber} delivery={order.delivery} /> : null}
+
+      {order.status === "paid" ? (
+        <section aria-labelledby="donner-avis" className="mt-6 space-y-4">
+          <h2 id="donner-avis" className="text-lg font-extrabold text-slate-900 dark:text-white">
+            Votre avis compte
+          </h2>
+          {order.lines.map((line) => (
+            <div key={line._key} className="rounded-2xl border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900" data-testid="order-review">
+              <p className="mb-2 font-bold">{line.title}</p>
+              <ReviewForm
+                compact
+                action={`/commande/${order.number}?t=${encodeURIComponent(token ?? "")}`}
+                hidden={{ lineKey: line._key }}
+                state={review?.lineKey === line._key ? review : undefined}
+              />
+            </div>
+          ))}
+        </section>
+      ) : null}
 
       {order.canRetry && order.retryProviders.length > 0 ? (
         <Form method="post" action={`/commande/${order.number}?t=${encodeURIComponent(token ?? "")}`} className="mt-6 space-y-2">

@@ -1,5 +1,5 @@
-import { data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AddToCartForm } from "~/components/AddToCartForm";
 import { BuyForm } from "~/components/BuyForm";
 import { Countdown } from "~/components/Countdown";
@@ -11,6 +11,7 @@ import { NotFound } from "~/components/NotFound";
 import { PriceTag } from "~/components/PriceTag";
 import { ProductGallery } from "~/components/ProductGallery";
 import { ProductGrid } from "~/components/ProductGrid";
+import { Reviews } from "~/components/Reviews";
 import { SectionHeading } from "~/components/SectionHeading";
 import { catalogueHref } from "~/lib/catalogue";
 import { promoEnds, publicPageHeaders } from "~/lib/http.server";
@@ -18,6 +19,7 @@ import { formatPrice } from "~/lib/money";
 import { seoMeta } from "~/lib/seo";
 import { whatsappLink } from "~/lib/whatsapp";
 import { defaultCatalogContext, getProductPage } from "~/modules/catalog.server";
+import { submitProductReview } from "~/modules/reviews.server";
 import { buildSeo, productJsonLd } from "~/modules/seo.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -46,12 +48,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
 }
 
+/** A review from the product page: stored pending, never "Achat vérifié". */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { product } = await getProductPage(params.slug ?? "");
+  const privateHeaders = { "Cache-Control": "private, no-store" };
+  if (!product) return data({ ok: false as const, errors: { form: "Produit introuvable." } }, { status: 404, headers: privateHeaders });
+  const result = await submitProductReview(product.id, await request.formData());
+  return data(result, { status: result.ok ? 200 : 400, headers: privateHeaders });
+}
+
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => seoMeta(data?.seo);
 
 export default function ProductPage() {
   const { layout, product, related, seo, jsonLd, now } = useLoaderData<typeof loader>();
+  const review = useActionData<typeof action>();
   if (!product || !jsonLd) return <NotFound what="Ce produit" />;
   const { currency } = layout.settings;
   const { offer } = product;
@@ -150,6 +162,8 @@ export default function ProductPage() {
           <div className="rich-text" dangerouslySetInnerHTML={{ __html: product.descriptionHtml }} />
         </section>
       ) : null}
+
+      <Reviews rating={product.rating} reviews={product.reviews} state={review} />
 
       {product.faq.length ? (
         <section aria-labelledby="faq" className="mt-10 max-w-3xl">

@@ -21,7 +21,7 @@ let lake: SanityClient;
 beforeAll(async () => {
   stack = await startStack({
     sandbox: { lateDelayMs: 1_500, callbackRetry: { initialDelayMs: 200, maxDelayMs: 400, maxDurationMs: 5_000, timeoutMs: 5_000 } },
-    env: { RECONCILE_INTERVAL_SECONDS: "0" },
+    env: { RECONCILE_INTERVAL_SECONDS: "0", CONTENT_CACHE_TTL: "0" },
   });
   lake = lakeClient(stack);
   // The storefront's modules, run in this process against the same sandbox.
@@ -352,5 +352,69 @@ describe("Mes commandes", () => {
     const bad = await ask("awa@", "10.0.3.1");
     expect(bad.status).toBe(400);
     expect(await bad.text()).toContain("Indiquez une adresse e-mail valide");
+  });
+});
+
+describe("reviews", () => {
+  const PRODUCT_PAGE = "/produits/guide-chatgpt-pour-entrepreneurs-africains";
+  interface StoredReview {
+    _id: string;
+    rating: number;
+    name: string;
+    verified: boolean;
+    orderNumber?: string;
+    status: string;
+    product: { _ref: string };
+  }
+  const reviewsBy = (name: string) => lake.fetch<StoredReview[]>(`*[_type == "review" && name == $name]`, { name });
+
+  it("validates the product page form in French and stores an unverified pending review, whatever the form claims", async () => {
+    const shopper = new Shopper(stack.baseUrl);
+    const bad = await shopper.post(`${PRODUCT_PAGE}?index`, { intent: "review", rating: "7", name: "A", comment: "court" });
+    expect(bad.status).toBe(400);
+    const html = await bad.text();
+    expect(html).toContain("Choisissez une note de 1 à 5 étoiles.");
+    expect(html).toContain("Indiquez votre prénom ou votre nom");
+    expect(html).toContain("Dites-nous en un peu plus");
+    expect(await reviewsBy("A")).toHaveLength(0);
+
+    const good = await shopper.post(PRODUCT_PAGE, { intent: "review", rating: "4", name: "Moussa", comment: "Très clair et pratique.", verified: "true", orderNumber: "ASH-AAAAAA" });
+    expect(good.status).toBe(200);
+    expect(await good.text()).toContain("Merci pour votre avis");
+    const [stored] = await reviewsBy("Moussa");
+    expect(stored).toMatchObject({ rating: 4, verified: false, status: "pending", product: { _ref: GUIDE } });
+    expect(stored!.orderNumber).toBeUndefined();
+  });
+
+  it("verifies a review from a paid order's page, once per line; only published reviews show, with the average in the JSON-LD", async () => {
+    const { shopper, order, orderUrl } = await buyAndPay(GUIDE, "review@example.com");
+    const page = await (await shopper.request(orderUrl)).text();
+    expect(page).toContain('data-testid="order-review"');
+    const fields = { intent: "review", lineKey: order.lines[0]!._key, rating: "5", name: "Aïcha", comment: "Excellent guide, je recommande !" };
+    const posted = await shopper.post(orderUrl, fields);
+    expect(posted.status).toBe(200);
+    expect(await posted.text()).toContain("Merci pour votre avis");
+    const again = await shopper.post(orderUrl, fields);
+    expect(again.status).toBe(400);
+    expect(await again.text()).toContain("déjà donné votre avis");
+    const [stored] = await reviewsBy("Aïcha");
+    expect(stored).toMatchObject({ verified: true, orderNumber: order.number, status: "pending", rating: 5 });
+
+    // A pending order cannot review; a wrong token cannot either.
+    const wrongToken = await shopper.post(orderUrl.replace(/t=[^&]+/, "t=nope"), fields);
+    expect(wrongToken.status).toBe(400);
+
+    expect(await (await fetch(`${stack.baseUrl}${PRODUCT_PAGE}`)).text()).not.toContain("Aïcha");
+    await lake.patch(stored!._id).set({ status: "published" }).commit();
+    await lake.create({ _id: "review-rejected-test", _type: "review", product: { _type: "reference", _ref: GUIDE }, rating: 1, name: "Spam", comment: "Rejeté", verified: false, status: "rejected", createdAt: new Date().toISOString() });
+    const html = await waitFor(
+      async () => (await fetch(`${stack.baseUrl}${PRODUCT_PAGE}`)).text(),
+      (text) => text.includes("Aïcha"),
+    );
+    expect(html).toContain("Achat vérifié");
+    expect(html).not.toContain("Spam");
+    expect(html).toContain('data-testid="rating-summary"');
+    const jsonLd = JSON.parse(/<script type="application\/ld\+json"[^>]*>([\s\S]*?)<\/script>/.exec(html)![1]!) as { aggregateRating?: unknown };
+    expect(jsonLd.aggregateRating).toMatchObject({ "@type": "AggregateRating", ratingValue: 5, reviewCount: 1 });
   });
 });
