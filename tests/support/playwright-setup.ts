@@ -4,12 +4,14 @@ import { startStack } from "./stack";
 export default async function globalSetup() {
   // Short timings so that the "late", "callback" and "expires" journeys happen within a test.
   const stack = await startStack({
-    env: { ORDER_EXPIRY_MINUTES: "0.3", RECONCILE_INTERVAL_SECONDS: "2" },
+    // A short content cache so that a review published in the lake shows within the test.
+    env: { ORDER_EXPIRY_MINUTES: "0.3", RECONCILE_INTERVAL_SECONDS: "2", CONTENT_CACHE_TTL: "2" },
     sandbox: { lateDelayMs: 3_000, callbackRetry: { initialDelayMs: 300, maxDelayMs: 1_000, maxDurationMs: 10_000, timeoutMs: 5_000 } },
   });
   process.env.STOREFRONT_URL = stack.baseUrl;
   process.env.SANDBOX_LAKE_URL = stack.sandbox.urls.lake;
   process.env.SANDBOX_LAKE_TOKEN = stack.sandbox.secrets.lakeToken;
+  process.env.SANDBOX_MAIL_URL = stack.sandbox.urls.mail;
   return async () => {
     await stack.stop();
   };
