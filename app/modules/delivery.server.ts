@@ -191,8 +191,20 @@ export async function sendReceiptOnce(order: Order): Promise<"sent" | "skipped" 
       return (patch) => patch.set({ fulfilment: { ...rest, ...fields } });
     });
   try {
-    const { settings } = await loadDeliveryInfo(claim.order);
-    await sendMail(receiptMail(claim.order, { origin: publicOrigin(), whatsappNumber: settings?.whatsappNumber ?? null, shopName: settings?.shopName ?? getEnv().SHOP_NAME }));
+    const { products, settings } = await loadDeliveryInfo(claim.order);
+    const origin = publicOrigin();
+    const token = encodeURIComponent(claim.order.accessToken);
+    const downloads = claim.order.lines.flatMap((line) =>
+      line.kind !== "file"
+        ? []
+        : (products.find((product) => product._id === line.productId)?.files ?? []).map((file) => ({
+            title: file.title ?? file.filename ?? line.title,
+            url: `${origin}/telechargement/${claim.order.number}/${line._key}/${file._key}?t=${token}`,
+          })),
+    );
+    await sendMail(
+      receiptMail(claim.order, { origin, whatsappNumber: settings?.whatsappNumber ?? null, shopName: settings?.shopName ?? getEnv().SHOP_NAME }, downloads),
+    );
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     console.error(`receipt for ${order.number} not sent (retried later): ${message}`);

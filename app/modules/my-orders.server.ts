@@ -4,6 +4,7 @@ import { formatPrice } from "~/lib/money";
 import { normalizeWhatsapp } from "./checkout.server";
 import { getEnv } from "./env.server";
 import { escapeHtml, sendMail } from "./mail.server";
+import { allow } from "./rate-limit.server";
 import type { Order } from "./orders.server";
 import { getSanityWriteClient } from "./sanity.server";
 
@@ -45,29 +46,15 @@ export function parseContact(value: FormDataEntryValue | null) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Rate limits, in memory: one server process (see docs/decisions/006-delivery.md). Several
-// processes would need a shared store; each would then allow its own quota.
+// Rate limits: in memory (see rate-limit.server.ts).
 
 const WINDOW_MS = 15 * 60_000;
 const PER_ADDRESS = 3;
 const PER_IP = 10;
-const hits = new Map<string, number[]>();
-
-function allow(key: string, limit: number, now: number): boolean {
-  const recent = (hits.get(key) ?? []).filter((at) => now - at < WINDOW_MS);
-  if (recent.length >= limit) {
-    hits.set(key, recent);
-    return false;
-  }
-  recent.push(now);
-  hits.set(key, recent);
-  if (hits.size > 50_000) hits.clear();
-  return true;
-}
 
 export function rateLimited(contact: Contact, ip: string, now = Date.now()): boolean {
-  const byIp = allow(`ip:${ip}`, PER_IP, now);
-  const byAddress = allow(`${contact.kind}:${contact.value}`, PER_ADDRESS, now);
+  const byIp = allow(`mes-commandes-ip:${ip}`, PER_IP, WINDOW_MS, now);
+  const byAddress = allow(`mes-commandes:${contact.kind}:${contact.value}`, PER_ADDRESS, WINDOW_MS, now);
   return !byIp || !byAddress;
 }
 

@@ -13,7 +13,7 @@ export interface MailContext {
 const price = (amount: number, currency: string) => (amount === 0 ? "Gratuit" : formatPrice(amount, currency));
 
 /** The buyer's receipt: what was bought, what was paid, and the link that is their access. */
-export function receiptMail(order: Order, context: MailContext): Mail {
+export function receiptMail(order: Order, context: MailContext, downloads: { title: string; url: string }[] = []): Mail {
   const link = `${context.origin}/commande/${order.number}?t=${encodeURIComponent(order.accessToken)}`;
   const support = whatsappLink(context.whatsappNumber, `Bonjour, j'ai une question sur ma commande ${order.number}.`);
   const codes = (order.fulfilment?.deliveries ?? []).map((entry) => ({
@@ -31,6 +31,7 @@ export function receiptMail(order: Order, context: MailContext): Mail {
     ...order.lines.map((line) => `- ${line.title}${line.quantity > 1 ? ` × ${line.quantity}` : ""} : ${price(line.total, order.currency)}`),
     `Montant payé : ${price(order.total, order.currency)}`,
     "",
+    ...(downloads.length ? ["Vos téléchargements :", ...downloads.map((file) => `- ${file.title} : ${file.url}`), ""] : []),
     ...(codes.length ? ["Vos codes d'accès :", ...codes.map((entry) => `- ${entry.title} : ${entry.code}`), ""] : []),
     ...(waiting.length
       ? [`Votre accès à ${waiting.map((line) => line.title).join(", ")} est activé par notre équipe, en général en moins de 2 heures : nous vous écrivons sur WhatsApp.`, ""]
@@ -50,6 +51,11 @@ export function receiptMail(order: Order, context: MailContext): Mail {
         `<td style="padding:6px 0;text-align:right;white-space:nowrap">${escapeHtml(price(line.total, order.currency))}</td></tr>`,
     )
     .join("");
+  const downloadBlock = downloads.length
+    ? `<h2 style="font-size:16px">Vos téléchargements</h2><ul>${downloads
+        .map((file) => `<li><a href="${escapeHtml(file.url)}" style="color:#5D5CDE">${escapeHtml(file.title)}</a></li>`)
+        .join("")}</ul>`
+    : "";
   const codeBlock = codes.length
     ? `<h2 style="font-size:16px">Vos codes d'accès</h2><ul>${codes
         .map((entry) => `<li>${escapeHtml(entry.title)} : <strong style="font-family:monospace">${escapeHtml(entry.code)}</strong></li>`)
@@ -63,7 +69,7 @@ export function receiptMail(order: Order, context: MailContext): Mail {
 <p>Bonjour ${escapeHtml(name)}, votre paiement est confirmé.</p>
 <table style="width:100%;border-collapse:collapse">${rows}
 <tr><td style="padding:8px 0;border-top:1px solid #cbd5e1;font-weight:bold">Montant payé</td><td style="padding:8px 0;border-top:1px solid #cbd5e1;text-align:right;font-weight:bold">${escapeHtml(price(order.total, order.currency))}</td></tr></table>
-${codeBlock}${waitingBlock}
+${downloadBlock}${codeBlock}${waitingBlock}
 <p><a href="${escapeHtml(link)}" style="display:inline-block;background:#5D5CDE;color:#fff;padding:12px 20px;border-radius:12px;text-decoration:none;font-weight:bold">Voir ma commande et mes téléchargements</a></p>
 <p style="font-size:13px;color:#475569">Gardez ce lien : c'est votre accès à vos téléchargements et à vos codes.</p>
 <p><a href="${escapeHtml(support)}" style="color:#128C7E">Une question ? Écrivez-nous sur WhatsApp</a></p>

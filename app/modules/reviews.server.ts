@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { getOrderForShopper, isConflict } from "./orders.server";
+import { allow } from "./rate-limit.server";
 import { getSanityWriteClient } from "./sanity.server";
 
 /**
@@ -61,10 +62,13 @@ async function writeReview(id: string, productId: string, form: ReviewForm, veri
   );
 }
 
-/** From the product page: never verified. */
-export async function submitProductReview(productId: string, formData: FormData): Promise<ReviewResult> {
+/** From the product page: never verified; a few per IP per hour, against floods. */
+export async function submitProductReview(productId: string, formData: FormData, ip: string): Promise<ReviewResult> {
   const parsed = parseReviewForm(formData);
   if (!parsed.ok) return { ok: false, errors: parsed.errors };
+  if (!allow(`review-ip:${ip}`, 5, 60 * 60_000)) {
+    return { ok: false, errors: { form: "Vous avez déjà envoyé plusieurs avis. Réessayez un peu plus tard." } };
+  }
   await writeReview(`review-${randomBytes(8).toString("hex")}`, productId, parsed.form, false);
   return { ok: true, message: THANKS };
 }

@@ -49,11 +49,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 /** A review from the product page: stored pending, never "Achat vérifié". */
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const { product } = await getProductPage(params.slug ?? "");
   const privateHeaders = { "Cache-Control": "private, no-store" };
   if (!product) return data({ ok: false as const, errors: { form: "Produit introuvable." } }, { status: 404, headers: privateHeaders });
-  const result = await submitProductReview(product.id, await request.formData());
+  const result = await submitProductReview(product.id, await request.formData(), context.clientIp ?? "unknown");
   return data(result, { status: result.ok ? 200 : 400, headers: privateHeaders });
 }
 

@@ -71,6 +71,7 @@ describe("fulfilment and receipt", () => {
     expect(mail!.text).toContain(`${stack.baseUrl}/commande/${order.number}?t=${encodeURIComponent(order.accessToken)}`);
     expect(mail!.html).toContain("Guide ChatGPT");
     expect(mail!.text).toContain("https://wa.me/");
+    expect(mail!.text).toMatch(new RegExp(`${stack.baseUrl}/telechargement/${order.number}/\\w+/\\w+\\?t=`));
     expect(new URL(orderUrl, stack.baseUrl).searchParams.get("t")).toBe(order.accessToken);
     const sent = await waitFor(() => reload(order), (fresh) => Boolean(fresh.fulfilment?.receiptSentAt));
     expect(sent.status).toBe("paid");
