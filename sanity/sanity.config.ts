@@ -5,9 +5,13 @@ import { MarkDeliveredAction } from "./actions/markDelivered";
 import { SINGLETON_TYPES, schemaTypes } from "./schemaTypes";
 import { structure } from "./structure";
 
-// The Studio served by `npm run studio` on the sandbox gets its API host at build time;
-// without it the Studio talks to sanity.io as usual.
-const apiHost = process.env.SANITY_STUDIO_API_HOST || undefined;
+// On the sandbox (`npm run studio`) the page that serves the Studio names the lake's address,
+// which changes every run: one cached build then fits every port. Elsewhere it is unset and
+// the Studio talks to sanity.io as usual.
+const apiHost =
+  (globalThis as { __SANDBOX_SANITY_API_HOST__?: string }).__SANDBOX_SANITY_API_HOST__ ||
+  process.env.SANITY_STUDIO_API_HOST ||
+  undefined;
 
 export default defineConfig({
   name: "ashtech-store",
@@ -15,6 +19,12 @@ export default defineConfig({
   projectId: process.env.SANITY_STUDIO_PROJECT_ID || "demo",
   dataset: process.env.SANITY_STUDIO_DATASET || "production",
   ...(apiHost ? { apiHost } : {}),
+  // Features that need sanity.io's hosted services, which the shop does not use.
+  releases: { enabled: false },
+  scheduledDrafts: { enabled: false },
+  scheduledPublishing: { enabled: false },
+  tasks: { enabled: false },
+  announcements: { enabled: false },
   plugins: [structureTool({ structure, title: "Contenu" }), frFRLocale()],
   schema: {
     types: schemaTypes,

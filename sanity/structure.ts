@@ -2,11 +2,20 @@ import type { StructureBuilder, StructureResolver } from "sanity/structure";
 
 // GROQ `now()` is evaluated by the lake on every list refresh, so promotions move between
 // "en cours", "programmées" and "terminées" without anyone touching them.
+const API_VERSION = "2025-02-19";
+
 const documents = (S: StructureBuilder, title: string, type: string, filter: string, id: string) =>
   S.listItem()
     .id(id)
     .title(title)
-    .child(S.documentList().id(id).title(title).schemaType(type).filter(`_type == "${type}" && (${filter})`));
+    .child(
+      S.documentList()
+        .id(id)
+        .title(title)
+        .schemaType(type)
+        .apiVersion(API_VERSION)
+        .filter(`_type == "${type}" && (${filter})`),
+    );
 
 const productsByCategory = (S: StructureBuilder) =>
   S.listItem()
@@ -19,6 +28,7 @@ const productsByCategory = (S: StructureBuilder) =>
           S.documentList()
             .title("Produits")
             .schemaType("product")
+            .apiVersion(API_VERSION)
             .filter('_type == "product" && category._ref == $categoryId')
             .params({ categoryId }),
         ),

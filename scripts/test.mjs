@@ -27,6 +27,9 @@ if (!existsSync(chromiumPath) || !existsSync("/usr/share/fonts/truetype/noto/Not
 }
 
 run("npx", ["remix", "build"]);
+// The Studio tests drive the built Studio; scripts/studio-build.ts installs sanity/ when needed and
+// rebuilds only when the Studio's sources changed (a build takes a minute or more and ~2 GB).
+run("npx", ["tsx", "scripts/studio-build.ts"]);
 run("npx", ["tsc", "--noEmit"]);
 
 mkdirSync(".reports", { recursive: true });

@@ -27,6 +27,11 @@ const envSchema = z.object({
   /** Writes orders, payment events and download logs; server only. */
   SANITY_API_WRITE_TOKEN: z.string().min(8, "orders are written to the dataset: a write token is required"),
 
+  /** Signs the content lake's webhook (POST /api/sanity-webhook); unset: the route refuses every call. */
+  SANITY_WEBHOOK_SECRET: z.string().min(16).optional(),
+  /** Opens draft preview (/apercu?secret=…); unset: preview is off. */
+  SANITY_PREVIEW_SECRET: z.string().min(16).optional(),
+
   SESSION_SECRET: z.string().min(32, "at least 32 characters"),
   /** Seconds a cached content query is served fresh, then served stale while it refreshes. */
   CONTENT_CACHE_TTL: z.coerce.number().int().min(0).default(60),

@@ -10,11 +10,13 @@ import { catalogueHref } from "~/lib/catalogue";
 import { promoEnds, publicPageHeaders } from "~/lib/http.server";
 import { seoMeta } from "~/lib/seo";
 import { contactLink } from "~/lib/whatsapp";
-import { defaultCatalogContext, getHomePage } from "~/modules/catalog.server";
+import { PreviewBanner } from "~/components/PreviewBanner";
+import { getHomePage } from "~/modules/catalog.server";
+import { catalogContextFor, PREVIEW_HEADERS } from "~/modules/preview.server";
 import { buildSeo } from "~/modules/seo.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const ctx = defaultCatalogContext();
+  const ctx = await catalogContextFor(request);
   const home = await getHomePage(ctx);
   const seo = buildSeo({ request, layout: home.layout, path: "/", description: home.heroText });
   const changesAt = [
@@ -22,7 +24,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ...promoEnds(home.featured),
     ...home.categories.flatMap((c) => promoEnds(c.products)),
   ];
-  return data({ ...home, seo, now: ctx.now.toISOString() }, { headers: publicPageHeaders(changesAt, ctx.now) });
+  return data(
+    { ...home, seo, now: ctx.now.toISOString(), preview: ctx.preview },
+    { headers: ctx.preview ? PREVIEW_HEADERS : publicPageHeaders(changesAt, ctx.now) }
+  );
 }
 
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
@@ -30,10 +35,11 @@ export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 export const meta: MetaFunction<typeof loader> = ({ data }) => seoMeta(data?.seo);
 
 export default function Home() {
-  const { layout, heroTitle, heroText, promotion, featured, categories, whyUs, now } = useLoaderData<typeof loader>();
+  const { layout, heroTitle, heroText, promotion, featured, categories, whyUs, now, preview } = useLoaderData<typeof loader>();
   const { currency, shopName, whatsappNumber } = layout.settings;
   return (
     <>
+      {preview ? <PreviewBanner path="/" /> : null}
       <Hero title={heroTitle} text={heroText} whatsappHref={contactLink(whatsappNumber, shopName)} />
       {promotion ? <PromoBanner promotion={promotion} now={now} /> : null}
 

@@ -18,19 +18,24 @@ import { promoEnds, publicPageHeaders } from "~/lib/http.server";
 import { formatPrice } from "~/lib/money";
 import { seoMeta } from "~/lib/seo";
 import { whatsappLink } from "~/lib/whatsapp";
-import { defaultCatalogContext, getProductPage } from "~/modules/catalog.server";
+import { PreviewBanner } from "~/components/PreviewBanner";
+import { getProductPage } from "~/modules/catalog.server";
+import { catalogContextFor, PREVIEW_HEADERS } from "~/modules/preview.server";
 import { submitProductReview } from "~/modules/reviews.server";
 import { buildSeo, productJsonLd } from "~/modules/seo.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const slug = params.slug ?? "";
-  const ctx = defaultCatalogContext();
+  const ctx = await catalogContextFor(request);
   const page = await getProductPage(slug, ctx);
   const { layout, product } = page;
   const path = `/produits/${encodeURIComponent(slug)}`;
   if (!product) {
     const seo = buildSeo({ request, layout, title: "Produit introuvable", path, noindex: true });
-    return data({ ...page, product: null, seo, jsonLd: null, now: ctx.now.toISOString() }, { status: 404 });
+    return data(
+      { ...page, product: null, seo, jsonLd: null, now: ctx.now.toISOString(), preview: ctx.preview },
+      { status: 404, ...(ctx.preview ? { headers: PREVIEW_HEADERS } : {}) }
+    );
   }
   const seo = buildSeo({
     request,
@@ -43,8 +48,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
   const jsonLd = productJsonLd(product, seo.canonical, layout.settings);
   return data(
-    { ...page, product, seo, jsonLd, now: ctx.now.toISOString() },
-    { headers: publicPageHeaders([product.offer.promoEndsAt, ...promoEnds(page.related)], ctx.now) }
+    { ...page, product, seo, jsonLd, now: ctx.now.toISOString(), preview: ctx.preview },
+    { headers: ctx.preview ? PREVIEW_HEADERS : publicPageHeaders([product.offer.promoEndsAt, ...promoEnds(page.related)], ctx.now) }
   );
 }
 
@@ -62,7 +67,7 @@ export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 export const meta: MetaFunction<typeof loader> = ({ data }) => seoMeta(data?.seo);
 
 export default function ProductPage() {
-  const { layout, product, related, seo, jsonLd, now } = useLoaderData<typeof loader>();
+  const { layout, product, related, seo, jsonLd, now, preview } = useLoaderData<typeof loader>();
   const review = useActionData<typeof action>();
   if (!product || !jsonLd) return <NotFound what="Ce produit" />;
   const { currency } = layout.settings;
@@ -74,6 +79,7 @@ export default function ProductPage() {
 
   return (
     <div className="container-page py-6 sm:py-10">
+      {preview ? <PreviewBanner path={`/produits/${product.slug}`} /> : null}
       <JsonLd data={jsonLd} />
       <nav aria-label="Fil d'Ariane" className="mb-4 text-sm text-slate-500 dark:text-slate-400">
         <ol className="flex flex-wrap items-center gap-1">

@@ -144,21 +144,58 @@ export const order = defineType({
           name: "deliveries",
           title: "Remises",
           type: "array",
-          readOnly: true,
+          description:
+            "Codes pris dans le stock, ou identifiants saisis par l'équipe pour une remise à la main : ils s'affichent sur la page de commande du client.",
           of: [
             defineArrayMember({
               type: "object",
               name: "delivery",
               fields: [
-                defineField({ name: "lineKey", title: "Article", type: "string" }),
-                defineField({ name: "productId", title: "Produit", type: "string" }),
-                defineField({ name: "method", title: "Mode", type: "string" }),
-                defineField({ name: "code", title: "Code remis", type: "string" }),
-                defineField({ name: "at", title: "Date", type: "datetime" }),
+                defineField({
+                  name: "lineKey",
+                  title: "Article (clé)",
+                  type: "string",
+                  description: "La clé de l'article dans « Articles » (_key).",
+                  validation: (rule) => rule.required(),
+                }),
+                defineField({ name: "productId", title: "Produit (identifiant)", type: "string" }),
+                defineField({
+                  name: "method",
+                  title: "Mode",
+                  type: "string",
+                  initialValue: "manual",
+                  options: {
+                    list: [
+                      { title: "Code du stock", value: "code" },
+                      { title: "À la main", value: "manual" },
+                    ],
+                  },
+                  validation: (rule) => rule.required(),
+                }),
+                defineField({
+                  name: "code",
+                  title: "Code ou identifiants remis",
+                  type: "text",
+                  rows: 2,
+                  validation: (rule) => rule.required().max(2000),
+                }),
+                defineField({ name: "at", title: "Date", type: "datetime", initialValue: () => new Date().toISOString() }),
               ],
+              preview: {
+                select: { code: "code", method: "method", at: "at" },
+                prepare: ({ code, method, at }) => ({
+                  title: code,
+                  subtitle: [method === "manual" ? "À la main" : "Code du stock", at].filter(Boolean).join(" · "),
+                }),
+              },
             }),
           ],
         }),
+        defineField({ name: "checkedAt", title: "Dernière vérification", type: "datetime", readOnly: true }),
+        defineField({ name: "receiptClaimedAt", title: "Reçu en cours d'envoi depuis", type: "datetime", readOnly: true }),
+        defineField({ name: "receiptSentAt", title: "Reçu envoyé le", type: "datetime", readOnly: true }),
+        defineField({ name: "receiptError", title: "Erreur d'envoi du reçu", type: "string", readOnly: true }),
+        defineField({ name: "lastError", title: "Dernière erreur de livraison", type: "string", readOnly: true }),
       ],
     }),
     defineField({
@@ -172,11 +209,15 @@ export const order = defineType({
           type: "object",
           name: "downloadEvent",
           fields: [
-            defineField({ name: "file", title: "Fichier", type: "string" }),
             defineField({ name: "at", title: "Date", type: "datetime" }),
-            defineField({ name: "ip", title: "Adresse IP", type: "string" }),
+            defineField({ name: "lineKey", title: "Article (clé)", type: "string" }),
+            defineField({ name: "file", title: "Fichier (clé)", type: "string" }),
+            defineField({ name: "count", title: "Téléchargements de ce fichier", type: "number" }),
           ],
-          preview: { select: { title: "file", subtitle: "at" } },
+          preview: {
+            select: { at: "at", file: "file", count: "count" },
+            prepare: ({ at, file, count }) => ({ title: `${file ?? "?"} · n° ${count ?? "?"}`, subtitle: at }),
+          },
         }),
       ],
     }),

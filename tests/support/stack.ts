@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import os from "node:os";
@@ -37,6 +38,10 @@ export async function waitForHttp(url: string, timeoutMs = 30_000): Promise<void
 
 export interface Stack {
   sandbox: Sandbox;
+  /** Set with `webhook`: opens draft preview on the storefront. */
+  previewSecret?: string;
+  /** Set with `webhook`: what the lake signs its webhook with. */
+  webhookSecret?: string;
   baseUrl: string;
   /** What the storefront printed, for diagnosing a failed test. */
   output: () => string;
@@ -50,6 +55,13 @@ export interface StackOptions {
   quiet?: boolean;
   /** Sandbox timings (late payments, callback retries), shorter in tests. */
   sandbox?: Pick<SandboxOptions, "lateDelayMs" | "callbackRetry">;
+  /**
+   * A built Studio (`sanity/dist`) to serve from the lake over HTTP/2 (`sandbox.studioUrl`), with
+   * the lake's signed webhook pointed at the storefront and a preview secret (`previewSecret`).
+   */
+  studioDir?: string;
+  /** The lake's signed webhook pointed at the storefront, and a preview secret (implied by `studioDir`). */
+  webhook?: boolean;
 }
 
 /**
@@ -57,11 +69,20 @@ export interface StackOptions {
  * catalogue in a temporary folder, and the built production server as a child process.
  * Requires `remix build` to have run.
  */
-export async function startStack({ env = {}, quiet = true, sandbox: timings = {} }: StackOptions = {}): Promise<Stack> {
+export async function startStack({ env = {}, quiet = true, sandbox: timings = {}, studioDir, webhook = !!studioDir }: StackOptions = {}): Promise<Stack> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "ashtech-stack-"));
-  const sandbox = await startSandbox({ dataDir, ...timings });
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
+  const [webhookSecret, previewSecret] = [randomBytes(24).toString("base64url"), randomBytes(24).toString("base64url")];
+  const sandbox = await startSandbox({
+    dataDir,
+    ...timings,
+    lake: {
+      ...(studioDir ? { secure: { studioDir } } : {}),
+      ...(webhook ? { webhook: { url: `${baseUrl}/api/sanity-webhook`, secret: webhookSecret, retryDelaysMs: [100, 500] } } : {}),
+    },
+  });
+  if (webhook) env = { SANITY_WEBHOOK_SECRET: webhookSecret, SANITY_PREVIEW_SECRET: previewSecret, ...env };
   let log = "";
   const storefront: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
     cwd: repoRoot,
@@ -91,5 +112,5 @@ export async function startStack({ env = {}, quiet = true, sandbox: timings = {}
     await stop();
     throw new Error(`Storefront did not start: ${(error as Error).message}\n${log}`);
   }
-  return { sandbox, baseUrl, output: () => log, stop };
+  return { sandbox, baseUrl, ...(webhook ? { previewSecret, webhookSecret } : {}), output: () => log, stop };
 }

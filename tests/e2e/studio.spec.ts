@@ -1,0 +1,183 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { expect, test, type Page } from "@playwright/test";
+import { createClient, type SanityClient } from "@sanity/client";
+import { startStack, type Stack } from "../support/stack";
+
+/**
+ * Editors and marketers in the real Studio (the cached `sanity build`, served by the sandbox lake
+ * over HTTP/2), and the storefront reacting through the lake's signed webhook.
+ */
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const STUDIO_DIR = path.join(repoRoot, "sanity/dist");
+const IMAGE = path.join(repoRoot, "sanity/seed/images/30-modeles-de-lettres-de-motivation.jpg");
+
+let stack: Stack;
+let lake: SanityClient;
+
+test.describe.configure({ mode: "serial" });
+test.use({ viewport: { width: 1400, height: 900 }, isMobile: false, hasTouch: false, ignoreHTTPSErrors: true });
+test.skip(({ javaScriptEnabled }) => !javaScriptEnabled, "the Studio is a JavaScript application");
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  stack = await startStack({ studioDir: STUDIO_DIR });
+  lake = createClient({
+    projectId: "demo",
+    dataset: "production",
+    apiVersion: "2025-02-19",
+    apiHost: stack.sandbox.urls.lake,
+    useProjectHostname: false,
+    useCdn: false,
+    token: stack.sandbox.secrets.lakeToken,
+  });
+});
+
+test.afterAll(async () => {
+  await stack?.stop();
+});
+
+async function openStudio(page: Page, pane: string) {
+  await page.goto(`${stack.sandbox.studioUrl}/structure/${pane}`);
+  // A cold Studio on two shared cores can take a while to open its first document.
+  await expect(page.getByTestId("field-title").or(page.getByTestId("field-number"))).toBeVisible({ timeout: 60_000 });
+}
+
+async function publish(page: Page) {
+  const button = page.getByRole("button", { name: "Publier", exact: true });
+  await expect(button).toBeEnabled({ timeout: 15_000 });
+  await button.click();
+  await expect(page.getByText("Le document a été publié")).toBeVisible({ timeout: 15_000 });
+}
+
+async function storefrontHtml(pathname: string): Promise<string> {
+  const response = await fetch(`${stack.baseUrl}${pathname}`);
+  return response.text();
+}
+
+const block = (text: string) => ({
+  _type: "block",
+  _key: Math.random().toString(36).slice(2, 10),
+  style: "normal",
+  markDefs: [],
+  children: [{ _type: "span", _key: "s1", text, marks: [] }],
+});
+
+test("an editor publishes a new product with its cover image: it is in the catalogue within seconds", async ({ page }) => {
+  test.setTimeout(90_000);
+  const title = "Guide Studio du bac à sable";
+  // The draft as the editor left it (the Studio's upload goes through the same assets endpoint);
+  // the editor reviews and publishes it in the Studio.
+  const asset = await lake.assets.upload("image", await readFile(IMAGE), { filename: "guide-studio.jpg" });
+  await lake.createOrReplace({
+    _id: "drafts.product-guide-studio-sandbox",
+    _type: "product",
+    title,
+    slug: { _type: "slug", current: "guide-studio-sandbox" },
+    category: { _type: "reference", _ref: "category-e-books-et-guides" },
+    kind: "access",
+    accessDelivery: "manual",
+    summary: "Un guide pour vérifier qu'un produit créé dans le Studio arrive dans la boutique.",
+    description: [block("Tout ce qu'il faut savoir, en français.")],
+    features: ["Un guide complet"],
+    images: [{ _type: "image", _key: "cover", asset: { _type: "reference", _ref: asset._id }, alt: "Couverture du guide Studio" }],
+    price: 4200,
+    featured: false,
+    salesCount: 0,
+    publishedAt: new Date().toISOString(),
+  });
+  await openStudio(page, "catalogue;products;product-guide-studio-sandbox");
+
+  await expect(page.getByTestId("field-images").locator("img").first()).toBeVisible({ timeout: 20_000 });
+  await publish(page);
+
+  await expect
+    .poll(async () => (await lake.getDocument("product-guide-studio-sandbox"))?.images?.[0]?.asset?._ref ?? null, { timeout: 10_000 })
+    .toMatch(/^image-/);
+  await expect.poll(() => storefrontHtml("/produits"), { timeout: 10_000 }).toContain(title);
+  await page.goto(`${stack.baseUrl}/produits/guide-studio-sandbox`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+  await expect(page.locator('img[alt="Couverture du guide Studio"]').first()).toBeVisible();
+});
+
+test("an editor changes a price: the product page shows it within seconds", async ({ page }) => {
+  await openStudio(page, "catalogue;products;product-vendre-sur-whatsapp-business");
+  await page.getByRole("tab", { name: "Prix" }).click();
+  const price = page.getByTestId("field-price").locator("input");
+  await price.fill("4700");
+  await publish(page);
+  await expect.poll(() => storefrontHtml("/produits/vendre-sur-whatsapp-business"), { timeout: 10_000 }).toMatch(/4[\s\u202f\u00a0]700/);
+});
+
+test("a marketer publishes a scheduled promotion: the home page shows it only inside its window", async ({ page }) => {
+  test.setTimeout(150_000);
+  // The demo's long-running banner would hide the new one (the earliest current banner wins).
+  await lake.delete("promotion-black-friday-ashtech");
+  // Far enough ahead for the Studio to load and publish before the window opens.
+  const startsAt = Date.now() + 45_000;
+  const endsAt = startsAt + 15_000;
+  await lake.createOrReplace({
+    _id: "drafts.promotion-flash-studio",
+    _type: "promotion",
+    title: "Vente flash du Studio",
+    text: "Une promotion programmée depuis le Studio.",
+    linkLabel: "J'en profite",
+    link: "/produits",
+    startsAt: new Date(startsAt).toISOString(),
+    endsAt: new Date(endsAt).toISOString(),
+  });
+  await openStudio(page, "marketing;promotions;promotion-flash-studio");
+  await publish(page);
+  expect(Date.now()).toBeLessThan(startsAt);
+  expect(await storefrontHtml("/")).not.toContain("Vente flash du Studio");
+  await expect.poll(() => storefrontHtml("/"), { timeout: startsAt - Date.now() + 10_000, intervals: [1_000] }).toContain("Vente flash du Studio");
+  await expect.poll(() => storefrontHtml("/"), { timeout: endsAt - Date.now() + 10_000, intervals: [1_000] }).not.toContain("Vente flash du Studio");
+});
+
+test("an order written by the storefront is under Commandes, and « Marquer livrée » updates the buyer's order page", async ({ page }) => {
+  test.setTimeout(90_000);
+  const now = new Date().toISOString();
+  await lake.createOrReplace({
+    _id: "order-ASH-STUDIO",
+    _type: "order",
+    number: "ASH-STUDIO",
+    checkoutId: "studio-e2e",
+    status: "paid",
+    paidAt: now,
+    currency: "XAF",
+    lines: [
+      {
+        _key: "line1",
+        productId: "product-canva-pro-1-an",
+        title: "Canva Pro 1 an",
+        slug: "canva-pro-1-an",
+        kind: "access",
+        listPrice: 8500,
+        unitPrice: 8500,
+        quantity: 1,
+        total: 8500,
+      },
+    ],
+    subtotal: 8500,
+    total: 8500,
+    customer: { name: "Awa Test", whatsapp: "237690000001", email: "awa@example.com" },
+    paymentMethod: "lygos",
+    accessToken: "studio-e2e-access-token",
+    callbackToken: "studio-e2e-callback-token",
+    payments: [],
+    paymentLog: [],
+    fulfilment: { status: "to_deliver", receiptSentAt: now },
+  });
+  await page.goto(`${stack.baseUrl}/commande/ASH-STUDIO?t=studio-e2e-access-token`);
+  await expect(page.getByTestId("access-waiting")).toBeVisible();
+
+  await page.goto(`${stack.sandbox.studioUrl}/structure/orders;orders-to-deliver`);
+  await expect(page.getByText("ASH-STUDIO — Awa Test")).toBeVisible({ timeout: 30_000 });
+  await page.getByText("ASH-STUDIO — Awa Test").click();
+  await page.getByRole("button", { name: "Marquer livrée" }).click();
+  await expect.poll(async () => (await lake.getDocument("order-ASH-STUDIO"))?.fulfilment?.status, { timeout: 10_000 }).toBe("delivered");
+
+  await page.goto(`${stack.baseUrl}/commande/ASH-STUDIO?t=studio-e2e-access-token`);
+  await expect(page.getByTestId("access-delivered")).toBeVisible();
+});
