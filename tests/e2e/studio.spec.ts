@@ -102,12 +102,31 @@ test("an editor publishes a new product with its cover image: it is in the catal
 });
 
 test("an editor changes a price: the product page shows it within seconds", async ({ page }) => {
+  test.setTimeout(90_000);
   await openStudio(page, "catalogue;products;product-vendre-sur-whatsapp-business");
   await page.getByRole("tab", { name: "Prix" }).click();
   const price = page.getByTestId("field-price").locator("input");
   await price.fill("4700");
   await publish(page);
   await expect.poll(() => storefrontHtml("/produits/vendre-sur-whatsapp-business"), { timeout: 10_000 }).toMatch(/4[\s\u202f\u00a0]700/);
+});
+
+test("an editor's unpublished change is visible in preview, with the « Aperçu » banner, and not on the public page", async ({ page, browser }) => {
+  test.setTimeout(90_000);
+  await openStudio(page, "catalogue;products;product-business-du-mobile-money");
+  await page.getByTestId("field-title").locator("input").fill("Mobile money : brouillon en relecture");
+  await expect.poll(async () => (await lake.getDocument("drafts.product-business-du-mobile-money"))?.title, { timeout: 10_000 }).toBe(
+    "Mobile money : brouillon en relecture",
+  );
+  await page.goto(`${stack.baseUrl}/apercu?secret=${encodeURIComponent(stack.previewSecret!)}&redirection=/produits/business-du-mobile-money`);
+  await expect(page.getByTestId("preview-banner")).toContainText("Aperçu");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mobile money : brouillon en relecture");
+
+  const shopper = await browser.newPage();
+  await shopper.goto(`${stack.baseUrl}/produits/business-du-mobile-money`);
+  await expect(shopper.getByRole("heading", { level: 1 })).not.toHaveText("Mobile money : brouillon en relecture");
+  await expect(shopper.getByTestId("preview-banner")).toHaveCount(0);
+  await shopper.close();
 });
 
 test("a marketer publishes a scheduled promotion: the home page shows it only inside its window", async ({ page }) => {
@@ -175,7 +194,9 @@ test("an order written by the storefront is under Commandes, and « Marquer livr
   await page.goto(`${stack.sandbox.studioUrl}/structure/orders;orders-to-deliver`);
   await expect(page.getByText("ASH-STUDIO — Awa Test")).toBeVisible({ timeout: 30_000 });
   await page.getByText("ASH-STUDIO — Awa Test").click();
-  await page.getByRole("button", { name: "Marquer livrée" }).click();
+  // On a live-edited document the Studio lists the actions in the footer's menu.
+  await page.getByTestId("action-menu-button").click();
+  await page.getByRole("menuitem", { name: "Marquer livrée" }).click();
   await expect.poll(async () => (await lake.getDocument("order-ASH-STUDIO"))?.fulfilment?.status, { timeout: 10_000 }).toBe("delivered");
 
   await page.goto(`${stack.baseUrl}/commande/ASH-STUDIO?t=studio-e2e-access-token`);
