@@ -158,7 +158,7 @@ export const discountCode = defineType({
       name: "redemptionCount",
       title: "Utilisations",
       type: "number",
-      description: "Compté par la boutique à chaque commande payée ; ne pas modifier.",
+      description: "Compté par la boutique à chaque commande passée avec ce code ; ne pas modifier.",
       readOnly: true,
       initialValue: 0,
     }),
@@ -172,15 +172,15 @@ export const discountCode = defineType({
           type: "object",
           name: "redemption",
           fields: [
-            defineField({ name: "orderNumber", title: "Commande", type: "string" }),
+            defineField({ name: "checkoutId", title: "Paiement (identifiant)", type: "string" }),
             defineField({ name: "customer", title: "Client", type: "string" }),
             defineField({ name: "amount", title: "Réduction (F CFA)", type: "number" }),
             defineField({ name: "at", title: "Date", type: "datetime" }),
           ],
           preview: {
-            select: { title: "orderNumber", customer: "customer", amount: "amount" },
-            prepare: ({ title, customer, amount }) => ({
-              title,
+            select: { at: "at", customer: "customer", amount: "amount" },
+            prepare: ({ at, customer, amount }) => ({
+              title: at ? new Intl.DateTimeFormat("fr-FR", { dateStyle: "medium", timeStyle: "short" }).format(new Date(at)) : "Utilisation",
               subtitle: [customer, typeof amount === "number" ? `−${priceFormat.format(amount)} F CFA` : undefined]
                 .filter(Boolean)
                 .join(" · "),

@@ -1,0 +1,134 @@
+import type { SanityClient } from "@sanity/client";
+import { z } from "zod";
+import { formatPrice } from "~/lib/money";
+import { newKey } from "./orders.server";
+import { getSanityClient, getSanityWriteClient } from "./sanity.server";
+
+/**
+ * Discount codes (the Studio's `discountCode` documents). Whether a code applies is decided here,
+ * from the lake's prices; a use is recorded on the code document with a revision-checked patch,
+ * so two buyers can never both take its last use.
+ */
+export const discountCodeSchema = z.object({
+  _id: z.string(),
+  _rev: z.string(),
+  code: z.string(),
+  active: z.boolean().nullish(),
+  kind: z.enum(["percentage", "fixed"]),
+  value: z.number().int().positive(),
+  minimumOrder: z.number().int().min(0).nullish(),
+  startsAt: z.string().nullish(),
+  endsAt: z.string().nullish(),
+  maxRedemptions: z.number().int().min(1).nullish(),
+  maxPerCustomer: z.number().int().min(1).nullish(),
+  products: z.array(z.object({ _ref: z.string() })).nullish(),
+  categories: z.array(z.object({ _ref: z.string() })).nullish(),
+  redemptionCount: z.number().int().min(0).nullish(),
+  redemptions: z
+    .array(z.object({ _key: z.string(), checkoutId: z.string().nullish(), orderNumber: z.string().nullish(), customer: z.string().nullish() }))
+    .nullish(),
+});
+export type DiscountCode = z.infer<typeof discountCodeSchema>;
+
+export interface DiscountLine {
+  productId: string;
+  categoryId: string | null;
+  total: number;
+}
+
+export type DiscountDecision = { ok: true; amount: number } | { ok: false; error: string };
+
+export const normalizeCode = (raw: string) => raw.trim().toUpperCase();
+
+/** The customer a per-customer limit counts: the WhatsApp number, else the e-mail. */
+export const customerKey = (customer: { whatsapp?: string; email?: string }) =>
+  (customer.whatsapp || customer.email || "").trim().toLowerCase();
+
+/** Pure rules, with the clock passed in: what a code takes off this cart, or why it does not apply. */
+export function evaluateDiscount(
+  code: DiscountCode | null,
+  lines: DiscountLine[],
+  { now, customer, currency = "XAF" }: { now: Date; customer: string; currency?: string },
+): DiscountDecision {
+  if (!code || code.active === false) return { ok: false, error: "Ce code promo n'existe pas." };
+  const time = now.getTime();
+  if (code.startsAt && Date.parse(code.startsAt) > time) return { ok: false, error: "Ce code n'est pas encore valable." };
+  if (code.endsAt && Date.parse(code.endsAt) <= time) return { ok: false, error: "Ce code a expiré." };
+  const subtotal = lines.reduce((sum, line) => sum + line.total, 0);
+  if (code.minimumOrder && subtotal < code.minimumOrder) {
+    return { ok: false, error: `Ce code demande une commande d'au moins ${formatPrice(code.minimumOrder, currency)}.` };
+  }
+  const products = new Set((code.products ?? []).map((ref) => ref._ref));
+  const categories = new Set((code.categories ?? []).map((ref) => ref._ref));
+  const limited = products.size > 0 || categories.size > 0;
+  const eligible = limited
+    ? lines.filter((line) => products.has(line.productId) || (line.categoryId !== null && categories.has(line.categoryId)))
+    : lines;
+  const base = eligible.reduce((sum, line) => sum + line.total, 0);
+  if (eligible.length === 0 || base === 0) return { ok: false, error: "Ce code ne s'applique à aucun article de votre panier." };
+  if (code.maxRedemptions && (code.redemptionCount ?? 0) >= code.maxRedemptions) {
+    return { ok: false, error: "Ce code a déjà été utilisé le nombre maximal de fois." };
+  }
+  const uses = (code.redemptions ?? []).filter((entry) => entry.customer === customer).length;
+  if (code.maxPerCustomer && customer && uses >= code.maxPerCustomer) return { ok: false, error: "Vous avez déjà utilisé ce code." };
+  // Whole F CFA, rounded down: a discount never exceeds what the code promises.
+  const amount = code.kind === "percentage" ? Math.floor((base * Math.min(code.value, 100)) / 100) : Math.min(code.value, base);
+  return { ok: true, amount };
+}
+
+const CODE_QUERY = /* groq */ `*[_type == "discountCode" && code == $code][0]`;
+const CATEGORIES_QUERY = /* groq */ `*[_type == "product" && _id in $ids]{ _id, "categoryId": category._ref }`;
+
+export async function findDiscountCode(raw: string, client: SanityClient = getSanityClient()): Promise<DiscountCode | null> {
+  const found = await client.fetch(CODE_QUERY, { code: normalizeCode(raw) }, { perspective: "published" });
+  const parsed = discountCodeSchema.safeParse(found);
+  return parsed.success ? parsed.data : null;
+}
+
+export async function discountLines(
+  lines: { productId: string; total: number }[],
+  client: SanityClient = getSanityClient(),
+): Promise<DiscountLine[]> {
+  const rows = await client.fetch<{ _id: string; categoryId: string | null }[]>(CATEGORIES_QUERY, {
+    ids: lines.map((line) => line.productId),
+  });
+  const category = new Map(rows.map((row) => [row._id, row.categoryId ?? null]));
+  return lines.map((line) => ({ productId: line.productId, categoryId: category.get(line.productId) ?? null, total: line.total }));
+}
+
+/**
+ * Takes one use of the code for this checkout, or says why it cannot. The rules are re-checked
+ * against the revision being patched, and the patch only lands on that revision: of two buyers
+ * racing for the last use, one gets a 409, re-reads, and is refused. A resubmitted checkout
+ * finds its own use and takes no second one.
+ */
+export async function redeemDiscount(
+  raw: string,
+  lines: DiscountLine[],
+  { checkoutId, customer, now = new Date(), currency }: { checkoutId: string; customer: string; now?: Date; currency?: string },
+  client: SanityClient = getSanityWriteClient(),
+): Promise<DiscountDecision & { code?: DiscountCode }> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const code = await findDiscountCode(raw, client);
+    const mine = code?.redemptions?.find((entry) => entry.checkoutId === checkoutId);
+    if (code && mine) {
+      const again = evaluateDiscount({ ...code, redemptionCount: 0, redemptions: [] }, lines, { now, customer, currency });
+      return again.ok ? { ...again, code } : again;
+    }
+    const decision = evaluateDiscount(code, lines, { now, customer, currency });
+    if (!decision.ok || !code) return decision;
+    try {
+      await client
+        .patch(code._id)
+        .ifRevisionId(code._rev)
+        .setIfMissing({ redemptionCount: 0, redemptions: [] })
+        .inc({ redemptionCount: 1 })
+        .append("redemptions", [{ _key: newKey(), checkoutId, customer, amount: decision.amount, at: now.toISOString() }])
+        .commit({ visibility: "sync" });
+      return { ...decision, code };
+    } catch (error) {
+      if ((error as { statusCode?: number }).statusCode !== 409) throw error;
+    }
+  }
+  return { ok: false, error: "Ce code est très demandé en ce moment : réessayez dans un instant." };
+}

@@ -1,0 +1,99 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { createClient, type SanityClient } from "@sanity/client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startLake, type RunningLake } from "../../sandbox/lake/server";
+import { evaluateDiscount, redeemDiscount, type DiscountCode, type DiscountLine } from "~/modules/discounts.server";
+
+const NOW = new Date("2026-11-23T12:00:00Z");
+const base: DiscountCode = { _id: "discountCode-x", _rev: "r", code: "RENTREE", kind: "percentage", value: 10 };
+const lines: DiscountLine[] = [
+  { productId: "product-a", categoryId: "category-formations", total: 10_000 },
+  { productId: "product-b", categoryId: "category-e-books", total: 2_500 },
+];
+const ctx = { now: NOW, customer: "+237690000001" };
+
+describe("discount code rules", () => {
+  it("takes a percentage, rounded down to whole F CFA, or a fixed amount never above the cart", () => {
+    expect(evaluateDiscount({ ...base, value: 15 }, lines, ctx)).toEqual({ ok: true, amount: 1_875 });
+    expect(evaluateDiscount({ ...base, value: 33 }, [{ productId: "p", categoryId: null, total: 1_001 }], ctx)).toEqual({ ok: true, amount: 330 });
+    expect(evaluateDiscount({ ...base, kind: "fixed", value: 2_000 }, lines, ctx)).toEqual({ ok: true, amount: 2_000 });
+    expect(evaluateDiscount({ ...base, kind: "fixed", value: 50_000 }, lines, ctx)).toEqual({ ok: true, amount: 12_500 });
+  });
+
+  it("applies only between its dates, in French", () => {
+    expect(evaluateDiscount({ ...base, startsAt: "2026-11-24T00:00:00Z" }, lines, ctx)).toEqual({ ok: false, error: "Ce code n'est pas encore valable." });
+    expect(evaluateDiscount({ ...base, endsAt: "2026-11-23T12:00:00Z" }, lines, ctx)).toEqual({ ok: false, error: "Ce code a expiré." });
+    expect(evaluateDiscount({ ...base, startsAt: "2026-11-01T00:00:00Z", endsAt: "2026-11-30T00:00:00Z" }, lines, ctx).ok).toBe(true);
+  });
+
+  it("refuses unknown or suspended codes, and carts under the minimum", () => {
+    expect(evaluateDiscount(null, lines, ctx)).toEqual({ ok: false, error: "Ce code promo n'existe pas." });
+    expect(evaluateDiscount({ ...base, active: false }, lines, ctx).ok).toBe(false);
+    const refused = evaluateDiscount({ ...base, minimumOrder: 15_000 }, lines, ctx);
+    expect(refused.ok).toBe(false);
+    expect(!refused.ok && refused.error).toMatch(/^Ce code demande une commande d'au moins 15\s000\sF\sCFA\.$/);
+  });
+
+  it("limited to products or categories, discounts only those lines", () => {
+    expect(evaluateDiscount({ ...base, products: [{ _ref: "product-b" }] }, lines, ctx)).toEqual({ ok: true, amount: 250 });
+    expect(evaluateDiscount({ ...base, categories: [{ _ref: "category-formations" }] }, lines, ctx)).toEqual({ ok: true, amount: 1_000 });
+    expect(evaluateDiscount({ ...base, products: [{ _ref: "product-z" }] }, lines, ctx)).toEqual({
+      ok: false,
+      error: "Ce code ne s'applique à aucun article de votre panier.",
+    });
+  });
+
+  it("stops at its total and per-customer limits", () => {
+    expect(evaluateDiscount({ ...base, maxRedemptions: 3, redemptionCount: 3 }, lines, ctx)).toEqual({
+      ok: false,
+      error: "Ce code a déjà été utilisé le nombre maximal de fois.",
+    });
+    const used = { ...base, maxPerCustomer: 1, redemptions: [{ _key: "k", customer: ctx.customer }] };
+    expect(evaluateDiscount(used, lines, ctx)).toEqual({ ok: false, error: "Vous avez déjà utilisé ce code." });
+    expect(evaluateDiscount(used, lines, { ...ctx, customer: "+237690000002" }).ok).toBe(true);
+  });
+});
+
+describe("redemption count against the lake", () => {
+  const TOKEN = "discount-test-token-0123456789";
+  let lake: RunningLake;
+  let dataDir: string;
+  let client: SanityClient;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(path.join(os.tmpdir(), "discounts-"));
+    lake = await startLake({ dataDir, token: TOKEN });
+    client = createClient({ projectId: "demo", dataset: "production", apiVersion: "2025-02-19", apiHost: lake.url, useProjectHostname: false, useCdn: false, token: TOKEN });
+  });
+  afterAll(async () => {
+    await lake?.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it("twenty buyers racing for the last three uses: exactly three get the discount", async () => {
+    await client.createOrReplace({ _id: "discountCode-flash", _type: "discountCode", code: "FLASH", kind: "fixed", value: 1_000, maxRedemptions: 3, redemptionCount: 0 });
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        redeemDiscount("flash", lines, { checkoutId: `checkout-${i}`, customer: `+23769000${String(i).padStart(4, "0")}`, now: NOW }, client),
+      ),
+    );
+    expect(results.filter((result) => result.ok)).toHaveLength(3);
+    expect(results.filter((result) => !result.ok).map((result) => !result.ok && result.error)).toEqual(
+      Array(17).fill("Ce code a déjà été utilisé le nombre maximal de fois."),
+    );
+    const stored = await client.getDocument("discountCode-flash");
+    expect(stored?.redemptionCount).toBe(3);
+    expect(stored?.redemptions).toHaveLength(3);
+  });
+
+  it("a resubmitted checkout keeps its discount without taking a second use", async () => {
+    await client.createOrReplace({ _id: "discountCode-once", _type: "discountCode", code: "ONCE", kind: "percentage", value: 20, maxRedemptions: 1, redemptionCount: 0 });
+    const first = await redeemDiscount("ONCE", lines, { checkoutId: "same", customer: "a", now: NOW }, client);
+    const again = await redeemDiscount("ONCE", lines, { checkoutId: "same", customer: "a", now: NOW }, client);
+    expect(first).toMatchObject({ ok: true, amount: 2_500 });
+    expect(again).toMatchObject({ ok: true, amount: 2_500 });
+    expect((await client.getDocument("discountCode-once"))?.redemptionCount).toBe(1);
+  });
+});
