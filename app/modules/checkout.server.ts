@@ -3,6 +3,7 @@ import type { Session } from "@remix-run/node";
 import { z } from "zod";
 import { priceCart, readCart, writeCart, type Cart, type PricedCart } from "./cart.server";
 import { onOrderPaid } from "./delivery.server";
+import { customerKey, discountLines, evaluateDiscount, findDiscountCode, redeemDiscount } from "./discounts.server";
 import { createOrder, type Order } from "./orders.server";
 import { providersFor } from "./payments/registry.server";
 import { startPayment, orderPageUrl, type StartResult } from "./payments.server";
@@ -35,6 +36,10 @@ export const checkoutFormSchema = z.object({
     ),
   email: z.string().trim().toLowerCase().pipe(z.email("Indiquez une adresse e-mail valide : c'est là que vous recevrez votre reçu.")),
   paymentMethod: z.preprocess((value) => (value === "" ? undefined : value), z.enum(["lygos", "lengo"]).optional()),
+  discountCode: z.preprocess(
+    (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+    z.string().trim().max(32, "Ce code promo n'existe pas.").optional(),
+  ),
 });
 
 export type CheckoutForm = z.infer<typeof checkoutFormSchema>;
@@ -112,21 +117,42 @@ export async function placeOrder({
   const priced = await priceCart(cart);
   if (priced.lines.length === 0) return { kind: "invalid", errors: { form: "Votre panier est vide." } };
 
-  const free = priced.total === 0;
+  // The code is checked first and its use taken only once the order can go ahead.
+  let discount: Order["discount"];
+  const lines = form.discountCode ? await discountLines(priced.lines) : [];
+  const customer = customerKey(form);
+  let expectedDiscount = 0;
+  if (form.discountCode) {
+    const found = await findDiscountCode(form.discountCode);
+    // A resubmitted checkout already holds one use: judge the code as it was when it took it.
+    const mine = found?.redemptions?.some((entry) => entry.checkoutId === form.checkoutId);
+    const code = found && mine ? { ...found, redemptionCount: 0, redemptions: [] } : found;
+    const preview = evaluateDiscount(code, lines, { now: new Date(), customer, currency });
+    if (!preview.ok) return { kind: "invalid", errors: { discountCode: preview.error } };
+    expectedDiscount = Math.min(preview.amount, priced.total);
+  }
+  const free = priced.total - expectedDiscount === 0;
   if (!free && !form.paymentMethod) {
     return { kind: "invalid", errors: { paymentMethod: "Choisissez un moyen de paiement." } };
   }
+  if (form.discountCode) {
+    const taken = await redeemDiscount(form.discountCode, lines, { checkoutId: form.checkoutId, customer, currency });
+    if (!taken.ok || !taken.code) return { kind: "invalid", errors: { discountCode: taken.ok ? "Ce code promo n'existe pas." : taken.error } };
+    discount = { code: taken.code.code, codeId: taken.code._id, amount: Math.min(taken.amount, priced.total) };
+  }
+  const total = priced.total - (discount?.amount ?? 0);
   const order = await createOrder({
     checkoutId: form.checkoutId,
     currency,
     lines: priced.lines.map(({ image: _image, ...line }) => line),
     subtotal: priced.subtotal,
-    total: priced.total,
+    total,
+    ...(discount ? { discount } : {}),
     customer: { name: form.name, whatsapp: form.whatsapp, email: form.email },
-    paymentMethod: free ? "free" : form.paymentMethod!,
+    paymentMethod: total === 0 ? "free" : form.paymentMethod!,
   });
   if (!productId) writeCart(session, { lines: [] });
-  if (order.status === "paid" || free) {
+  if (order.status === "paid" || order.total === 0) {
     if (!order.fulfilment) await onOrderPaid(order);
     return { kind: "redirect", url: orderPageUrl(origin, order), order };
   }

@@ -76,6 +76,8 @@ export interface Order {
   callbackToken: string;
   payments: PaymentAttempt[];
   paymentLog: PaymentEvent[];
+  /** A discount code taken at checkout: `total` is `subtotal` minus `amount`. */
+  discount?: { code: string; codeId: string; amount: number };
   /** Delivery state (docs/decisions/006-delivery.md); absent until the fulfilment hook first runs. */
   fulfilment?: Fulfilment;
   /** One entry per download served; `count` is that file's running total for this order. */
@@ -118,7 +120,8 @@ export interface DownloadLogEntry {
 }
 
 /** What checkout decides; the rest of an order (number, tokens, status, logs) is made here. */
-export type NewOrder = Pick<Order, "checkoutId" | "currency" | "lines" | "subtotal" | "total" | "customer" | "paymentMethod">;
+export type NewOrder = Pick<Order, "checkoutId" | "currency" | "lines" | "subtotal" | "total" | "customer" | "paymentMethod"> &
+  Partial<Pick<Order, "discount">>;
 
 const NUMBER_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 

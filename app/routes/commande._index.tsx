@@ -32,6 +32,7 @@ export async function action({ request }: ActionFunctionArgs) {
     whatsapp: String(formData.get("whatsapp") ?? ""),
     email: String(formData.get("email") ?? ""),
     paymentMethod: String(formData.get("paymentMethod") ?? ""),
+    discountCode: String(formData.get("discountCode") ?? ""),
   };
   if (!parsed.ok) return data({ errors: parsed.errors, values }, { status: 400, headers: PRIVATE });
 
@@ -142,6 +143,24 @@ export default function Checkout() {
             aria-invalid={errors.email ? true : undefined} aria-describedby={errors.email ? "email-error" : undefined} />
           <FieldError id="email-error" message={errors.email} />
         </div>
+
+        {free ? null : (
+          <div>
+            <label htmlFor="discountCode" className="block text-sm font-semibold">
+              Code promo (facultatif)
+            </label>
+            <input id="discountCode" name="discountCode" autoComplete="off" autoCapitalize="characters" maxLength={32}
+              className="field mt-1 uppercase" defaultValue={values?.discountCode}
+              aria-invalid={errors.discountCode ? true : undefined}
+              aria-describedby={errors.discountCode ? "discountCode-error" : "discountCode-hint"} />
+            {errors.discountCode ? null : (
+              <p id="discountCode-hint" className="mt-1 text-xs text-slate-500 dark:text-slate-400">
+                La réduction est déduite du montant à payer à l'étape suivante.
+              </p>
+            )}
+            <FieldError id="discountCode-error" message={errors.discountCode} />
+          </div>
+        )}
 
         {free ? null : (
           <fieldset>
