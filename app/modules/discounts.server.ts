@@ -1,4 +1,5 @@
 import type { SanityClient } from "@sanity/client";
+import { defineQuery } from "groq";
 import { z } from "zod";
 import { formatPrice } from "~/lib/money";
 import { newKey } from "./orders.server";
@@ -76,8 +77,8 @@ export function evaluateDiscount(
   return { ok: true, amount };
 }
 
-const CODE_QUERY = /* groq */ `*[_type == "discountCode" && code == $code][0]`;
-const CATEGORIES_QUERY = /* groq */ `*[_type == "product" && _id in $ids]{ _id, "categoryId": category._ref }`;
+const CODE_QUERY = defineQuery(`*[_type == "discountCode" && code == $code][0]`);
+const CATEGORIES_QUERY = defineQuery(`*[_type == "product" && _id in $ids]{ _id, "categoryId": category._ref }`);
 
 export async function findDiscountCode(raw: string, client: SanityClient = getSanityClient()): Promise<DiscountCode | null> {
   const found = await client.fetch(CODE_QUERY, { code: normalizeCode(raw) }, { perspective: "published" });
@@ -89,7 +90,7 @@ export async function discountLines(
   lines: { productId: string; total: number }[],
   client: SanityClient = getSanityClient(),
 ): Promise<DiscountLine[]> {
-  const rows = await client.fetch<{ _id: string; categoryId: string | null }[]>(CATEGORIES_QUERY, {
+  const rows = await client.fetch(CATEGORIES_QUERY, {
     ids: lines.map((line) => line.productId),
   });
   const category = new Map(rows.map((row) => [row._id, row.categoryId ?? null]));
