@@ -273,9 +273,14 @@ describe("Lengo", () => {
     await control(lengo, "/faults", { status5xx: 503, path: "/transaction/status", times: 3 });
     await payOnHostedPage(paymentUrl, "600000001");
     await waitFor(() => reload(order), (current) => current.status === "paid");
-    const callbacks = (await control(lengo, `/callbacks?pay_id=${encodeURIComponent(order.payments[0]!.reference)}`)) as {
-      attempts: { responseStatus: number | null }[];
-    }[];
+    // The order is durably paid before the store answers: wait for Lengo to record that answer.
+    const callbacks = await waitFor(
+      () =>
+        control(lengo, `/callbacks?pay_id=${encodeURIComponent(order.payments[0]!.reference)}`) as Promise<
+          { state: string; attempts: { responseStatus: number | null }[] }[]
+        >,
+      (sent) => sent[0]?.state === "delivered",
+    );
     expect(callbacks[0]!.attempts.map((attempt) => attempt.responseStatus)).toContain(503);
     expect(callbacks[0]!.attempts.at(-1)!.responseStatus).toBe(200);
   });
