@@ -27,7 +27,7 @@ const build = (await import(pathToFileURL(path.join(root, "build/index.js")).hre
 
 const app = express();
 app.disable("x-powered-by");
-app.set("trust proxy", true);
+app.set("trust proxy", env.TRUST_PROXY);
 app.use(requestLog());
 app.use(compression());
 app.use(

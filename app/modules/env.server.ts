@@ -59,6 +59,12 @@ const envSchema = z.object({
   /** Where receipts and "Mes commandes" links are sent from, e.g. smtp://user:pass@smtp.example.com:587 (smtps:// for TLS). Unset: no e-mail is sent (and receipts wait). */
   SMTP_URL: z.url().optional(),
   MAIL_FROM: z.string().min(3).default("ASHTECH STORE <commandes@ashtech.store>"),
+  /**
+   * Proxies in front of the server whose X-Forwarded-For is believed (0: none). Set it to the
+   * number of proxies (1 behind one load balancer): trusting more lets clients spoof their
+   * address past the rate limits.
+   */
+  TRUST_PROXY: z.coerce.number().int().min(0).max(5).default(0),
   /** Serves the benchmark's reference pages under /bench; never set in production. */
   BENCH_ROUTES: z.stringbool().default(false),
 });
