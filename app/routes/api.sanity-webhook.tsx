@@ -4,6 +4,8 @@ import { invalidateContent } from "~/modules/content-cache.server";
 import { getEnv } from "~/modules/env.server";
 
 const MAX_BODY = 64 * 1024;
+/** Written by the shop itself on every checkout, payment and delivery, and never shown on a cached page. */
+const NOT_CONTENT = new Set(["order", "discountCode", "accessCodePool"]);
 
 /**
  * The content lake calls this after every published change (a GROQ-powered webhook, signed with
@@ -19,10 +21,19 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!signature || body.length > MAX_BODY || !(await isValidSignature(body, signature, secret).catch(() => false))) {
     return new Response("Invalid signature", { status: 401 });
   }
-  invalidateContent();
+  if (!NOT_CONTENT.has(documentType(body))) invalidateContent();
   return new Response(null, { status: 204 });
 }
 
 export function loader() {
   return new Response("Method not allowed", { status: 405, headers: { Allow: "POST" } });
+}
+
+function documentType(body: string): string {
+  try {
+    const type = (JSON.parse(body) as { _type?: unknown })._type;
+    return typeof type === "string" ? type : "";
+  } catch {
+    return "";
+  }
 }
