@@ -36,6 +36,28 @@ export interface HttpResult {
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
+/** What both provider clients accept about how to talk to their API. */
+export interface TransportOptions {
+  /** The provider's API root: its production URL (see shared/providers/), or the sandbox's. */
+  baseUrl: string;
+  timeoutMs?: number;
+  readAttempts?: number;
+  retryDelayMs?: number;
+  fetch?: typeof fetch;
+}
+
+export function transportConfig(provider: ProviderId, options: TransportOptions, secret: string): TransportConfig {
+  return {
+    provider,
+    baseUrl: options.baseUrl,
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    readAttempts: options.readAttempts ?? 3,
+    retryDelayMs: options.retryDelayMs ?? 250,
+    fetch: options.fetch ?? globalThis.fetch,
+    secrets: [secret],
+  };
+}
+
 export function joinUrl(baseUrl: string, path: string) {
   return `${baseUrl.replace(/\/+$/, "")}${path}`;
 }

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { PROVIDER_LABELS, PaymentNotFound, ProviderRejected, ProviderResponseInvalid, type PaymentProviderError } from "./errors";
 import {
-  DEFAULT_TIMEOUT_MS,
   assertAmount,
   call,
   excerpt,
@@ -10,22 +9,18 @@ import {
   type CallOptions,
   type HttpResult,
   type TransportConfig,
+  transportConfig,
+  type TransportOptions,
 } from "./http.server";
 import type { CreatePaymentInput, CreatedPayment, PaymentLookup, PaymentProvider, PaymentStatus } from "./provider";
 import { mapLengoStatus, rawStatusText, type PaymentState } from "./status";
 
 /** Lengo Pay client (shared/providers/lengo.md). The same code talks to the sandbox and to production. */
-export interface LengoConfig {
-  /** `https://portal.lengopay.com/api/v1` in production; the sandbox's `/api/v1` URL otherwise. */
-  baseUrl: string;
+export interface LengoConfig extends TransportOptions {
   licenseKey: string;
   websiteId: string;
   /** Currencies the merchant account accepts; the documentation names GNF, XOF and USD as examples. */
   currencies?: string[];
-  timeoutMs?: number;
-  readAttempts?: number;
-  retryDelayMs?: number;
-  fetch?: typeof fetch;
 }
 
 /** Whole units, as a number or a numeric string ("1500", "1500.00"): integrations see both. */
@@ -111,15 +106,7 @@ export class LengoProvider implements PaymentProvider {
     this.#licenseKey = config.licenseKey;
     this.#websiteId = config.websiteId;
     this.currencies = (config.currencies ?? ["GNF", "XOF", "XAF", "USD"]).map((c) => c.toUpperCase());
-    this.#transport = {
-      provider: "lengo",
-      baseUrl: config.baseUrl,
-      timeoutMs: config.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-      readAttempts: config.readAttempts ?? 3,
-      retryDelayMs: config.retryDelayMs ?? 250,
-      fetch: config.fetch ?? globalThis.fetch,
-      secrets: [config.licenseKey],
-    };
+    this.#transport = transportConfig("lengo", config, config.licenseKey);
   }
 
   supportsCurrency(currency: string) {

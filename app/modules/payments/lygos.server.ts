@@ -7,7 +7,6 @@ import {
   type PaymentProviderError,
 } from "./errors";
 import {
-  DEFAULT_TIMEOUT_MS,
   assertAmount,
   call,
   excerpt,
@@ -16,23 +15,19 @@ import {
   type CallOptions,
   type HttpResult,
   type TransportConfig,
+  transportConfig,
+  type TransportOptions,
 } from "./http.server";
 import type { CreatePaymentInput, CreatedPayment, PaymentLookup, PaymentProvider, PaymentStatus } from "./provider";
 import { mapLygosStatus } from "./status";
 
 /** Lygos Pay client (shared/providers/lygos.md). The same code talks to the sandbox and to production. */
-export interface LygosConfig {
-  /** `https://api.lygosapp.com/v1` in production; the sandbox's `/v1` URL otherwise. */
-  baseUrl: string;
+export interface LygosConfig extends TransportOptions {
   apiKey: string;
   /** Shown to the payer on the hosted page. */
   shopName: string;
   /** The merchant account's currency: Lygos takes none in the request, it follows the account's country. */
   currency?: string;
-  timeoutMs?: number;
-  readAttempts?: number;
-  retryDelayMs?: number;
-  fetch?: typeof fetch;
 }
 
 // Lenient on the uuid version bits: an id Lygos generates differently must not break checkout.
@@ -90,15 +85,7 @@ export class LygosProvider implements PaymentProvider {
     this.#apiKey = config.apiKey;
     this.#shopName = config.shopName;
     this.currency = (config.currency ?? "XAF").toUpperCase();
-    this.#transport = {
-      provider: "lygos",
-      baseUrl: config.baseUrl,
-      timeoutMs: config.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-      readAttempts: config.readAttempts ?? 3,
-      retryDelayMs: config.retryDelayMs ?? 250,
-      fetch: config.fetch ?? globalThis.fetch,
-      secrets: [config.apiKey],
-    };
+    this.#transport = transportConfig("lygos", config, config.apiKey);
   }
 
   supportsCurrency(currency: string) {
