@@ -21,7 +21,8 @@ let lake: SanityClient;
 beforeAll(async () => {
   stack = await startStack({
     sandbox: { lateDelayMs: 1_500, callbackRetry: { initialDelayMs: 200, maxDelayMs: 400, maxDurationMs: 5_000, timeoutMs: 5_000 } },
-    env: { RECONCILE_INTERVAL_SECONDS: "0", CONTENT_CACHE_TTL: "0" },
+    // The test plays the one proxy in front of the shop: it says who the client is in X-Forwarded-For.
+    env: { RECONCILE_INTERVAL_SECONDS: "0", CONTENT_CACHE_TTL: "0", TRUST_PROXY: "1" },
   });
   lake = lakeClient(stack);
   // The storefront's modules, run in this process against the same sandbox.
