@@ -89,8 +89,9 @@ export async function startStack({ env = {}, quiet = true, sandbox: timings = {}
     env: { ...process.env, ...sandbox.storefrontEnv(), PORT: String(port), PUBLIC_URL: baseUrl, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  // Only the tail is kept: enough to diagnose a failed start, bounded over a long e2e run or a bench.
   const capture = (chunk: Buffer) => {
-    log += chunk.toString();
+    log = (log + chunk.toString()).slice(-64 * 1024);
     if (!quiet) process.stdout.write(chunk);
   };
   storefront.stdout?.on("data", capture);
