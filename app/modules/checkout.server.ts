@@ -3,7 +3,16 @@ import type { Session } from "@remix-run/node";
 import { z } from "zod";
 import { priceCart, readCart, writeCart, type Cart, type PricedCart } from "./cart.server";
 import { onOrderPaid } from "./delivery.server";
-import { customerKey, discountLines, evaluateDiscount, findDiscountCode, redeemDiscount } from "./discounts.server";
+import {
+  customerKey,
+  discountLines,
+  evaluateDiscount,
+  findDiscountCode,
+  redeemDiscount,
+  type DiscountCode,
+  type DiscountDecision,
+  type DiscountLine,
+} from "./discounts.server";
 import { createOrder, type Order } from "./orders.server";
 import { providersFor } from "./payments/registry.server";
 import { startPayment, orderPageUrl, type StartResult } from "./payments.server";
@@ -96,6 +105,77 @@ export async function loadCheckout(session: Session, productId: string | null, c
   return { priced, checkoutId, providers };
 }
 
+/**
+ * The code judged against this cart without taking a use. A checkout that already holds a use
+ * (a resubmission) is judged as the code was when it took it, so it is not refused its own use.
+ */
+async function judgeDiscount(
+  raw: string,
+  lines: DiscountLine[],
+  { checkoutId, customer, currency }: { checkoutId: string; customer: string; currency: string },
+): Promise<DiscountDecision & { code?: DiscountCode }> {
+  const found = await findDiscountCode(raw);
+  const mine = found?.redemptions?.some((entry) => entry.checkoutId === checkoutId);
+  const decision = evaluateDiscount(found && mine ? { ...found, redemptionCount: 0, redemptions: [] } : found, lines, {
+    now: new Date(),
+    customer,
+    currency,
+  });
+  return decision.ok && found ? { ...decision, code: found } : decision;
+}
+
+/** What the summary shows once a code is applied: the reduction and the total the provider will ask for. */
+export interface AppliedDiscount {
+  code: string;
+  amount: number;
+  /** The cart total the reduction was computed on: a summary priced differently ignores it. */
+  before: number;
+  total: number;
+}
+
+// Only what a code needs: the shopper may apply it before filling in the rest of the form.
+const applyDiscountSchema = checkoutFormSchema.pick({ checkoutId: true, discountCode: true }).extend({
+  whatsapp: z.string().optional().transform((value) => normalizeWhatsapp(value ?? "")),
+  email: z.string().trim().toLowerCase().optional(),
+});
+
+/**
+ * « Appliquer »: the code checked against the cart's server prices, with no use taken (« Payer »
+ * re-checks and takes it atomically). An empty field clears the reduction.
+ */
+export async function applyDiscount({
+  session,
+  formData,
+  productId,
+  currency,
+}: {
+  session: Session;
+  formData: FormData;
+  productId: string | null;
+  currency: string;
+}): Promise<{ discount: AppliedDiscount | null; errors?: FieldErrors }> {
+  const parsed = applyDiscountSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) {
+    const checkoutIdBroken = parsed.error.issues.some((issue) => issue.path[0] === "checkoutId");
+    return {
+      discount: null,
+      errors: checkoutIdBroken ? { checkoutId: "Votre session a expiré : rechargez la page." } : { discountCode: "Ce code promo n'existe pas." },
+    };
+  }
+  const { checkoutId, discountCode, ...customer } = parsed.data;
+  if (!discountCode) return { discount: null };
+  const priced = await priceCart(checkoutCart(session, productId));
+  if (priced.lines.length === 0) return { discount: null, errors: { form: "Votre panier est vide." } };
+  const decision = await judgeDiscount(discountCode, await discountLines(priced.lines), {
+    checkoutId,
+    customer: customerKey(customer),
+    currency,
+  });
+  if (!decision.ok || !decision.code) return { discount: null, errors: { discountCode: decision.ok ? "Ce code promo n'existe pas." : decision.error } };
+  const amount = Math.min(decision.amount, priced.total);
+  return { discount: { code: decision.code.code, amount, before: priced.total, total: priced.total - amount } };
+}
+
 export type PlaceOrderResult =
   | { kind: "redirect"; url: string; order: Order }
   | { kind: "invalid"; errors: FieldErrors };
@@ -123,11 +203,7 @@ export async function placeOrder({
   const customer = customerKey(form);
   let expectedDiscount = 0;
   if (form.discountCode) {
-    const found = await findDiscountCode(form.discountCode);
-    // A resubmitted checkout already holds one use: judge the code as it was when it took it.
-    const mine = found?.redemptions?.some((entry) => entry.checkoutId === form.checkoutId);
-    const code = found && mine ? { ...found, redemptionCount: 0, redemptions: [] } : found;
-    const preview = evaluateDiscount(code, lines, { now: new Date(), customer, currency });
+    const preview = await judgeDiscount(form.discountCode, lines, { checkoutId: form.checkoutId, customer, currency });
     if (!preview.ok) return { kind: "invalid", errors: { discountCode: preview.error } };
     expectedDiscount = Math.min(preview.amount, priced.total);
   }

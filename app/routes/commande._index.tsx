@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { MobileMoneyOperators } from "~/components/MobileMoneyOperators";
 import { formatPrice } from "~/lib/money";
 import { getLayout } from "~/modules/catalog.server";
-import { loadCheckout, parseCheckoutForm, placeOrder, type FieldErrors } from "~/modules/checkout.server";
+import { applyDiscount, loadCheckout, parseCheckoutForm, placeOrder, type FieldErrors } from "~/modules/checkout.server";
 import { siteOrigin } from "~/modules/seo.server";
 import { commitSession, getSession } from "~/modules/session.server";
 
@@ -26,7 +26,6 @@ export async function action({ request }: ActionFunctionArgs) {
   const productId = new URL(request.url).searchParams.get("produit");
   const session = await getSession(request);
   const formData = await request.formData();
-  const parsed = parseCheckoutForm(formData);
   const values = {
     name: String(formData.get("name") ?? ""),
     whatsapp: String(formData.get("whatsapp") ?? ""),
@@ -34,9 +33,19 @@ export async function action({ request }: ActionFunctionArgs) {
     paymentMethod: String(formData.get("paymentMethod") ?? ""),
     discountCode: String(formData.get("discountCode") ?? ""),
   };
-  if (!parsed.ok) return data({ errors: parsed.errors, values }, { status: 400, headers: PRIVATE });
-
   const { settings } = await getLayout();
+  const applyTo = { session, formData, productId, currency: settings.currency };
+
+  if (formData.get("intent") === "apply-discount") {
+    const { discount, errors = {} } = await applyDiscount(applyTo);
+    return data({ errors, values, discount }, { status: Object.keys(errors).length ? 400 : 200, headers: PRIVATE });
+  }
+
+  const parsed = parseCheckoutForm(formData);
+  // A refused form keeps showing the reduction the shopper applied, unless the code is what was refused.
+  const appliedAgain = async (errors: FieldErrors) => (errors.discountCode ? null : (await applyDiscount(applyTo)).discount);
+  if (!parsed.ok) return data({ errors: parsed.errors, values, discount: await appliedAgain(parsed.errors) }, { status: 400, headers: PRIVATE });
+
   const result = await placeOrder({
     session,
     form: parsed.form,
@@ -45,7 +54,7 @@ export async function action({ request }: ActionFunctionArgs) {
     origin: siteOrigin(request),
   });
   const headers = { ...PRIVATE, "Set-Cookie": await commitSession(session) };
-  if (result.kind === "invalid") return data({ errors: result.errors, values }, { status: 400, headers });
+  if (result.kind === "invalid") return data({ errors: result.errors, values, discount: await appliedAgain(result.errors) }, { status: 400, headers });
   return redirect(result.url, { status: 303, headers });
 }
 
@@ -65,7 +74,11 @@ export default function Checkout() {
   const values = actionData?.values;
   const currency = layout.settings.currency;
   const free = priced.total === 0;
+  // A reduction computed on other prices (the cart changed meanwhile) is not shown: « Payer » re-checks anyway.
+  const discount = actionData?.discount?.before === priced.total ? actionData.discount : null;
+  const toPay = discount ? discount.total : priced.total;
   const submitting = navigation.state !== "idle" && navigation.formMethod === "POST";
+  const applying = submitting && navigation.formData?.get("intent") === "apply-discount";
 
   if (priced.lines.length === 0) {
     return (
@@ -101,9 +114,15 @@ export default function Checkout() {
             </li>
           ))}
         </ul>
+        {discount ? (
+          <p data-testid="checkout-discount" className="mt-3 flex justify-between border-t border-slate-200 pt-3 text-emerald-700 dark:border-slate-700 dark:text-emerald-400">
+            <span>Code {discount.code} :</span>{" "}
+            <span className="whitespace-nowrap font-semibold">−{formatPrice(discount.amount, currency)}</span>
+          </p>
+        ) : null}
         <p className="mt-3 flex justify-between border-t border-slate-200 pt-3 text-lg font-extrabold dark:border-slate-700">
           <span>Total</span>
-          <span data-testid="checkout-total">{free ? "Gratuit" : formatPrice(priced.total, currency)}</span>
+          <span data-testid="checkout-total">{toPay === 0 ? "Gratuit" : formatPrice(toPay, currency)}</span>
         </p>
       </div>
 
@@ -149,13 +168,21 @@ export default function Checkout() {
             <label htmlFor="discountCode" className="block text-sm font-semibold">
               Code promo (facultatif)
             </label>
-            <input id="discountCode" name="discountCode" autoComplete="off" autoCapitalize="characters" maxLength={32}
-              className="field mt-1 uppercase" defaultValue={values?.discountCode}
-              aria-invalid={errors.discountCode ? true : undefined}
-              aria-describedby={errors.discountCode ? "discountCode-error" : "discountCode-hint"} />
+            <div className="mt-1 flex gap-2">
+              <input id="discountCode" name="discountCode" autoComplete="off" autoCapitalize="characters" maxLength={32}
+                className="field min-w-0 flex-1 uppercase" defaultValue={values?.discountCode}
+                aria-invalid={errors.discountCode ? true : undefined}
+                aria-describedby={errors.discountCode ? "discountCode-error" : "discountCode-hint"} />
+              {/* A second submit of the same form: works without JavaScript, and keeps what was typed. */}
+              <button type="submit" name="intent" value="apply-discount" className="btn-outline shrink-0" disabled={submitting}>
+                {applying ? "Un instant…" : "Appliquer"}
+              </button>
+            </div>
             {errors.discountCode ? null : (
               <p id="discountCode-hint" className="mt-1 text-xs text-slate-500 dark:text-slate-400">
-                La réduction est déduite du montant à payer à l'étape suivante.
+                {discount
+                  ? "Réduction appliquée : elle est déduite du montant à payer."
+                  : "Appuyez sur « Appliquer » pour voir la réduction avant de payer."}
               </p>
             )}
             <FieldError id="discountCode-error" message={errors.discountCode} />
@@ -187,7 +214,7 @@ export default function Checkout() {
         )}
 
         <button type="submit" className={`${free ? "btn-gold" : "btn-primary"} w-full text-base`} disabled={submitting}>
-          {submitting ? "Un instant…" : free ? "Obtenir gratuitement" : `Payer ${formatPrice(priced.total, currency)}`}
+          {submitting && !applying ? "Un instant…" : toPay === 0 ? "Obtenir gratuitement" : `Payer ${formatPrice(toPay, currency)}`}
         </button>
         <p className="text-center text-xs text-slate-500 dark:text-slate-400">
           Vous serez redirigé vers la page sécurisée du prestataire de paiement, puis de retour ici.

@@ -128,3 +128,32 @@ test("a cart of two products, changed and paid in one order", async ({ page }) =
   expect(order.lines.map((line) => line.slug).sort()).toEqual(["guide-chatgpt-pour-entrepreneurs-africains", "pack-50-modeles-de-cv"]);
   expect(order.total).toBe(7000);
 });
+
+test("a discount code applied before paying: the reduced total on the checkout, the provider and the order", async ({ page }) => {
+  await lake.createOrReplace({ _id: "discountCode-e2e-promo10", _type: "discountCode", code: "PROMO10", kind: "percentage", value: 30, redemptionCount: 0 });
+  await page.goto("/produits/guide-chatgpt-pour-entrepreneurs-africains");
+  await page.locator("main form[action='/panier'] button[type=submit]").first().click();
+  await expect(page).toHaveURL(/\/commande\?produit=/);
+  await page.getByLabel("Nom complet").fill("Aminata Sow");
+  await page.getByLabel(/Numéro WhatsApp/).fill("+221 77 000 00 02");
+  await page.getByLabel(/E-mail/).fill("aminata@example.com");
+  await page.getByLabel(/Code promo/).fill("promo10");
+  await page.getByRole("button", { name: "Appliquer" }).click();
+
+  await expect(page.getByTestId("checkout-discount")).toContainText("Code PROMO10");
+  await expect(page.getByTestId("checkout-discount")).toContainText("−1 500 F CFA");
+  await expect(page.getByTestId("checkout-total")).toHaveText("3 500 F CFA");
+  // Everything typed is still there, with or without JavaScript.
+  await expect(page.getByLabel("Nom complet")).toHaveValue("Aminata Sow");
+  await expect(page.getByLabel(/E-mail/)).toHaveValue("aminata@example.com");
+  await expect(page.getByLabel(/Code promo/)).toHaveValue("promo10");
+
+  await page.getByLabel("Lygos Pay").check();
+  await page.getByRole("button", { name: "Payer 3 500 F CFA" }).click();
+  await payOnHostedPage(page, "600000001");
+  await expect(status(page)).toHaveAttribute("data-status", "paid");
+  await expect(page.getByTestId("order-total")).toHaveText("3 500 F CFA");
+  const order = await orderOnPage(page);
+  expect(order).toMatchObject({ subtotal: 5000, total: 3500, discount: { code: "PROMO10", amount: 1500 } });
+  expect(order.payments.at(-1)).toMatchObject({ amount: 3500, state: "paid" });
+});

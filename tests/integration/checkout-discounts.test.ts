@@ -66,6 +66,40 @@ describe("discount codes at checkout", () => {
     expect(order).toMatchObject({ status: "paid", total: 0, paymentMethod: "free", discount: { amount: 5_000 } });
   });
 
+  it("« Appliquer » shows the reduced total from the server's prices, keeps what was typed, and takes no use", async () => {
+    const shopper = new Shopper(stack.baseUrl);
+    const checkoutId = await shopper.openCheckout(GUIDE);
+    const before = await lake.getDocument("discountCode-bienvenue");
+    const response = await shopper.checkout(GUIDE, checkoutId, { intent: "apply-discount", discountCode: "bienvenue", name: "Awa Apply" });
+    expect(response.status).toBe(200);
+    const html = (await response.text()).replaceAll("\u00A0", " ").replaceAll("<!-- -->", "");
+    expect(html).toMatch(/data-testid="checkout-discount"[^>]*>.*Code BIENVENUE :.*−1 000 F CFA/s);
+    expect(html).toContain('data-testid="checkout-total">4 000 F CFA');
+    expect(html).toContain("Payer 4 000 F CFA");
+    expect(html).toContain('value="Awa Apply"');
+    expect(html).toContain('value="bienvenue"');
+    expect(await lake.fetch(`count(*[_type == "order" && checkoutId == $checkoutId])`, { checkoutId })).toBe(0);
+    expect((await lake.getDocument("discountCode-bienvenue"))?._rev).toBe(before?._rev);
+
+    // « Payer » then places the order at the total the shopper saw.
+    const paid = await shopper.checkout(GUIDE, checkoutId, { discountCode: "bienvenue" });
+    expect(paid.status).toBe(303);
+    expect(await lake.fetch(`*[_type == "order" && checkoutId == $checkoutId][0].total`, { checkoutId })).toBe(4_000);
+  });
+
+  it("« Appliquer » with a refused code says why in French, under the field, with the full total", async () => {
+    const shopper = new Shopper(stack.baseUrl);
+    const checkoutId = await shopper.openCheckout(GUIDE);
+    const response = await shopper.checkout(GUIDE, checkoutId, { intent: "apply-discount", discountCode: "FINI", name: "" });
+    expect(response.status).toBe(400);
+    const html = (await response.text()).replaceAll("\u00A0", " ").replaceAll("<!-- -->", "");
+    expect(html).toContain('id="discountCode-error"');
+    expect(html).toContain("Ce code a expiré.");
+    expect(html).not.toContain("Indiquez votre nom complet.");
+    expect(html).not.toContain('data-testid="checkout-discount"');
+    expect(html).toContain('data-testid="checkout-total">5 000 F CFA');
+  });
+
   it("refuses expired, unknown and out-of-scope codes in French, writing no order", async () => {
     for (const [code, message] of [
       ["FINI", "Ce code a expiré."],
