@@ -2,7 +2,7 @@ import type { SanityClient } from "@sanity/client";
 import { defineQuery } from "groq";
 import { z } from "zod";
 import { formatPrice } from "~/lib/money";
-import { newKey } from "./orders.server";
+import { isConflict, newKey, type Order } from "./orders.server";
 import { getSanityClient, getSanityWriteClient } from "./sanity.server";
 
 /**
@@ -26,7 +26,15 @@ export const discountCodeSchema = z.object({
   categories: z.array(z.object({ _ref: z.string() })).nullish(),
   redemptionCount: z.number().int().min(0).nullish(),
   redemptions: z
-    .array(z.object({ _key: z.string(), checkoutId: z.string().nullish(), orderNumber: z.string().nullish(), customer: z.string().nullish() }))
+    .array(
+      z.object({
+        _key: z.string(),
+        checkoutId: z.string().nullish(),
+        orderNumber: z.string().nullish(),
+        customer: z.string().nullish(),
+        amount: z.number().nullish(),
+      }),
+    )
     .nullish(),
 });
 export type DiscountCode = z.infer<typeof discountCodeSchema>;
@@ -132,4 +140,130 @@ export async function redeemDiscount(
     }
   }
   return { ok: false, error: "Ce code est très demandé en ce moment : réessayez dans un instant." };
+}
+
+
+// ---------------------------------------------------------------------------------------------
+// Uses follow their order (docs/decisions/009-discount-uses.md): an order that expires unpaid
+// gives its use back, and an expired order paid late (the money is honoured) takes it again.
+// The code document is the truth; these writes only compare against it, so they are idempotent,
+// and a write lost to a crash or a lake error is found again by the reconciler's sweep.
+
+type OrderForUse = Pick<Order, "number" | "checkoutId" | "status" | "customer" | "discount" | "paymentLog">;
+
+const heldBy = (order: Pick<Order, "number" | "checkoutId">) => (entry: NonNullable<DiscountCode["redemptions"]>[number]) =>
+  entry.checkoutId === order.checkoutId || entry.orderNumber === order.number;
+
+/** Where this order's use belongs: given back once it expired; taken again once it was paid after expiring. */
+function wantedUse(order: OrderForUse): "returned" | "held" | undefined {
+  if (!order.discount) return undefined;
+  if (order.status === "expired") return "returned";
+  if (order.status === "paid" && order.paymentLog?.some((event) => event.state === "expired")) return "held";
+  return undefined;
+}
+
+const codeUsesSchema = discountCodeSchema.pick({ _id: true, _rev: true, redemptionCount: true, redemptions: true });
+
+/**
+ * One revision-checked write on the code document, or none when it already says what the order
+ * needs: `change` returns undefined then. Retried on 409 like every write on a code.
+ */
+async function reviseUses(
+  codeId: string,
+  change: (code: z.infer<typeof codeUsesSchema>) => ((patch: ReturnType<SanityClient["patch"]>) => ReturnType<SanityClient["patch"]>) | undefined,
+  client: SanityClient,
+): Promise<boolean> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const raw = await client.getDocument(codeId);
+    // A code deleted by an editor has no count left to correct.
+    if (!raw) return false;
+    const code = codeUsesSchema.parse(raw);
+    const build = change(code);
+    if (!build) return false;
+    try {
+      await build(client.patch(code._id).ifRevisionId(code._rev)).commit({ visibility: "sync" });
+      return true;
+    } catch (error) {
+      if (!isConflict(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20));
+    }
+  }
+  throw new Error(`Discount code ${codeId} kept changing: gave up after 20 revision conflicts`);
+}
+
+/** Gives back the use an expired order took. Returns whether the code document changed. */
+export function returnDiscountUse(order: OrderForUse, client: SanityClient = getSanityWriteClient()): Promise<boolean> {
+  if (!order.discount) return Promise.resolve(false);
+  return reviseUses(
+    order.discount.codeId,
+    (code) => {
+      const mine = (code.redemptions ?? []).filter(heldBy(order));
+      if (mine.length === 0) return undefined;
+      return (patch) =>
+        patch
+          .unset(mine.map((entry) => `redemptions[_key=="${entry._key}"]`))
+          .set({ redemptionCount: Math.max(0, (code.redemptionCount ?? 0) - mine.length) });
+    },
+    client,
+  );
+}
+
+/** Records the use again for an order paid after it expired: no limit is checked, the money is in. */
+export function restoreDiscountUse(order: OrderForUse, client: SanityClient = getSanityWriteClient()): Promise<boolean> {
+  const discount = order.discount;
+  if (!discount) return Promise.resolve(false);
+  return reviseUses(
+    discount.codeId,
+    (code) => {
+      if ((code.redemptions ?? []).some(heldBy(order))) return undefined;
+      const entry = {
+        _key: newKey(),
+        checkoutId: order.checkoutId,
+        orderNumber: order.number,
+        customer: customerKey(order.customer),
+        amount: discount.amount,
+        at: new Date().toISOString(),
+      };
+      return (patch) =>
+        patch
+          .setIfMissing({ redemptions: [] })
+          .append("redemptions", [entry])
+          .set({ redemptionCount: (code.redemptionCount ?? 0) + 1 });
+    },
+    client,
+  );
+}
+
+/**
+ * The hook called where an order expires or is paid: brings its code's uses in line with it.
+ * Never throws into the order's transition; a failure is logged and retried by the reconciler.
+ */
+export async function settleDiscountUse(order: OrderForUse, client: SanityClient = getSanityWriteClient()): Promise<boolean> {
+  const wanted = wantedUse(order);
+  if (!wanted) return false;
+  try {
+    return await (wanted === "returned" ? returnDiscountUse(order, client) : restoreDiscountUse(order, client));
+  } catch (error) {
+    console.error(`discount use of ${order.number} not settled (retried later): ${error instanceof Error ? error.message : String(error)}`);
+    return false;
+  }
+}
+
+// Orders whose code document disagrees with them: expired yet still holding a use, or paid after
+// expiring without one. Settled orders drop out, so the sweep stays small.
+const UNSETTLED_USES_QUERY = defineQuery(`*[_type == "order" && defined(discount.codeId) && (
+  (status == "expired" && count(*[_id == ^.discount.codeId && (^.checkoutId in redemptions[].checkoutId || ^.number in redemptions[].orderNumber)]) > 0)
+  || (status == "paid" && "expired" in paymentLog[].state && count(*[_id == ^.discount.codeId]) > 0
+    && count(*[_id == ^.discount.codeId && (^.checkoutId in redemptions[].checkoutId || ^.number in redemptions[].orderNumber)]) == 0)
+)] | order(_updatedAt asc)[0...100]{ _id }`);
+
+/** The reconciler's share: settles every order whose hook was lost. Returns how many it settled. */
+export async function retryDiscountUses(client: SanityClient = getSanityWriteClient()): Promise<number> {
+  const rows = await client.fetch(UNSETTLED_USES_QUERY);
+  let settled = 0;
+  for (const { _id } of rows) {
+    const order = await client.getDocument<Order>(_id);
+    if (order && (await settleDiscountUse(order, client))) settled++;
+  }
+  return settled;
 }

@@ -1,4 +1,5 @@
 import { onOrderPaid } from "./delivery.server";
+import { settleDiscountUse } from "./discounts.server";
 import { getEnv } from "./env.server";
 import type { EventSource } from "./order-state.server";
 import {
@@ -157,7 +158,11 @@ export async function confirmPayments(order: Order, source: EventSource, attempt
     if (current.status === "paid") break;
   }
   // Every call that finds the order paid runs the idempotent hook; a lost one is retried by the reconciler.
-  if (current.status === "paid") current = await onOrderPaid(current);
+  if (current.status === "paid") {
+    // Paid after it expired: the discount use it gave back is taken again (never throws).
+    await settleDiscountUse(current);
+    current = await onOrderPaid(current);
+  }
   return { order: current, inconclusive };
 }
 

@@ -1,4 +1,5 @@
 import { retryFulfilments } from "./delivery.server";
+import { retryDiscountUses, settleDiscountUse } from "./discounts.server";
 import { getEnv } from "./env.server";
 import { expireOrder, type Order } from "./orders.server";
 import { getProvider } from "./payments/registry.server";
@@ -47,10 +48,12 @@ export async function reconcileOrders(now = new Date()): Promise<ReconcileSummar
     if (current.status === "pending" && Date.parse(current._createdAt) < cutoff) {
       await cancelOpenPayments(current);
       current = (await expireOrder(current, `no confirmed payment after ${expiryMinutes} min`)).order;
+      await settleDiscountUse(current);
     }
     if (current.status !== order.status && current.status !== "pending") summary[current.status]++;
   }
   summary.fulfilled = await retryFulfilments(now);
+  await retryDiscountUses();
   return summary;
 }
 

@@ -1,7 +1,8 @@
 import type { SanityClient } from "@sanity/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { settleDiscountUse, type DiscountCode } from "~/modules/discounts.server";
 import type { Order } from "~/modules/orders.server";
-import { lakeClient, Shopper } from "../support/shopper";
+import { control, lakeClient, payOnHostedPage, Shopper, waitFor } from "../support/shopper";
 import { startStack, type Stack } from "../support/stack";
 
 /** Discount codes at checkout, over HTTP like a no-JavaScript phone. */
@@ -111,5 +112,107 @@ describe("discount codes at checkout", () => {
       expect(await response.text()).toContain(message);
       expect(order).toBeNull();
     }
+  });
+});
+
+describe("a use of a code follows its order (decision 009)", () => {
+  let shop: Stack;
+  let client: SanityClient;
+
+  beforeAll(async () => {
+    // Orders expire after 1.5 s and the reconciler runs every second, as in reconcile.test.ts.
+    shop = await startStack({ env: { ORDER_EXPIRY_MINUTES: "0.025", RECONCILE_INTERVAL_SECONDS: "1" }, sandbox: { lateDelayMs: 500 } });
+    client = lakeClient(shop);
+  });
+
+  afterAll(async () => {
+    await shop?.stop();
+  });
+
+  const codeDoc = async (id: string) => (await client.getDocument<DiscountCode>(id))!;
+  const reload = async (order: Order) => (await client.getDocument<Order>(order._id))!;
+
+  async function buy(code: string, whatsapp: string) {
+    const shopper = new Shopper(shop.baseUrl);
+    const checkoutId = await shopper.openCheckout(GUIDE);
+    const response = await shopper.checkout(GUIDE, checkoutId, { discountCode: code, whatsapp });
+    const order = await client.fetch<Order | null>(`*[_type == "order" && checkoutId == $checkoutId][0]`, { checkoutId });
+    return { response, order, paymentUrl: response.headers.get("location") };
+  }
+
+  async function createCode(id: string, code: string) {
+    await client.createOrReplace({ _id: id, _type: "discountCode", code, kind: "fixed", value: 1_000, maxRedemptions: 1, redemptionCount: 0 });
+  }
+
+  it("an order that expires unpaid gives its use back: the next buyer takes the code; giving back twice changes nothing", async () => {
+    await createCode("discountCode-dernier", "DERNIER");
+    const first = await buy("DERNIER", "+237 690 00 10 01");
+    expect(first.response.status).toBe(303);
+    expect(first.order).toMatchObject({ status: "pending", total: 4_000 });
+    expect((await codeDoc("discountCode-dernier")).redemptionCount).toBe(1);
+
+    const refused = await buy("DERNIER", "+237 690 00 10 02");
+    expect(refused.response.status).toBe(400);
+    expect(await refused.response.text()).toContain("Ce code a déjà été utilisé le nombre maximal de fois.");
+
+    const expired = await waitFor(() => reload(first.order!), (order) => order.status === "expired");
+    const freed = await waitFor(() => codeDoc("discountCode-dernier"), (code) => code.redemptionCount === 0);
+    expect(freed.redemptions).toEqual([]);
+
+    // Again by hand, and two more reconciler runs: the code document is not written again.
+    expect(await settleDiscountUse(expired, client)).toBe(false);
+    expect(await settleDiscountUse(expired, client)).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    expect((await codeDoc("discountCode-dernier"))._rev).toBe(freed._rev);
+
+    const second = await buy("DERNIER", "+237 690 00 10 02");
+    expect(second.response.status).toBe(303);
+    expect(second.order).toMatchObject({ total: 4_000, discount: { code: "DERNIER", amount: 1_000 } });
+    await payOnHostedPage(second.paymentUrl!, "600000001");
+    await waitFor(() => reload(second.order!), (order) => order.status === "paid");
+    const taken = await codeDoc("discountCode-dernier");
+    expect(taken.redemptionCount).toBe(1);
+    expect(taken.redemptions).toEqual([expect.objectContaining({ checkoutId: second.order!.checkoutId })]);
+    // The hooks did the work, not only the reconciler's sweep behind them.
+    expect(shop.output()).not.toContain("not settled");
+  });
+
+  it("a late payment on an expired order takes its use again, past the limit: the money is in", async () => {
+    await createCode("discountCode-tardif", "TARDIF");
+    const late = await buy("TARDIF", "+237 690 00 20 01");
+    await waitFor(() => reload(late.order!), (order) => order.status === "expired");
+    await waitFor(() => codeDoc("discountCode-tardif"), (code) => code.redemptionCount === 0);
+
+    // Someone else takes the only use meanwhile.
+    const other = await buy("TARDIF", "+237 690 00 20 02");
+    expect(other.response.status).toBe(303);
+    await payOnHostedPage(other.paymentUrl!, "600000001");
+    await waitFor(() => reload(other.order!), (order) => order.status === "paid");
+
+    // The first payer had validated on their phone just before the link was deleted.
+    await control(shop.sandbox.urls.lygos, `/payments/${late.order!.number}/complete`, { outcome: "success" });
+    await waitFor(() => reload(late.order!), (order) => order.status === "paid");
+    const code = await waitFor(() => codeDoc("discountCode-tardif"), (current) => current.redemptionCount === 2);
+    expect(code.redemptions).toEqual(
+      expect.arrayContaining([expect.objectContaining({ orderNumber: late.order!.number, checkoutId: late.order!.checkoutId, amount: 1_000 })]),
+    );
+    expect(code.redemptions).toHaveLength(2);
+    expect(await settleDiscountUse(await reload(late.order!), client)).toBe(false);
+  });
+
+  it("a use an expired order still holds (a lost hook) is given back by the reconciler", async () => {
+    await createCode("discountCode-perdu", "PERDU");
+    const lost = await buy("PERDU", "+237 690 00 30 01");
+    await waitFor(() => reload(lost.order!), (order) => order.status === "expired");
+    await waitFor(() => codeDoc("discountCode-perdu"), (code) => code.redemptionCount === 0);
+    // As if the lake had failed the hook's write: the use is back on the code.
+    await client
+      .patch("discountCode-perdu")
+      .set({ redemptionCount: 1 })
+      .setIfMissing({ redemptions: [] })
+      .append("redemptions", [{ _key: "lost", checkoutId: lost.order!.checkoutId, amount: 1_000 }])
+      .commit();
+    const swept = await waitFor(() => codeDoc("discountCode-perdu"), (code) => code.redemptionCount === 0);
+    expect(swept.redemptions).toEqual([]);
   });
 });

@@ -4,7 +4,16 @@ import path from "node:path";
 import { createClient, type SanityClient } from "@sanity/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startLake, type RunningLake } from "../../sandbox/lake/server";
-import { evaluateDiscount, redeemDiscount, type DiscountCode, type DiscountLine } from "~/modules/discounts.server";
+import {
+  evaluateDiscount,
+  redeemDiscount,
+  restoreDiscountUse,
+  returnDiscountUse,
+  settleDiscountUse,
+  type DiscountCode,
+  type DiscountLine,
+} from "~/modules/discounts.server";
+import type { Order } from "~/modules/orders.server";
 
 const NOW = new Date("2026-11-23T12:00:00Z");
 const base: DiscountCode = { _id: "discountCode-x", _rev: "r", code: "RENTREE", kind: "percentage", value: 10 };
@@ -95,5 +104,56 @@ describe("redemption count against the lake", () => {
     expect(first).toMatchObject({ ok: true, amount: 2_500 });
     expect(again).toMatchObject({ ok: true, amount: 2_500 });
     expect((await client.getDocument("discountCode-once"))?.redemptionCount).toBe(1);
+  });
+
+  const orderOf = (checkoutId: string, status: Order["status"], paymentLog: { state: string }[] = []) =>
+    ({
+      number: `ASH-${checkoutId.toUpperCase()}`,
+      checkoutId,
+      status,
+      customer: { name: "A", whatsapp: `+237${checkoutId}`, email: "a@example.com" },
+      discount: { code: "BACK", codeId: "discountCode-back", amount: 2_500 },
+      paymentLog,
+    }) as unknown as Order;
+
+  it("an expired order gives its use back once; paid late, it takes it again once", async () => {
+    await client.createOrReplace({ _id: "discountCode-back", _type: "discountCode", code: "BACK", kind: "percentage", value: 20, maxRedemptions: 1, redemptionCount: 0 });
+    await redeemDiscount("BACK", lines, { checkoutId: "expiring", customer: "a", now: NOW }, client);
+    expect(await settleDiscountUse(orderOf("expiring", "pending"), client)).toBe(false);
+
+    const expired = orderOf("expiring", "expired", [{ state: "expired" }]);
+    expect(await settleDiscountUse(expired, client)).toBe(true);
+    const freed = await client.getDocument("discountCode-back");
+    expect(freed).toMatchObject({ redemptionCount: 0, redemptions: [] });
+    expect(await returnDiscountUse(expired, client)).toBe(false);
+    expect((await client.getDocument("discountCode-back"))?._rev).toBe(freed?._rev);
+
+    // The use went to someone else; the late payment is honoured past the limit.
+    expect((await redeemDiscount("BACK", lines, { checkoutId: "other", customer: "b", now: NOW }, client)).ok).toBe(true);
+    const paidLate = orderOf("expiring", "paid", [{ state: "expired" }, { state: "paid" }]);
+    expect(await settleDiscountUse(paidLate, client)).toBe(true);
+    expect(await restoreDiscountUse(paidLate, client)).toBe(false);
+    const stored = await client.getDocument("discountCode-back");
+    expect(stored?.redemptionCount).toBe(2);
+    expect(stored?.redemptions).toEqual([
+      expect.objectContaining({ checkoutId: "other" }),
+      expect.objectContaining({ checkoutId: "expiring", orderNumber: "ASH-EXPIRING", customer: "+237expiring", amount: 2_500 }),
+    ]);
+  });
+
+  it("a use given back while buyers race for it goes to exactly one of them", async () => {
+    await client.createOrReplace({ _id: "discountCode-back", _type: "discountCode", code: "BACK", kind: "fixed", value: 1_000, maxRedemptions: 1, redemptionCount: 0 });
+    await redeemDiscount("BACK", lines, { checkoutId: "holder", customer: "h", now: NOW }, client);
+    const results = await Promise.all([
+      settleDiscountUse(orderOf("holder", "expired"), client),
+      ...Array.from({ length: 8 }, (_, i) => redeemDiscount("BACK", lines, { checkoutId: `racer-${i}`, customer: `r${i}`, now: NOW }, client)),
+    ]);
+    expect(results[0]).toBe(true);
+    const stored = await client.getDocument("discountCode-back");
+    const winners = results.slice(1).filter((result) => typeof result === "object" && result.ok);
+    expect(winners.length).toBeLessThanOrEqual(1);
+    expect(stored?.redemptionCount).toBe(winners.length);
+    expect(stored?.redemptions).toHaveLength(winners.length);
+    expect(stored?.redemptions.some((entry: { checkoutId: string }) => entry.checkoutId === "holder")).toBe(false);
   });
 });
