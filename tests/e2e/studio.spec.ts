@@ -1,8 +1,9 @@
-import { readFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect, test, type Page } from "@playwright/test";
 import { createClient, type SanityClient } from "@sanity/client";
+import sharp from "sharp";
 import { startStack, type Stack } from "../support/stack";
 
 /**
@@ -11,7 +12,6 @@ import { startStack, type Stack } from "../support/stack";
  */
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const STUDIO_DIR = path.join(repoRoot, "sanity/dist");
-const IMAGE = path.join(repoRoot, "sanity/seed/images/30-modeles-de-lettres-de-motivation.jpg");
 
 let stack: Stack;
 let lake: SanityClient;
@@ -67,9 +67,10 @@ const block = (text: string) => ({
 test("an editor publishes a new product with its cover image: it is in the catalogue within seconds", async ({ page }) => {
   test.setTimeout(90_000);
   const title = "Guide Studio du bac à sable";
-  // The draft as the editor left it (the Studio's upload goes through the same assets endpoint);
-  // the editor reviews and publishes it in the Studio.
-  const asset = await lake.assets.upload("image", await readFile(IMAGE), { filename: "guide-studio.jpg" });
+  // An image the lake has never seen, so the Studio really uploads it (a known sha1 is reused as is).
+  const cover = await sharp({ create: { width: 1200, height: 900, channels: 3, background: "#5D5CDE" } }).jpeg().toBuffer();
+  const sha1 = createHash("sha1").update(cover).digest("hex");
+  // The draft as the editor left it, cover still to add.
   await lake.createOrReplace({
     _id: "drafts.product-guide-studio-sandbox",
     _type: "product",
@@ -81,7 +82,6 @@ test("an editor publishes a new product with its cover image: it is in the catal
     summary: "Un guide pour vérifier qu'un produit créé dans le Studio arrive dans la boutique.",
     description: [block("Tout ce qu'il faut savoir, en français.")],
     features: ["Un guide complet"],
-    images: [{ _type: "image", _key: "cover", asset: { _type: "reference", _ref: asset._id }, alt: "Couverture du guide Studio" }],
     price: 4200,
     featured: false,
     salesCount: 0,
@@ -89,13 +89,25 @@ test("an editor publishes a new product with its cover image: it is in the catal
   });
   await openStudio(page, "catalogue;products;product-guide-studio-sandbox");
 
-  await expect(page.getByTestId("field-images").locator("img").first()).toBeVisible({ timeout: 20_000 });
+  // A new image item opens in a dialog whose « Télécharger » button wraps the file input.
+  await page.getByTestId("field-images").getByTestId("add-single-object-button").click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByTestId("file-button-input").setInputFiles({ name: "couverture-guide.jpg", mimeType: "image/jpeg", buffer: cover });
+  await expect(dialog.locator(`img[src*="${sha1}"]`)).toBeVisible({ timeout: 20_000 });
+  await dialog.locator('[data-testid^="field-images"][data-testid$=".alt"] input').fill("Couverture du guide Studio");
+  await dialog.getByRole("button", { name: "Close dialog" }).click();
+  // A click on « Publier » while the dialog is still closing is lost.
+  await expect(dialog).toHaveCount(0);
+  await expect.poll(async () => (await lake.getDocument("drafts.product-guide-studio-sandbox"))?.images?.[0]?.alt, { timeout: 10_000 }).toBe("Couverture du guide Studio");
   await publish(page);
 
-  await expect
-    .poll(async () => (await lake.getDocument("product-guide-studio-sandbox"))?.images?.[0]?.asset?._ref ?? null, { timeout: 10_000 })
-    .toMatch(/^image-/);
-  await expect.poll(() => storefrontHtml("/produits"), { timeout: 10_000 }).toContain(title);
+  const coverUrl = `${stack.sandbox.urls.lake}/images/demo/production/${sha1}-1200x900.jpg`;
+  await expect.poll(() => storefrontHtml("/produits"), { timeout: 10_000 }).toContain(coverUrl);
+  await page.goto(`${stack.baseUrl}/produits`);
+  const card = page.locator("article").filter({ has: page.getByRole("heading", { name: title }) });
+  const image = card.locator(`img[src^="${coverUrl}"]`);
+  await expect(image).toBeVisible();
+  await expect.poll(() => image.evaluate((img: HTMLImageElement) => (img.complete ? img.naturalWidth : 0))).toBeGreaterThan(0);
   await page.goto(`${stack.baseUrl}/produits/guide-studio-sandbox`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
   await expect(page.locator('img[alt="Couverture du guide Studio"]').first()).toBeVisible();
