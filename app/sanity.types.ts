@@ -25,7 +25,7 @@ export type BlockContent = Array<{
   style?: "normal" | "h2" | "h3" | "blockquote";
   listItem?: "bullet" | "number";
   markDefs?: Array<{
-    href?: string;
+    href: string;
     _type: "link";
     _key: string;
   }>;
@@ -40,31 +40,31 @@ export type SiteSettings = {
   _createdAt: string;
   _updatedAt: string;
   _rev: string;
-  shopName?: string;
-  tagline?: string;
-  description?: string;
-  currency?: "XAF" | "XOF";
-  whatsappNumber?: string;
-  email?: string;
+  shopName: string;
+  tagline: string;
+  description: string;
+  currency: "XAF" | "XOF";
+  whatsappNumber: string;
+  email: string;
   socials?: {
     facebook?: string;
     instagram?: string;
   };
   brandColors?: {
-    primary?: string;
-    secondary?: string;
+    primary: string;
+    secondary: string;
   };
-  heroTitle?: string;
-  heroText?: string;
+  heroTitle: string;
+  heroText: string;
   whyUs?: Array<{
-    icon?: string;
-    title?: string;
-    text?: string;
+    icon: string;
+    title: string;
+    text: string;
     _type: "reason";
     _key: string;
   }>;
-  downloadLimit?: number;
-  downloadValidityDays?: number;
+  downloadLimit: number;
+  downloadValidityDays: number;
 };
 
 export type Order = {
@@ -111,7 +111,7 @@ export type Order = {
       lineKey?: string;
       productId?: string;
       method?: "code" | "manual";
-      code?: string;
+      code: string;
       at?: string;
       _type: "delivery";
       _key: string;
@@ -175,9 +175,9 @@ export type AccessCodePool = {
   _createdAt: string;
   _updatedAt: string;
   _rev: string;
-  product?: ProductReference;
+  product: ProductReference;
   codes?: Array<{
-    code?: string;
+    code: string;
     assignedTo?: string;
     assignedAt?: string;
     _type: "accessCode";
@@ -191,11 +191,11 @@ export type Review = {
   _createdAt: string;
   _updatedAt: string;
   _rev: string;
-  status?: "pending" | "published" | "rejected";
-  product?: ProductReference;
-  rating?: 1 | 2 | 3 | 4 | 5;
-  name?: string;
-  comment?: string;
+  status: "pending" | "published" | "rejected";
+  product: ProductReference;
+  rating: 1 | 2 | 3 | 4 | 5;
+  name: string;
+  comment: string;
   verified?: boolean;
   orderNumber?: string;
   createdAt?: string;
@@ -207,15 +207,15 @@ export type Page = {
   _createdAt: string;
   _updatedAt: string;
   _rev: string;
-  title?: string;
-  slug?: Slug;
-  description?: string;
-  body?: BlockContent;
+  title: string;
+  slug: Slug;
+  description: string;
+  body: BlockContent;
 };
 
 export type Slug = {
   _type: "slug";
-  current?: string;
+  current: string;
   source?: string;
 };
 
@@ -232,11 +232,11 @@ export type DiscountCode = {
   _createdAt: string;
   _updatedAt: string;
   _rev: string;
-  code?: string;
+  code: string;
   title?: string;
   active?: boolean;
-  kind?: "percentage" | "fixed";
-  value?: number;
+  kind: "percentage" | "fixed";
+  value: number;
   minimumOrder?: number;
   startsAt?: string;
   endsAt?: string;
@@ -255,6 +255,7 @@ export type DiscountCode = {
   redemptionCount?: number;
   redemptions?: Array<{
     checkoutId?: string;
+    orderNumber?: string;
     customer?: string;
     amount?: number;
     at?: string;
@@ -276,36 +277,36 @@ export type Promotion = {
   _createdAt: string;
   _updatedAt: string;
   _rev: string;
-  title?: string;
-  text?: string;
-  linkLabel?: string;
-  link?: string;
+  title: string;
+  text: string;
+  linkLabel: string;
+  link: string;
   image?: {
     asset?: SanityImageAssetReference;
     media?: unknown;
     hotspot?: SanityImageHotspot;
     crop?: SanityImageCrop;
-    alt?: string;
+    alt: string;
     _type: "image";
   };
-  startsAt?: string;
-  endsAt?: string;
+  startsAt: string;
+  endsAt: string;
 };
 
 export type SanityImageCrop = {
   _type: "sanity.imageCrop";
-  top?: number;
-  bottom?: number;
-  left?: number;
-  right?: number;
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
 };
 
 export type SanityImageHotspot = {
   _type: "sanity.imageHotspot";
-  x?: number;
-  y?: number;
-  height?: number;
-  width?: number;
+  x: number;
+  y: number;
+  height: number;
+  width: number;
 };
 
 export type SanityFileAssetReference = {
@@ -321,38 +322,38 @@ export type Product = {
   _createdAt: string;
   _updatedAt: string;
   _rev: string;
-  title?: string;
-  slug?: Slug;
-  category?: CategoryReference;
-  kind?: "file" | "access";
-  summary?: string;
-  images?: Array<{
+  title: string;
+  slug: Slug;
+  category: CategoryReference;
+  kind: "file" | "access";
+  summary: string;
+  images: Array<{
     asset?: SanityImageAssetReference;
     media?: unknown;
     hotspot?: SanityImageHotspot;
     crop?: SanityImageCrop;
-    alt?: string;
+    alt: string;
     _type: "image";
     _key: string;
   }>;
   featured?: boolean;
   tags?: Array<string>;
-  price?: number;
+  price: number;
   promoPrice?: number;
   promoEndsAt?: string;
-  description?: BlockContent;
-  features?: Array<string>;
+  description: BlockContent;
+  features: Array<string>;
   faq?: Array<{
-    question?: string;
-    answer?: string;
+    question: string;
+    answer: string;
     _type: "faqItem";
     _key: string;
   }>;
   accessDelivery?: "code" | "manual";
   deliverables?: Array<{
-    asset?: SanityFileAssetReference;
+    asset: SanityFileAssetReference;
     media?: unknown;
-    title?: string;
+    title: string;
     _type: "file";
     _key: string;
   }>;
@@ -360,7 +361,7 @@ export type Product = {
   downloadLimit?: number;
   downloadValidityDays?: number;
   salesCount?: number;
-  publishedAt?: string;
+  publishedAt: string;
 };
 
 export type Category = {
@@ -369,17 +370,17 @@ export type Category = {
   _createdAt: string;
   _updatedAt: string;
   _rev: string;
-  title?: string;
-  slug?: Slug;
-  description?: string;
-  icon?: string;
-  sortOrder?: number;
+  title: string;
+  slug: Slug;
+  description: string;
+  icon: string;
+  sortOrder: number;
   image?: {
     asset?: SanityImageAssetReference;
     media?: unknown;
     hotspot?: SanityImageHotspot;
     crop?: SanityImageCrop;
-    alt?: string;
+    alt: string;
     _type: "image";
   };
 };
@@ -405,9 +406,9 @@ export type SanityImagePalette = {
 
 export type SanityImageDimensions = {
   _type: "sanity.imageDimensions";
-  height?: number;
-  width?: number;
-  aspectRatio?: number;
+  height: number;
+  width: number;
+  aspectRatio: number;
 };
 
 export type SanityImageMetadata = {
@@ -433,14 +434,14 @@ export type SanityFileAsset = {
   title?: string;
   description?: string;
   altText?: string;
-  sha1hash?: string;
-  extension?: string;
-  mimeType?: string;
-  size?: number;
-  assetId?: string;
+  sha1hash: string;
+  extension: string;
+  mimeType: string;
+  size: number;
+  assetId: string;
   uploadId?: string;
-  path?: string;
-  url?: string;
+  path: string;
+  url: string;
   source?: SanityAssetSourceData;
 };
 
@@ -462,14 +463,14 @@ export type SanityImageAsset = {
   title?: string;
   description?: string;
   altText?: string;
-  sha1hash?: string;
-  extension?: string;
-  mimeType?: string;
-  size?: number;
-  assetId?: string;
+  sha1hash: string;
+  extension: string;
+  mimeType: string;
+  size: number;
+  assetId: string;
   uploadId?: string;
-  path?: string;
-  url?: string;
+  path: string;
+  url: string;
   metadata?: SanityImageMetadata;
   source?: SanityAssetSourceData;
 };
@@ -508,6 +509,460 @@ export type AllSanitySchemaTypes =
   | SanityImageAsset
   | Geopoint;
 
+// Source: ../app/modules/cart.server.ts
+// Variable: SELLABLE_PRODUCTS_QUERY
+// Query: *[_type == "product" && _id in $ids && defined(slug.current)]{  _id, title, "slug": slug.current, kind, price, promoPrice, promoEndsAt, maxQuantity,  "image": images[0]{asset, alt}}
+export type SELLABLE_PRODUCTS_QUERY_RESULT = Array<{
+  _id: string;
+  title: string;
+  slug: string;
+  kind: "access" | "file";
+  price: number;
+  promoPrice: number | null;
+  promoEndsAt: string | null;
+  maxQuantity: number | null;
+  image: {
+    asset: SanityImageAssetReference | null;
+    alt: string;
+  } | null;
+}>;
+
+// Source: ../app/modules/catalog.server.ts
+// Variable: LAYOUT_QUERY
+// Query: { "layout": {  "settings": *[_type == "siteSettings" && _id == "siteSettings"][0]{ shopName, tagline, description, currency, whatsappNumber, email, socials },  "categories": *[_type == "category" && defined(slug.current)] | order(sortOrder asc, title asc){ title, "slug": slug.current, icon },  "pages": *[_type == "page" && defined(slug.current)]{ title, "slug": slug.current }} }
+export type LAYOUT_QUERY_RESULT = {
+  layout: {
+    settings: {
+      shopName: string;
+      tagline: string;
+      description: string;
+      currency: "XAF" | "XOF";
+      whatsappNumber: string;
+      email: string;
+      socials: {
+        facebook?: string;
+        instagram?: string;
+      } | null;
+    } | null;
+    categories: Array<{
+      title: string;
+      slug: string;
+      icon: string;
+    }>;
+    pages: Array<{
+      title: string;
+      slug: string;
+    }>;
+  };
+};
+
+// Source: ../app/modules/catalog.server.ts
+// Variable: HOME_QUERY
+// Query: {  "layout": {  "settings": *[_type == "siteSettings" && _id == "siteSettings"][0]{ shopName, tagline, description, currency, whatsappNumber, email, socials },  "categories": *[_type == "category" && defined(slug.current)] | order(sortOrder asc, title asc){ title, "slug": slug.current, icon },  "pages": *[_type == "page" && defined(slug.current)]{ title, "slug": slug.current }},  "home": *[_type == "siteSettings" && _id == "siteSettings"][0]{ heroTitle, heroText, "whyUs": whyUs[]{ _key, title, text, icon } },  "promotions": *[_type == "promotion" && dateTime(endsAt) > dateTime($now)] | order(startsAt asc)[0...10]{    _id, title, text, linkLabel, link, startsAt, endsAt  },  "featured": *[_type == "product" && featured == true && defined(slug.current)] | order(publishedAt desc)[0...8]{ _id, title, "slug": slug.current, summary, featured, price, promoPrice, promoEndsAt,  "image": images[0]{ "ref": asset._ref, alt } },  "categories": *[_type == "category" && defined(slug.current)] | order(sortOrder asc, title asc){    title, "slug": slug.current, description, icon,    "productCount": count(*[_type == "product" && category._ref == ^._id && defined(slug.current)]),    "products": *[_type == "product" && category._ref == ^._id && defined(slug.current)]      | order(featured desc, salesCount desc, _id asc)[0...4]{ _id, title, "slug": slug.current, summary, featured, price, promoPrice, promoEndsAt,  "image": images[0]{ "ref": asset._ref, alt } }  }}
+export type HOME_QUERY_RESULT = {
+  layout: {
+    settings: {
+      shopName: string;
+      tagline: string;
+      description: string;
+      currency: "XAF" | "XOF";
+      whatsappNumber: string;
+      email: string;
+      socials: {
+        facebook?: string;
+        instagram?: string;
+      } | null;
+    } | null;
+    categories: Array<{
+      title: string;
+      slug: string;
+      icon: string;
+    }>;
+    pages: Array<{
+      title: string;
+      slug: string;
+    }>;
+  };
+  home: {
+    heroTitle: string;
+    heroText: string;
+    whyUs: Array<{
+      _key: string;
+      title: string;
+      text: string;
+      icon: string;
+    }> | null;
+  } | null;
+  promotions: Array<{
+    _id: string;
+    title: string;
+    text: string;
+    linkLabel: string;
+    link: string;
+    startsAt: string;
+    endsAt: string;
+  }>;
+  featured: Array<{
+    _id: string;
+    title: string;
+    slug: string;
+    summary: string;
+    featured: true;
+    price: number;
+    promoPrice: number | null;
+    promoEndsAt: string | null;
+    image: {
+      ref: string | null;
+      alt: string;
+    } | null;
+  }>;
+  categories: Array<{
+    title: string;
+    slug: string;
+    description: string;
+    icon: string;
+    productCount: number;
+    products: Array<{
+      _id: string;
+      title: string;
+      slug: string;
+      summary: string;
+      featured: boolean | null;
+      price: number;
+      promoPrice: number | null;
+      promoEndsAt: string | null;
+      image: {
+        ref: string | null;
+        alt: string;
+      } | null;
+    }>;
+  }>;
+};
+
+// Source: ../app/modules/catalog.server.ts
+// Variable: CATALOGUE_QUERY
+// Query: {  "layout": {  "settings": *[_type == "siteSettings" && _id == "siteSettings"][0]{ shopName, tagline, description, currency, whatsappNumber, email, socials },  "categories": *[_type == "category" && defined(slug.current)] | order(sortOrder asc, title asc){ title, "slug": slug.current, icon },  "pages": *[_type == "page" && defined(slug.current)]{ title, "slug": slug.current }},  "category": *[_type == "category" && slug.current == $category][0]{ title, "slug": slug.current, description },  "nextPromoEnd": *[_type == "product" && promoPrice < price && dateTime(promoEndsAt) > dateTime($now)] | order(dateTime(promoEndsAt) asc)[0].promoEndsAt,  "total": count(*[_type == "product" && defined(slug.current)  && (!defined($category) || category._ref in *[_type == "category" && slug.current == $category]._id)  && (count($terms) == 0 || [title, summary, ...tags] match $terms)  && (!$onSale || promoPrice < price && dateTime(promoEndsAt) > dateTime($now))]{ "effectivePrice": select(promoPrice < price && dateTime(promoEndsAt) > dateTime($now) => promoPrice, price) }[(!defined($minPrice) || effectivePrice >= $minPrice) && (!defined($maxPrice) || effectivePrice <= $maxPrice)]),  "items": *[_type == "product" && defined(slug.current)  && (!defined($category) || category._ref in *[_type == "category" && slug.current == $category]._id)  && (count($terms) == 0 || [title, summary, ...tags] match $terms)  && (!$onSale || promoPrice < price && dateTime(promoEndsAt) > dateTime($now))]{ _id, title, "slug": slug.current, summary, featured, price, promoPrice, promoEndsAt,  "image": images[0]{ "ref": asset._ref, alt }, publishedAt, salesCount, "effectivePrice": select(promoPrice < price && dateTime(promoEndsAt) > dateTime($now) => promoPrice, price) }[(!defined($minPrice) || effectivePrice >= $minPrice) && (!defined($maxPrice) || effectivePrice <= $maxPrice)]    | order(select($sort == "prix-croissant" => effectivePrice) asc,  select($sort == "prix-decroissant" => effectivePrice) desc,  select($sort == "populaires" => salesCount) desc,  publishedAt desc, _id asc)[$start...$end]}
+export type CATALOGUE_QUERY_RESULT = {
+  layout: {
+    settings: {
+      shopName: string;
+      tagline: string;
+      description: string;
+      currency: "XAF" | "XOF";
+      whatsappNumber: string;
+      email: string;
+      socials: {
+        facebook?: string;
+        instagram?: string;
+      } | null;
+    } | null;
+    categories: Array<{
+      title: string;
+      slug: string;
+      icon: string;
+    }>;
+    pages: Array<{
+      title: string;
+      slug: string;
+    }>;
+  };
+  category: {
+    title: string;
+    slug: string;
+    description: string;
+  } | null;
+  nextPromoEnd: string | null;
+  total: number;
+  items: Array<{
+    _id: string;
+    title: string;
+    slug: string;
+    summary: string;
+    featured: boolean | null;
+    price: number;
+    promoPrice: number | null;
+    promoEndsAt: string | null;
+    image: {
+      ref: string | null;
+      alt: string;
+    } | null;
+    publishedAt: string;
+    salesCount: number | null;
+    effectivePrice: number | null;
+  }>;
+};
+
+// Source: ../app/modules/catalog.server.ts
+// Variable: PRODUCT_QUERY
+// Query: {  "layout": {  "settings": *[_type == "siteSettings" && _id == "siteSettings"][0]{ shopName, tagline, description, currency, whatsappNumber, email, socials },  "categories": *[_type == "category" && defined(slug.current)] | order(sortOrder asc, title asc){ title, "slug": slug.current, icon },  "pages": *[_type == "page" && defined(slug.current)]{ title, "slug": slug.current }},  "product": *[_type == "product" && slug.current == $slug][0]{    _id, title, "slug": slug.current, kind, accessDelivery, summary, description, features, tags, featured,    price, promoPrice, promoEndsAt,    "images": images[]{ "ref": asset._ref, alt },    "faq": faq[]{ _key, question, answer },    "category": category->{ title, "slug": slug.current },    "related": *[_type == "product" && category._ref == ^.category._ref && _id != ^._id && defined(slug.current)]      | order(featured desc, salesCount desc, _id asc)[0...4]{ _id, title, "slug": slug.current, summary, featured, price, promoPrice, promoEndsAt,  "image": images[0]{ "ref": asset._ref, alt } },    "ratings": *[_type == "review" && status == "published" && product._ref == ^._id].rating,    "reviews": *[_type == "review" && status == "published" && product._ref == ^._id]      | order(createdAt desc)[0...20]{ _id, rating, name, comment, verified, "createdAt": coalesce(createdAt, _createdAt) }  }}
+export type PRODUCT_QUERY_RESULT = {
+  layout: {
+    settings: {
+      shopName: string;
+      tagline: string;
+      description: string;
+      currency: "XAF" | "XOF";
+      whatsappNumber: string;
+      email: string;
+      socials: {
+        facebook?: string;
+        instagram?: string;
+      } | null;
+    } | null;
+    categories: Array<{
+      title: string;
+      slug: string;
+      icon: string;
+    }>;
+    pages: Array<{
+      title: string;
+      slug: string;
+    }>;
+  };
+  product: {
+    _id: string;
+    title: string;
+    slug: string;
+    kind: "access" | "file";
+    accessDelivery: "code" | "manual" | null;
+    summary: string;
+    description: BlockContent;
+    features: Array<string>;
+    tags: Array<string> | null;
+    featured: boolean | null;
+    price: number;
+    promoPrice: number | null;
+    promoEndsAt: string | null;
+    images: Array<{
+      ref: string | null;
+      alt: string;
+    }>;
+    faq: Array<{
+      _key: string;
+      question: string;
+      answer: string;
+    }> | null;
+    category: {
+      title: string;
+      slug: string;
+    };
+    related: Array<{
+      _id: string;
+      title: string;
+      slug: string;
+      summary: string;
+      featured: boolean | null;
+      price: number;
+      promoPrice: number | null;
+      promoEndsAt: string | null;
+      image: {
+        ref: string | null;
+        alt: string;
+      } | null;
+    }>;
+    ratings: Array<1 | 2 | 3 | 4 | 5>;
+    reviews: Array<{
+      _id: string;
+      rating: 1 | 2 | 3 | 4 | 5;
+      name: string;
+      comment: string;
+      verified: boolean | null;
+      createdAt: string;
+    }>;
+  } | null;
+};
+
+// Source: ../app/modules/catalog.server.ts
+// Variable: PAGE_QUERY
+// Query: {  "layout": {  "settings": *[_type == "siteSettings" && _id == "siteSettings"][0]{ shopName, tagline, description, currency, whatsappNumber, email, socials },  "categories": *[_type == "category" && defined(slug.current)] | order(sortOrder asc, title asc){ title, "slug": slug.current, icon },  "pages": *[_type == "page" && defined(slug.current)]{ title, "slug": slug.current }},  "page": *[_type == "page" && slug.current == $slug][0]{ title, "slug": slug.current, description, body }}
+export type PAGE_QUERY_RESULT = {
+  layout: {
+    settings: {
+      shopName: string;
+      tagline: string;
+      description: string;
+      currency: "XAF" | "XOF";
+      whatsappNumber: string;
+      email: string;
+      socials: {
+        facebook?: string;
+        instagram?: string;
+      } | null;
+    } | null;
+    categories: Array<{
+      title: string;
+      slug: string;
+      icon: string;
+    }>;
+    pages: Array<{
+      title: string;
+      slug: string;
+    }>;
+  };
+  page: {
+    title: string;
+    slug: string;
+    description: string;
+    body: BlockContent;
+  } | null;
+};
+
+// Source: ../app/modules/catalog.server.ts
+// Variable: SITEMAP_QUERY
+// Query: {  "products": *[_type == "product" && defined(slug.current)] | order(publishedAt desc){ "slug": slug.current, _updatedAt },  "categories": *[_type == "category" && defined(slug.current)] | order(sortOrder asc){ "slug": slug.current, _updatedAt },  "pages": *[_type == "page" && defined(slug.current)] | order(title asc){ "slug": slug.current, _updatedAt }}
+export type SITEMAP_QUERY_RESULT = {
+  products: Array<{
+    slug: string;
+    _updatedAt: string;
+  }>;
+  categories: Array<{
+    slug: string;
+    _updatedAt: string;
+  }>;
+  pages: Array<{
+    slug: string;
+    _updatedAt: string;
+  }>;
+};
+
+// Source: ../app/modules/delivery.server.ts
+// Variable: DELIVERY_QUERY
+// Query: {  "products": *[_type == "product" && _id in $ids]{    _id, kind, accessDelivery, downloadLimit, downloadValidityDays,    "files": deliverables[]{ _key, title, "filename": asset->originalFilename, "size": asset->size }  },  "settings": *[_type == "siteSettings" && _id == "siteSettings"][0]{ downloadLimit, downloadValidityDays, whatsappNumber, shopName }}
+export type DELIVERY_QUERY_RESULT = {
+  products: Array<{
+    _id: string;
+    kind: "access" | "file";
+    accessDelivery: "code" | "manual" | null;
+    downloadLimit: number | null;
+    downloadValidityDays: number | null;
+    files: Array<{
+      _key: string;
+      title: string;
+      filename: string | null;
+      size: number;
+    }> | null;
+  }>;
+  settings: {
+    downloadLimit: number;
+    downloadValidityDays: number;
+    whatsappNumber: string;
+    shopName: string;
+  } | null;
+};
+
+// Source: ../app/modules/delivery.server.ts
+// Variable: POOL_QUERY
+// Query: *[_type == "accessCodePool" && product._ref == $productId] | order(_id asc)[0]{ _id, _rev, codes }
+export type POOL_QUERY_RESULT = {
+  _id: string;
+  _rev: string;
+  codes: Array<{
+    code: string;
+    assignedTo?: string;
+    assignedAt?: string;
+    _type: "accessCode";
+    _key: string;
+  }> | null;
+} | null;
+
+// Source: ../app/modules/delivery.server.ts
+// Variable: TO_FULFIL_QUERY
+// Query: *[_type == "order" && status == "paid" && paidAt > $since && (  !defined(fulfilment) || !defined(fulfilment.receiptSentAt) || fulfilment.status == "to_deliver" || defined(fulfilment.lastError))] | order(paidAt asc)[0...50]
+export type TO_FULFIL_QUERY_RESULT = Array<{
+  _id: string;
+  _type: "order";
+  _createdAt: string;
+  _updatedAt: string;
+  _rev: string;
+  number?: string;
+  status?: "expired" | "failed" | "paid" | "pending";
+  statusReason?: string;
+  paidAt?: string;
+  customer?: {
+    name?: string;
+    whatsapp?: string;
+    email?: string;
+  };
+  lines?: Array<{
+    productId?: string;
+    title?: string;
+    slug?: string;
+    kind?: "access" | "file";
+    listPrice?: number;
+    unitPrice?: number;
+    quantity?: number;
+    total?: number;
+    _type: "orderLine";
+    _key: string;
+  }>;
+  subtotal?: number;
+  discount?: {
+    code?: string;
+    codeId?: string;
+    amount?: number;
+  };
+  total?: number;
+  currency?: string;
+  paymentMethod?: "free" | "lengo" | "lygos";
+  fulfilment?: {
+    status?: "delivered" | "to_deliver";
+    deliveredAt?: string;
+    note?: string;
+    deliveries?: Array<{
+      lineKey?: string;
+      productId?: string;
+      method?: "code" | "manual";
+      code: string;
+      at?: string;
+      _type: "delivery";
+      _key: string;
+    }>;
+    checkedAt?: string;
+    receiptClaimedAt?: string;
+    receiptSentAt?: string;
+    receiptError?: string;
+    lastError?: string;
+  };
+  downloads?: Array<{
+    at?: string;
+    lineKey?: string;
+    file?: string;
+    count?: number;
+    _type: "downloadEvent";
+    _key: string;
+  }>;
+  payments?: Array<{
+    provider?: string;
+    reference?: string;
+    amount?: number;
+    currency?: string;
+    state?: string;
+    rawStatus?: string;
+    redirectUrl?: string;
+    gatewayId?: string;
+    error?: string;
+    createdAt?: string;
+    _type: "paymentAttempt";
+    _key: string;
+  }>;
+  paymentLog?: Array<{
+    at?: string;
+    source?: string;
+    provider?: string;
+    reference?: string;
+    rawStatus?: string;
+    state?: string;
+    amount?: number;
+    currency?: string;
+    note?: string;
+    _type: "paymentEvent";
+    _key: string;
+  }>;
+  checkoutId?: string;
+  accessToken?: string;
+  callbackToken?: string;
+}>;
+
 // Source: ../app/modules/discounts.server.ts
 // Variable: CODE_QUERY
 // Query: *[_type == "discountCode" && code == $code][0]
@@ -517,11 +972,11 @@ export type CODE_QUERY_RESULT = {
   _createdAt: string;
   _updatedAt: string;
   _rev: string;
-  code?: string;
+  code: string;
   title?: string;
   active?: boolean;
-  kind?: "fixed" | "percentage";
-  value?: number;
+  kind: "fixed" | "percentage";
+  value: number;
   minimumOrder?: number;
   startsAt?: string;
   endsAt?: string;
@@ -540,6 +995,7 @@ export type CODE_QUERY_RESULT = {
   redemptionCount?: number;
   redemptions?: Array<{
     checkoutId?: string;
+    orderNumber?: string;
     customer?: string;
     amount?: number;
     at?: string;
@@ -553,14 +1009,242 @@ export type CODE_QUERY_RESULT = {
 // Query: *[_type == "product" && _id in $ids]{ _id, "categoryId": category._ref }
 export type CATEGORIES_QUERY_RESULT = Array<{
   _id: string;
-  categoryId: string | null;
+  categoryId: string;
+}>;
+
+// Source: ../app/modules/discounts.server.ts
+// Variable: UNSETTLED_USES_QUERY
+// Query: *[_type == "order" && defined(discount.codeId) && (  (status == "expired" && count(*[_id == ^.discount.codeId && (^.checkoutId in redemptions[].checkoutId || ^.number in redemptions[].orderNumber)]) > 0)  || (status == "paid" && "expired" in paymentLog[].state && count(*[_id == ^.discount.codeId]) > 0    && count(*[_id == ^.discount.codeId && (^.checkoutId in redemptions[].checkoutId || ^.number in redemptions[].orderNumber)]) == 0))] | order(_updatedAt asc)[0...100]{ _id }
+export type UNSETTLED_USES_QUERY_RESULT = Array<{
+  _id: string;
+}>;
+
+// Source: ../app/modules/downloads.server.ts
+// Variable: ASSET_QUERY
+// Query: *[_type == "product" && _id == $productId][0].deliverables[_key == $fileKey][0].asset->{  path, url, mimeType, size, originalFilename}
+export type ASSET_QUERY_RESULT = {
+  path: string;
+  url: string;
+  mimeType: string;
+  size: number;
+  originalFilename: string | null;
+} | null;
+
+// Source: ../app/modules/my-orders.server.ts
+// Variable: ORDERS_QUERY
+// Query: *[_type == "order" && (  ($kind == "email" && customer.email == $value) || ($kind == "whatsapp" && customer.whatsapp == $value))] | order(_createdAt desc)[0...100]
+export type ORDERS_QUERY_RESULT = Array<{
+  _id: string;
+  _type: "order";
+  _createdAt: string;
+  _updatedAt: string;
+  _rev: string;
+  number?: string;
+  status?: "expired" | "failed" | "paid" | "pending";
+  statusReason?: string;
+  paidAt?: string;
+  customer?: {
+    name?: string;
+    whatsapp?: string;
+    email?: string;
+  };
+  lines?: Array<{
+    productId?: string;
+    title?: string;
+    slug?: string;
+    kind?: "access" | "file";
+    listPrice?: number;
+    unitPrice?: number;
+    quantity?: number;
+    total?: number;
+    _type: "orderLine";
+    _key: string;
+  }>;
+  subtotal?: number;
+  discount?: {
+    code?: string;
+    codeId?: string;
+    amount?: number;
+  };
+  total?: number;
+  currency?: string;
+  paymentMethod?: "free" | "lengo" | "lygos";
+  fulfilment?: {
+    status?: "delivered" | "to_deliver";
+    deliveredAt?: string;
+    note?: string;
+    deliveries?: Array<{
+      lineKey?: string;
+      productId?: string;
+      method?: "code" | "manual";
+      code: string;
+      at?: string;
+      _type: "delivery";
+      _key: string;
+    }>;
+    checkedAt?: string;
+    receiptClaimedAt?: string;
+    receiptSentAt?: string;
+    receiptError?: string;
+    lastError?: string;
+  };
+  downloads?: Array<{
+    at?: string;
+    lineKey?: string;
+    file?: string;
+    count?: number;
+    _type: "downloadEvent";
+    _key: string;
+  }>;
+  payments?: Array<{
+    provider?: string;
+    reference?: string;
+    amount?: number;
+    currency?: string;
+    state?: string;
+    rawStatus?: string;
+    redirectUrl?: string;
+    gatewayId?: string;
+    error?: string;
+    createdAt?: string;
+    _type: "paymentAttempt";
+    _key: string;
+  }>;
+  paymentLog?: Array<{
+    at?: string;
+    source?: string;
+    provider?: string;
+    reference?: string;
+    rawStatus?: string;
+    state?: string;
+    amount?: number;
+    currency?: string;
+    note?: string;
+    _type: "paymentEvent";
+    _key: string;
+  }>;
+  checkoutId?: string;
+  accessToken?: string;
+  callbackToken?: string;
+}>;
+
+// Source: ../app/modules/reconcile.server.ts
+// Variable: ORDERS_TO_RECONCILE_QUERY
+// Query: *[_type == "order" && (  status == "pending" || (status == "expired" && _updatedAt > $lateSince))] | order(_createdAt asc)[0...200]
+export type ORDERS_TO_RECONCILE_QUERY_RESULT = Array<{
+  _id: string;
+  _type: "order";
+  _createdAt: string;
+  _updatedAt: string;
+  _rev: string;
+  number?: string;
+  status?: "expired" | "failed" | "paid" | "pending";
+  statusReason?: string;
+  paidAt?: string;
+  customer?: {
+    name?: string;
+    whatsapp?: string;
+    email?: string;
+  };
+  lines?: Array<{
+    productId?: string;
+    title?: string;
+    slug?: string;
+    kind?: "access" | "file";
+    listPrice?: number;
+    unitPrice?: number;
+    quantity?: number;
+    total?: number;
+    _type: "orderLine";
+    _key: string;
+  }>;
+  subtotal?: number;
+  discount?: {
+    code?: string;
+    codeId?: string;
+    amount?: number;
+  };
+  total?: number;
+  currency?: string;
+  paymentMethod?: "free" | "lengo" | "lygos";
+  fulfilment?: {
+    status?: "delivered" | "to_deliver";
+    deliveredAt?: string;
+    note?: string;
+    deliveries?: Array<{
+      lineKey?: string;
+      productId?: string;
+      method?: "code" | "manual";
+      code: string;
+      at?: string;
+      _type: "delivery";
+      _key: string;
+    }>;
+    checkedAt?: string;
+    receiptClaimedAt?: string;
+    receiptSentAt?: string;
+    receiptError?: string;
+    lastError?: string;
+  };
+  downloads?: Array<{
+    at?: string;
+    lineKey?: string;
+    file?: string;
+    count?: number;
+    _type: "downloadEvent";
+    _key: string;
+  }>;
+  payments?: Array<{
+    provider?: string;
+    reference?: string;
+    amount?: number;
+    currency?: string;
+    state?: string;
+    rawStatus?: string;
+    redirectUrl?: string;
+    gatewayId?: string;
+    error?: string;
+    createdAt?: string;
+    _type: "paymentAttempt";
+    _key: string;
+  }>;
+  paymentLog?: Array<{
+    at?: string;
+    source?: string;
+    provider?: string;
+    reference?: string;
+    rawStatus?: string;
+    state?: string;
+    amount?: number;
+    currency?: string;
+    note?: string;
+    _type: "paymentEvent";
+    _key: string;
+  }>;
+  checkoutId?: string;
+  accessToken?: string;
+  callbackToken?: string;
 }>;
 
 // Query TypeMap
 import "@sanity/client";
 declare module "@sanity/client" {
   interface SanityQueries {
+    '*[_type == "product" && _id in $ids && defined(slug.current)]{\n  _id, title, "slug": slug.current, kind, price, promoPrice, promoEndsAt, maxQuantity,\n  "image": images[0]{asset, alt}\n}': SELLABLE_PRODUCTS_QUERY_RESULT;
+    '{ "layout": {\n  "settings": *[_type == "siteSettings" && _id == "siteSettings"][0]{ shopName, tagline, description, currency, whatsappNumber, email, socials },\n  "categories": *[_type == "category" && defined(slug.current)] | order(sortOrder asc, title asc){ title, "slug": slug.current, icon },\n  "pages": *[_type == "page" && defined(slug.current)]{ title, "slug": slug.current }\n} }': LAYOUT_QUERY_RESULT;
+    '{\n  "layout": {\n  "settings": *[_type == "siteSettings" && _id == "siteSettings"][0]{ shopName, tagline, description, currency, whatsappNumber, email, socials },\n  "categories": *[_type == "category" && defined(slug.current)] | order(sortOrder asc, title asc){ title, "slug": slug.current, icon },\n  "pages": *[_type == "page" && defined(slug.current)]{ title, "slug": slug.current }\n},\n  "home": *[_type == "siteSettings" && _id == "siteSettings"][0]{ heroTitle, heroText, "whyUs": whyUs[]{ _key, title, text, icon } },\n  "promotions": *[_type == "promotion" && dateTime(endsAt) > dateTime($now)] | order(startsAt asc)[0...10]{\n    _id, title, text, linkLabel, link, startsAt, endsAt\n  },\n  "featured": *[_type == "product" && featured == true && defined(slug.current)] | order(publishedAt desc)[0...8]{ _id, title, "slug": slug.current, summary, featured, price, promoPrice, promoEndsAt,\n  "image": images[0]{ "ref": asset._ref, alt } },\n  "categories": *[_type == "category" && defined(slug.current)] | order(sortOrder asc, title asc){\n    title, "slug": slug.current, description, icon,\n    "productCount": count(*[_type == "product" && category._ref == ^._id && defined(slug.current)]),\n    "products": *[_type == "product" && category._ref == ^._id && defined(slug.current)]\n      | order(featured desc, salesCount desc, _id asc)[0...4]{ _id, title, "slug": slug.current, summary, featured, price, promoPrice, promoEndsAt,\n  "image": images[0]{ "ref": asset._ref, alt } }\n  }\n}': HOME_QUERY_RESULT;
+    '{\n  "layout": {\n  "settings": *[_type == "siteSettings" && _id == "siteSettings"][0]{ shopName, tagline, description, currency, whatsappNumber, email, socials },\n  "categories": *[_type == "category" && defined(slug.current)] | order(sortOrder asc, title asc){ title, "slug": slug.current, icon },\n  "pages": *[_type == "page" && defined(slug.current)]{ title, "slug": slug.current }\n},\n  "category": *[_type == "category" && slug.current == $category][0]{ title, "slug": slug.current, description },\n  "nextPromoEnd": *[_type == "product" && promoPrice < price && dateTime(promoEndsAt) > dateTime($now)] | order(dateTime(promoEndsAt) asc)[0].promoEndsAt,\n  "total": count(*[_type == "product" && defined(slug.current)\n  && (!defined($category) || category._ref in *[_type == "category" && slug.current == $category]._id)\n  && (count($terms) == 0 || [title, summary, ...tags] match $terms)\n  && (!$onSale || promoPrice < price && dateTime(promoEndsAt) > dateTime($now))]{ "effectivePrice": select(promoPrice < price && dateTime(promoEndsAt) > dateTime($now) => promoPrice, price) }[(!defined($minPrice) || effectivePrice >= $minPrice) && (!defined($maxPrice) || effectivePrice <= $maxPrice)]),\n  "items": *[_type == "product" && defined(slug.current)\n  && (!defined($category) || category._ref in *[_type == "category" && slug.current == $category]._id)\n  && (count($terms) == 0 || [title, summary, ...tags] match $terms)\n  && (!$onSale || promoPrice < price && dateTime(promoEndsAt) > dateTime($now))]{ _id, title, "slug": slug.current, summary, featured, price, promoPrice, promoEndsAt,\n  "image": images[0]{ "ref": asset._ref, alt }, publishedAt, salesCount, "effectivePrice": select(promoPrice < price && dateTime(promoEndsAt) > dateTime($now) => promoPrice, price) }[(!defined($minPrice) || effectivePrice >= $minPrice) && (!defined($maxPrice) || effectivePrice <= $maxPrice)]\n    | order(select($sort == "prix-croissant" => effectivePrice) asc,\n  select($sort == "prix-decroissant" => effectivePrice) desc,\n  select($sort == "populaires" => salesCount) desc,\n  publishedAt desc, _id asc)[$start...$end]\n}': CATALOGUE_QUERY_RESULT;
+    '{\n  "layout": {\n  "settings": *[_type == "siteSettings" && _id == "siteSettings"][0]{ shopName, tagline, description, currency, whatsappNumber, email, socials },\n  "categories": *[_type == "category" && defined(slug.current)] | order(sortOrder asc, title asc){ title, "slug": slug.current, icon },\n  "pages": *[_type == "page" && defined(slug.current)]{ title, "slug": slug.current }\n},\n  "product": *[_type == "product" && slug.current == $slug][0]{\n    _id, title, "slug": slug.current, kind, accessDelivery, summary, description, features, tags, featured,\n    price, promoPrice, promoEndsAt,\n    "images": images[]{ "ref": asset._ref, alt },\n    "faq": faq[]{ _key, question, answer },\n    "category": category->{ title, "slug": slug.current },\n    "related": *[_type == "product" && category._ref == ^.category._ref && _id != ^._id && defined(slug.current)]\n      | order(featured desc, salesCount desc, _id asc)[0...4]{ _id, title, "slug": slug.current, summary, featured, price, promoPrice, promoEndsAt,\n  "image": images[0]{ "ref": asset._ref, alt } },\n    "ratings": *[_type == "review" && status == "published" && product._ref == ^._id].rating,\n    "reviews": *[_type == "review" && status == "published" && product._ref == ^._id]\n      | order(createdAt desc)[0...20]{ _id, rating, name, comment, verified, "createdAt": coalesce(createdAt, _createdAt) }\n  }\n}': PRODUCT_QUERY_RESULT;
+    '{\n  "layout": {\n  "settings": *[_type == "siteSettings" && _id == "siteSettings"][0]{ shopName, tagline, description, currency, whatsappNumber, email, socials },\n  "categories": *[_type == "category" && defined(slug.current)] | order(sortOrder asc, title asc){ title, "slug": slug.current, icon },\n  "pages": *[_type == "page" && defined(slug.current)]{ title, "slug": slug.current }\n},\n  "page": *[_type == "page" && slug.current == $slug][0]{ title, "slug": slug.current, description, body }\n}': PAGE_QUERY_RESULT;
+    '{\n  "products": *[_type == "product" && defined(slug.current)] | order(publishedAt desc){ "slug": slug.current, _updatedAt },\n  "categories": *[_type == "category" && defined(slug.current)] | order(sortOrder asc){ "slug": slug.current, _updatedAt },\n  "pages": *[_type == "page" && defined(slug.current)] | order(title asc){ "slug": slug.current, _updatedAt }\n}': SITEMAP_QUERY_RESULT;
+    '{\n  "products": *[_type == "product" && _id in $ids]{\n    _id, kind, accessDelivery, downloadLimit, downloadValidityDays,\n    "files": deliverables[]{ _key, title, "filename": asset->originalFilename, "size": asset->size }\n  },\n  "settings": *[_type == "siteSettings" && _id == "siteSettings"][0]{ downloadLimit, downloadValidityDays, whatsappNumber, shopName }\n}': DELIVERY_QUERY_RESULT;
+    '*[_type == "accessCodePool" && product._ref == $productId] | order(_id asc)[0]{ _id, _rev, codes }': POOL_QUERY_RESULT;
+    '*[_type == "order" && status == "paid" && paidAt > $since && (\n  !defined(fulfilment) || !defined(fulfilment.receiptSentAt) || fulfilment.status == "to_deliver" || defined(fulfilment.lastError)\n)] | order(paidAt asc)[0...50]': TO_FULFIL_QUERY_RESULT;
     '*[_type == "discountCode" && code == $code][0]': CODE_QUERY_RESULT;
     '*[_type == "product" && _id in $ids]{ _id, "categoryId": category._ref }': CATEGORIES_QUERY_RESULT;
+    '*[_type == "order" && defined(discount.codeId) && (\n  (status == "expired" && count(*[_id == ^.discount.codeId && (^.checkoutId in redemptions[].checkoutId || ^.number in redemptions[].orderNumber)]) > 0)\n  || (status == "paid" && "expired" in paymentLog[].state && count(*[_id == ^.discount.codeId]) > 0\n    && count(*[_id == ^.discount.codeId && (^.checkoutId in redemptions[].checkoutId || ^.number in redemptions[].orderNumber)]) == 0)\n)] | order(_updatedAt asc)[0...100]{ _id }': UNSETTLED_USES_QUERY_RESULT;
+    '*[_type == "product" && _id == $productId][0].deliverables[_key == $fileKey][0].asset->{\n  path, url, mimeType, size, originalFilename\n}': ASSET_QUERY_RESULT;
+    '*[_type == "order" && (\n  ($kind == "email" && customer.email == $value) || ($kind == "whatsapp" && customer.whatsapp == $value)\n)] | order(_createdAt desc)[0...100]': ORDERS_QUERY_RESULT;
+    '*[_type == "order" && (\n  status == "pending" || (status == "expired" && _updatedAt > $lateSince)\n)] | order(_createdAt asc)[0...200]': ORDERS_TO_RECONCILE_QUERY_RESULT;
   }
 }

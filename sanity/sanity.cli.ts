@@ -5,6 +5,8 @@ export default defineCliConfig({
     projectId: process.env.SANITY_STUDIO_PROJECT_ID || "demo",
     dataset: process.env.SANITY_STUDIO_DATASET || "production",
   },
+  // Required fields are non-optional in the generated types: the storefront's parsers rely on them.
+  schemaExtraction: { enforceRequiredFields: true },
   // `npm run typegen` at the repo root: the storefront's `defineQuery` queries typed from schema.json.
   typegen: {
     path: "../app/**/*.{ts,tsx}",

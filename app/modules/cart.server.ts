@@ -1,10 +1,12 @@
 import { createHash } from "node:crypto";
 import type { Session } from "@remix-run/node";
 import type { SanityClient } from "@sanity/client";
+import { defineQuery } from "groq";
 import { z } from "zod";
 import { effectivePrice } from "~/lib/pricing";
 import type { OrderLine } from "./orders.server";
 import { getSanityClient } from "./sanity.server";
+import { fetchParsed, listOf } from "./typed-query.server";
 
 /**
  * The cart holds product ids and quantities only. Every price shown at checkout or charged
@@ -50,36 +52,31 @@ export const removeLine = (cart: Cart, productId: string): Cart => ({
   lines: cart.lines.filter((line) => line.productId !== productId),
 });
 
-export interface SellableProduct {
-  _id: string;
-  title: string;
-  slug: string;
-  kind: "file" | "access";
-  price: number;
-  promoPrice: number | null;
-  promoEndsAt: string | null;
-  maxQuantity: number | null;
-  image: { asset?: { _ref: string }; alt?: string } | null;
-}
+const sellableProduct = z.object({
+  _id: z.string(),
+  title: z.string(),
+  slug: z.string(),
+  kind: z.enum(["file", "access"]),
+  price: z.number().int().nonnegative(),
+  promoPrice: z.number().int().nonnegative().nullable(),
+  promoEndsAt: z.string().nullable(),
+  maxQuantity: z.number().int().positive().nullable(),
+  image: z.object({ asset: z.object({ _ref: z.string() }).nullable(), alt: z.string().nullish() }).nullable(),
+});
+export type SellableProduct = z.output<typeof sellableProduct>;
 
-const SELLABLE_PRODUCTS_QUERY = /* groq */ `*[_type == "product" && _id in $ids && defined(slug.current)]{
+const SELLABLE_PRODUCTS_QUERY = defineQuery(`*[_type == "product" && _id in $ids && defined(slug.current)]{
   _id, title, "slug": slug.current, kind, price, promoPrice, promoEndsAt, maxQuantity,
   "image": images[0]{asset, alt}
-}`;
+}`);
 
-const SELLABLE_BY_SLUG_QUERY = /* groq */ `*[_type == "product" && slug.current == $slug][0]{
-  _id, title, "slug": slug.current, kind, price, promoPrice, promoEndsAt, maxQuantity,
-  "image": images[0]{asset, alt}
-}`;
-
-/** Uncached on purpose: a price an editor just changed must be the price charged. */
-export function fetchSellableProducts(ids: string[], client: SanityClient = getSanityClient()) {
+/**
+ * Uncached on purpose: a price an editor just changed must be the price charged. A product whose
+ * price does not parse is not for sale (its cart line is dropped), never charged a guess.
+ */
+export function fetchSellableProducts(ids: string[], client: SanityClient = getSanityClient()): Promise<SellableProduct[]> {
   if (ids.length === 0) return Promise.resolve([]);
-  return client.fetch<SellableProduct[]>(SELLABLE_PRODUCTS_QUERY, { ids });
-}
-
-export function fetchSellableProductBySlug(slug: string, client: SanityClient = getSanityClient()) {
-  return client.fetch<SellableProduct | null>(SELLABLE_BY_SLUG_QUERY, { slug });
+  return fetchParsed(client, SELLABLE_PRODUCTS_QUERY, { ids }, listOf(sellableProduct, "product for sale"));
 }
 
 export interface PricedCart {
@@ -100,7 +97,7 @@ export async function priceCart(cart: Cart, now = new Date(), client?: SanityCli
   const removed: string[] = [];
   for (const line of cart.lines) {
     const product = byId.get(line.productId);
-    if (!product || !Number.isInteger(product.price) || product.price < 0) {
+    if (!product) {
       removed.push(line.productId);
       continue;
     }

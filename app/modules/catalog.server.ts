@@ -1,5 +1,6 @@
 import type { SanityClient } from "@sanity/client";
 import { createImageUrlBuilder, type ImageUrlBuilder } from "@sanity/image-url";
+import { defineQuery } from "groq";
 import { z } from "zod";
 import { DEFAULT_SORT, PAGE_SIZE, SORTS, type CatalogueFilters, type Sort } from "~/lib/catalogue";
 import type {
@@ -15,6 +16,7 @@ import { offerOf, type Offer, type PriceFields } from "~/lib/pricing";
 import { getContentCache, type ContentCache } from "./content-cache.server";
 import { getEnv } from "./env.server";
 import { getSanityClient } from "./sanity.server";
+import { fetchParsed, listOf, type ParserFor, type TypedQuery } from "./typed-query.server";
 
 /**
  * The storefront's reads from the content lake: one GROQ query per page, each projecting only
@@ -41,19 +43,24 @@ export function defaultCatalogContext(now = new Date()): CatalogContext {
   return { client: getSanityClient(), cache: getContentCache(), images, now };
 }
 
-type Params = Record<string, string | number | string[]>;
+type Params = Record<string, string | number | boolean | string[] | null>;
 
-/** Runs a query through the cache. `$now` is passed to GROQ but kept out of the key: results that depend on it say until when they hold. */
-function cachedQuery<T>(
+/**
+ * Runs a query through the cache: parsed (and checked against the schema, see typed-query.server.ts),
+ * then prepared, once per fill. `$now` is passed to GROQ but kept out of the key: results that depend
+ * on it say until when they hold.
+ */
+function cachedQuery<Query extends TypedQuery, Parser extends z.ZodType, T>(
   ctx: CatalogContext,
-  query: string,
+  query: Query,
   params: Params,
-  prepare: (raw: unknown) => T,
+  parser: Parser & ParserFor<Query, Parser>,
+  prepare: (parsed: z.output<Parser>) => T,
   validUntil?: (value: T) => number | undefined
 ): Promise<T> {
   const key = `${query}\n${JSON.stringify(params)}`;
   const now = ctx.now.getTime();
-  const load = async () => prepare(await ctx.client.fetch(query, { ...params, now: ctx.now.toISOString() }));
+  const load = async () => prepare(await fetchParsed(ctx.client, query, { ...params, now: ctx.now.toISOString() }, parser));
   return ctx.cache.get(key, load, { now, validUntil });
 }
 
@@ -65,27 +72,19 @@ const text = z
   .nullish()
   .transform((value) => value ?? null);
 
-function listOf<T extends z.ZodType>(item: T, what: string) {
-  return z
-    .array(z.unknown())
-    .nullish()
-    .transform((items) =>
-      (items ?? []).flatMap((raw): z.output<T>[] => {
-        const parsed = item.safeParse(raw);
-        if (parsed.success) return [parsed.data];
-        console.warn(`catalog: ignoring an invalid ${what}: ${parsed.error.issues[0]?.message ?? "?"}`);
-        return [];
-      })
-    );
-}
-
 const amount = z.number().int().nonnegative();
 
-const rawImage = z.object({
-  ref: z.string().regex(/^image-[A-Za-z0-9]+-\d+x\d+-[a-z0-9]+$/),
-  alt: text,
-});
-type RawImage = z.output<typeof rawImage>;
+/** An image field an editor left without an upload has no asset: it reads as no image. */
+const rawImage = z
+  .object({
+    ref: z
+      .string()
+      .regex(/^image-[A-Za-z0-9]+-\d+x\d+-[a-z0-9]+$/)
+      .nullable(),
+    alt: text,
+  })
+  .transform(({ ref, alt }) => (ref ? { ref, alt } : null));
+type RawImage = NonNullable<z.output<typeof rawImage>>;
 
 const rawCard = z.object({
   _id: z.string(),
@@ -139,7 +138,7 @@ const CARD = `_id, title, "slug": slug.current, summary, featured, price, promoP
 
 /** Header and footer data, embedded in every page query so that a page is one request. */
 const LAYOUT = `"layout": {
-  "settings": *[_id == "siteSettings"][0]{ shopName, tagline, description, currency, whatsappNumber, email, socials },
+  "settings": *[_type == "siteSettings" && _id == "siteSettings"][0]{ shopName, tagline, description, currency, whatsappNumber, email, socials },
   "categories": *[_type == "category" && defined(slug.current)] | order(sortOrder asc, title asc){ title, "slug": slug.current, icon },
   "pages": *[_type == "page" && defined(slug.current)]{ title, "slug": slug.current }
 }`;
@@ -220,19 +219,19 @@ function toCard({ pricing, ...card }: PreparedCard, now: Date): ProductCardView 
 // ---------------------------------------------------------------------------------------------
 // Layout alone: for pages that have no content of their own (cart stub, 404).
 
-const LAYOUT_QUERY = `{ ${LAYOUT} }`;
+const LAYOUT_QUERY = defineQuery(`{ ${LAYOUT} }`);
 
 export async function getLayout(ctx = defaultCatalogContext()): Promise<LayoutView> {
-  const { layout } = await cachedQuery(ctx, LAYOUT_QUERY, {}, (raw) => z.object({ layout: rawLayout }).parse(raw));
+  const { layout } = await cachedQuery(ctx, LAYOUT_QUERY, {}, z.object({ layout: rawLayout }), (parsed) => parsed);
   return layout;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Home
 
-const HOME_QUERY = `{
+const HOME_QUERY = defineQuery(`{
   ${LAYOUT},
-  "home": *[_id == "siteSettings"][0]{ heroTitle, heroText, "whyUs": whyUs[]{ _key, title, text, icon } },
+  "home": *[_type == "siteSettings" && _id == "siteSettings"][0]{ heroTitle, heroText, "whyUs": whyUs[]{ _key, title, text, icon } },
   "promotions": *[_type == "promotion" && dateTime(endsAt) > dateTime($now)] | order(startsAt asc)[0...10]{
     _id, title, text, linkLabel, link, startsAt, endsAt
   },
@@ -243,7 +242,7 @@ const HOME_QUERY = `{
     "products": *[_type == "product" && category._ref == ^._id && defined(slug.current)]
       | order(featured desc, salesCount desc, _id asc)[0...4]{ ${CARD} }
   }
-}`;
+}`);
 
 const rawPromotion = z.object({
   _id: z.string(),
@@ -319,8 +318,7 @@ function currentPromotion(promotions: z.output<typeof rawPromotion>[], now: Date
 }
 
 export async function getHomePage(ctx = defaultCatalogContext()): Promise<HomePage> {
-  const data = await cachedQuery(ctx, HOME_QUERY, {}, (raw) => {
-    const parsed = rawHome.parse(raw);
+  const data = await cachedQuery(ctx, HOME_QUERY, {}, rawHome, (parsed) => {
     return {
       ...parsed,
       featured: parsed.featured.map((card) => prepareCard(ctx.images, card)),
@@ -405,62 +403,42 @@ function searchTerms(q: string): string[] {
   return (q.toLocaleLowerCase("fr").match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 8).map((word) => `${word}*`);
 }
 
-const ORDERINGS: Record<Sort, string> = {
-  nouveautes: "publishedAt desc, _id asc",
-  populaires: "salesCount desc, publishedAt desc, _id asc",
-  "prix-croissant": "effectivePrice asc, _id asc",
-  "prix-decroissant": "effectivePrice desc, _id asc",
-};
+/** Who matches the filters; a missing filter is a null parameter, so the query text never varies. */
+const CATALOGUE_MATCH = `_type == "product" && defined(slug.current)
+  && (!defined($category) || category._ref in *[_type == "category" && slug.current == $category]._id)
+  && (count($terms) == 0 || [title, summary, ...tags] match $terms)
+  && (!$onSale || ${ACTIVE_PROMO})`;
 
-/** Builds the query from fixed fragments; shoppers' values only ever travel as parameters. */
-function catalogueQuery(filters: CatalogueFilters): { query: string; params: Params; dependsOnTime: boolean } {
-  const params: Params = {};
-  const where = ['_type == "product"', "defined(slug.current)"];
-  if (filters.category) {
-    params.category = filters.category;
-    where.push(`category._ref in *[_type == "category" && slug.current == $category]._id`);
-  }
-  const terms = filters.q ? searchTerms(filters.q) : [];
-  if (terms.length) {
-    params.terms = terms;
-    where.push("[title, summary, ...tags] match $terms");
-  }
-  if (filters.onSale) where.push(ACTIVE_PROMO);
-  const priceWhere: string[] = [];
-  if (filters.minPrice !== undefined) {
-    params.minPrice = filters.minPrice;
-    priceWhere.push("effectivePrice >= $minPrice");
-  }
-  if (filters.maxPrice !== undefined) {
-    params.maxPrice = filters.maxPrice;
-    priceWhere.push("effectivePrice <= $maxPrice");
-  }
-  // Slices take literal numbers (groq-js rejects parameters there); these are integers computed here.
-  const start = (filters.page - 1) * PAGE_SIZE;
-  const priceFilter = priceWhere.length ? `[${priceWhere.join(" && ")}]` : "";
-  const matches = `*[${where.join(
-    " && "
-  )}]{ ${CARD}, publishedAt, salesCount, "effectivePrice": ${EFFECTIVE_PRICE} }${priceFilter}`;
-  const count = priceFilter
-    ? `*[${where.join(" && ")}]{ "effectivePrice": ${EFFECTIVE_PRICE} }${priceFilter}`
-    : `*[${where.join(" && ")}]`;
-  const dependsOnTime = filters.onSale || priceWhere.length > 0 || filters.sort.startsWith("prix-");
-  const query = `{
+const CATALOGUE_PRICE_RANGE = `(!defined($minPrice) || effectivePrice >= $minPrice) && (!defined($maxPrice) || effectivePrice <= $maxPrice)`;
+
+/** A sort key that is null for every product but one sort's ties them all, so each sort reads its own keys. */
+const CATALOGUE_ORDER = `select($sort == "prix-croissant" => effectivePrice) asc,
+  select($sort == "prix-decroissant" => effectivePrice) desc,
+  select($sort == "populaires" => salesCount) desc,
+  publishedAt desc, _id asc`;
+
+const CATALOGUE_QUERY = defineQuery(`{
   ${LAYOUT},
-  ${
-    filters.category
-      ? `"category": *[_type == "category" && slug.current == $category][0]{ title, "slug": slug.current, description },`
-      : ""
-  }
-  ${
-    dependsOnTime
-      ? `"nextPromoEnd": *[_type == "product" && ${ACTIVE_PROMO}] | order(dateTime(promoEndsAt) asc)[0].promoEndsAt,`
-      : ""
-  }
-  "total": count(${count}),
-  "items": ${matches} | order(${ORDERINGS[filters.sort]})[${start}...${start + PAGE_SIZE}]
-}`;
-  return { query, params, dependsOnTime };
+  "category": *[_type == "category" && slug.current == $category][0]{ title, "slug": slug.current, description },
+  "nextPromoEnd": *[_type == "product" && ${ACTIVE_PROMO}] | order(dateTime(promoEndsAt) asc)[0].promoEndsAt,
+  "total": count(*[${CATALOGUE_MATCH}]{ "effectivePrice": ${EFFECTIVE_PRICE} }[${CATALOGUE_PRICE_RANGE}]),
+  "items": *[${CATALOGUE_MATCH}]{ ${CARD}, publishedAt, salesCount, "effectivePrice": ${EFFECTIVE_PRICE} }[${CATALOGUE_PRICE_RANGE}]
+    | order(${CATALOGUE_ORDER})[$start...$end]
+}`);
+
+/** Shoppers' values only ever travel as parameters. */
+function catalogueParams(filters: CatalogueFilters): Params {
+  const start = (filters.page - 1) * PAGE_SIZE;
+  return {
+    category: filters.category ?? null,
+    terms: filters.q ? searchTerms(filters.q) : [],
+    onSale: filters.onSale,
+    minPrice: filters.minPrice ?? null,
+    maxPrice: filters.maxPrice ?? null,
+    sort: filters.sort,
+    start,
+    end: start + PAGE_SIZE,
+  };
 }
 
 const rawCatalogue = z.object({
@@ -486,15 +464,13 @@ export async function getCataloguePage(
   filters: CatalogueFilters,
   ctx = defaultCatalogContext()
 ): Promise<CataloguePage> {
-  const { query, params, dependsOnTime } = catalogueQuery(filters);
+  const dependsOnTime = filters.onSale || filters.minPrice !== undefined || filters.maxPrice !== undefined || filters.sort.startsWith("prix-");
   const data = await cachedQuery(
     ctx,
-    query,
-    params,
-    (raw) => {
-      const parsed = rawCatalogue.parse(raw);
-      return { ...parsed, items: parsed.items.map((card) => prepareCard(ctx.images, card)) };
-    },
+    CATALOGUE_QUERY,
+    catalogueParams(filters),
+    rawCatalogue,
+    (parsed) => ({ ...parsed, items: parsed.items.map((card) => prepareCard(ctx.images, card)) }),
     // Membership and order by price change when a promo ends: the result holds until the next end.
     (value) => (dependsOnTime && value.nextPromoEnd ? Date.parse(value.nextPromoEnd) : undefined)
   );
@@ -512,7 +488,7 @@ export async function getCataloguePage(
 // ---------------------------------------------------------------------------------------------
 // Product page: the product, its related products and the layout in one query.
 
-const PRODUCT_QUERY = `{
+const PRODUCT_QUERY = defineQuery(`{
   ${LAYOUT},
   "product": *[_type == "product" && slug.current == $slug][0]{
     _id, title, "slug": slug.current, kind, accessDelivery, summary, description, features, tags, featured,
@@ -524,9 +500,9 @@ const PRODUCT_QUERY = `{
       | order(featured desc, salesCount desc, _id asc)[0...4]{ ${CARD} },
     "ratings": *[_type == "review" && status == "published" && product._ref == ^._id].rating,
     "reviews": *[_type == "review" && status == "published" && product._ref == ^._id]
-      | order(createdAt desc)[0...20]{ _id, rating, name, comment, verified, createdAt }
+      | order(createdAt desc)[0...20]{ _id, rating, name, comment, verified, "createdAt": coalesce(createdAt, _createdAt) }
   }
-}`;
+}`);
 
 const rawProduct = z.object({
   _id: z.string(),
@@ -546,7 +522,7 @@ const rawProduct = z.object({
   price: amount,
   promoPrice: amount.nullish().catch(null),
   promoEndsAt: text.catch(null),
-  images: listOf(rawImage, "image"),
+  images: listOf(rawImage, "image").transform((images) => images.filter((image) => image !== null)),
   faq: listOf(z.object({ _key: z.string(), question: z.string(), answer: z.string() }), "FAQ entry"),
   category: z
     .object({ title: z.string(), slug: z.string() })
@@ -606,8 +582,8 @@ export interface ProductPage {
 }
 
 export async function getProductPage(slug: string, ctx = defaultCatalogContext()): Promise<ProductPage> {
-  const data = await cachedQuery(ctx, PRODUCT_QUERY, { slug }, (raw) => {
-    const { layout, product } = z.object({ layout: rawLayout, product: rawProduct.nullish() }).parse(raw);
+  const parser = z.object({ layout: rawLayout, product: rawProduct.nullish() });
+  const data = await cachedQuery(ctx, PRODUCT_QUERY, { slug }, parser, ({ layout, product }) => {
     if (!product) return { layout, product: null };
     const { _id, description, images: productImages, faq, related, price, promoPrice, promoEndsAt, ratings, reviews, ...rest } = product;
     return {
@@ -640,10 +616,10 @@ export async function getProductPage(slug: string, ctx = defaultCatalogContext()
 // ---------------------------------------------------------------------------------------------
 // CMS pages
 
-const PAGE_QUERY = `{
+const PAGE_QUERY = defineQuery(`{
   ${LAYOUT},
   "page": *[_type == "page" && slug.current == $slug][0]{ title, "slug": slug.current, description, body }
-}`;
+}`);
 
 export interface CmsPage {
   layout: LayoutView;
@@ -651,20 +627,13 @@ export interface CmsPage {
 }
 
 export async function getCmsPage(slug: string, ctx = defaultCatalogContext()): Promise<CmsPage> {
-  return cachedQuery(ctx, PAGE_QUERY, { slug }, (raw) => {
-    const { layout, page } = z
-      .object({
-        layout: rawLayout,
-        page: z
-          .object({
-            title: z.string(),
-            slug: z.string(),
-            description: text,
-            body: z.array(z.any()).nullish().catch(null),
-          })
-          .nullish(),
-      })
-      .parse(raw);
+  const parser = z.object({
+    layout: rawLayout,
+    page: z
+      .object({ title: z.string(), slug: z.string(), description: text, body: z.array(z.any()).nullish().catch(null) })
+      .nullish(),
+  });
+  return cachedQuery(ctx, PAGE_QUERY, { slug }, parser, ({ layout, page }) => {
     return {
       layout,
       page: page
@@ -677,11 +646,11 @@ export async function getCmsPage(slug: string, ctx = defaultCatalogContext()): P
 // ---------------------------------------------------------------------------------------------
 // Sitemap
 
-const SITEMAP_QUERY = `{
+const SITEMAP_QUERY = defineQuery(`{
   "products": *[_type == "product" && defined(slug.current)] | order(publishedAt desc){ "slug": slug.current, _updatedAt },
   "categories": *[_type == "category" && defined(slug.current)] | order(sortOrder asc){ "slug": slug.current, _updatedAt },
   "pages": *[_type == "page" && defined(slug.current)] | order(title asc){ "slug": slug.current, _updatedAt }
-}`;
+}`);
 
 const sitemapEntry = z.object({ slug: z.string(), _updatedAt: text });
 
@@ -692,14 +661,12 @@ export interface SitemapEntries {
 }
 
 export async function getSitemapEntries(ctx = defaultCatalogContext()): Promise<SitemapEntries> {
-  return cachedQuery(ctx, SITEMAP_QUERY, {}, (raw) => {
-    const parsed = z
-      .object({
-        products: listOf(sitemapEntry, "product"),
-        categories: listOf(sitemapEntry, "category"),
-        pages: listOf(sitemapEntry, "page"),
-      })
-      .parse(raw);
+  const parser = z.object({
+    products: listOf(sitemapEntry, "product"),
+    categories: listOf(sitemapEntry, "category"),
+    pages: listOf(sitemapEntry, "page"),
+  });
+  return cachedQuery(ctx, SITEMAP_QUERY, {}, parser, (parsed) => {
     const entries = (list: z.output<typeof sitemapEntry>[]) =>
       list.map((e) => ({ slug: e.slug, updatedAt: e._updatedAt }));
     return { products: entries(parsed.products), categories: entries(parsed.categories), pages: entries(parsed.pages) };

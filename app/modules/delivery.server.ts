@@ -1,7 +1,9 @@
+import { defineQuery } from "groq";
 import { z } from "zod";
 import { getEnv } from "./env.server";
 import { sendMail } from "./mail.server";
 import {
+  fetchOrders,
   isConflict,
   newKey,
   reviseOrder,
@@ -13,6 +15,7 @@ import {
 import { fulfilmentStatus, lineDelivered } from "./fulfilment-status.server";
 import { receiptMail } from "./receipt-mail.server";
 import { getSanityClient, getSanityWriteClient } from "./sanity.server";
+import { fetchParsed } from "./typed-query.server";
 
 /**
  * Delivery of a paid order (docs/decisions/006-delivery.md). `fulfilOrder` is idempotent and
@@ -54,18 +57,17 @@ export { fulfilmentStatus, lineDelivered };
 export type DeliveryProduct = z.output<typeof deliveryProduct>;
 export type DeliveryInfo = z.output<typeof deliveryInfo>;
 
-const DELIVERY_QUERY = /* groq */ `{
+const DELIVERY_QUERY = defineQuery(`{
   "products": *[_type == "product" && _id in $ids]{
     _id, kind, accessDelivery, downloadLimit, downloadValidityDays,
     "files": deliverables[]{ _key, title, "filename": asset->originalFilename, "size": asset->size }
   },
-  "settings": *[_id == "siteSettings"][0]{ downloadLimit, downloadValidityDays, whatsappNumber, shopName }
-}`;
+  "settings": *[_type == "siteSettings" && _id == "siteSettings"][0]{ downloadLimit, downloadValidityDays, whatsappNumber, shopName }
+}`);
 
 /** Fresh from the lake on purpose: a limit an editor changes applies at once. */
 export async function loadDeliveryInfo(order: Pick<Order, "lines">): Promise<DeliveryInfo> {
-  const raw = await getSanityClient().fetch(DELIVERY_QUERY, { ids: order.lines.map((line) => line.productId) });
-  return deliveryInfo.parse(raw);
+  return fetchParsed(getSanityClient(), DELIVERY_QUERY, { ids: order.lines.map((line) => line.productId) }, deliveryInfo);
 }
 
 export interface DownloadPolicy {
@@ -105,15 +107,14 @@ const poolSchema = z.object({
     .transform((codes) => codes ?? []),
 });
 
-const POOL_QUERY = /* groq */ `*[_type == "accessCodePool" && product._ref == $productId] | order(_id asc)[0]{ _id, _rev, codes }`;
+const POOL_QUERY = defineQuery(`*[_type == "accessCodePool" && product._ref == $productId] | order(_id asc)[0]{ _id, _rev, codes }`);
 const POOL_ROUNDS = 60;
 
 export async function takeCodes(order: Pick<Order, "number">, line: Pick<OrderLine, "_key" | "productId" | "quantity">): Promise<Delivery[]> {
   const client = getSanityWriteClient();
   for (let round = 0; round < POOL_ROUNDS; round++) {
-    const raw = await client.fetch(POOL_QUERY, { productId: line.productId });
-    if (!raw) return [];
-    const pool = poolSchema.parse(raw);
+    const pool = await fetchParsed(client, POOL_QUERY, { productId: line.productId }, poolSchema.nullable());
+    if (!pool) return [];
     const mine = pool.codes.filter((entry) => entry.assignedTo === order.number && entry.code);
     const missing = line.quantity - mine.length;
     const free = pool.codes.filter((entry) => !entry.assignedTo && entry.code).slice(0, Math.max(0, missing));
@@ -249,14 +250,14 @@ export async function onOrderPaid(order: Order): Promise<Order> {
   }
 }
 
-const TO_FULFIL_QUERY = /* groq */ `*[_type == "order" && status == "paid" && paidAt > $since && (
+const TO_FULFIL_QUERY = defineQuery(`*[_type == "order" && status == "paid" && paidAt > $since && (
   !defined(fulfilment) || !defined(fulfilment.receiptSentAt) || fulfilment.status == "to_deliver" || defined(fulfilment.lastError)
-)] | order(paidAt asc)[0...50]`;
+)] | order(paidAt asc)[0...50]`);
 const RETRY_WINDOW_MS = 30 * 24 * 60 * 60 * 1000;
 
 /** The reconciler's share: paid orders whose delivery or receipt has not completed. */
 export async function retryFulfilments(now = new Date()): Promise<number> {
-  const orders = await getSanityWriteClient().fetch<Order[]>(TO_FULFIL_QUERY, { since: new Date(now.getTime() - RETRY_WINDOW_MS).toISOString() });
+  const orders = await fetchOrders(TO_FULFIL_QUERY, { since: new Date(now.getTime() - RETRY_WINDOW_MS).toISOString() });
   let completed = 0;
   for (const order of orders) {
     try {

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { formatPrice } from "~/lib/money";
 import { isConflict, newKey, type Order } from "./orders.server";
 import { getSanityClient, getSanityWriteClient } from "./sanity.server";
+import { fetchParsed } from "./typed-query.server";
 
 /**
  * Discount codes (the Studio's `discountCode` documents). Whether a code applies is decided here,
@@ -89,9 +90,8 @@ const CODE_QUERY = defineQuery(`*[_type == "discountCode" && code == $code][0]`)
 const CATEGORIES_QUERY = defineQuery(`*[_type == "product" && _id in $ids]{ _id, "categoryId": category._ref }`);
 
 export async function findDiscountCode(raw: string, client: SanityClient = getSanityClient()): Promise<DiscountCode | null> {
-  const found = await client.fetch(CODE_QUERY, { code: normalizeCode(raw) }, { perspective: "published" });
-  const parsed = discountCodeSchema.safeParse(found);
-  return parsed.success ? parsed.data : null;
+  // A code document that does not parse is no code: the buyer is told it does not exist.
+  return fetchParsed(client, CODE_QUERY, { code: normalizeCode(raw) }, discountCodeSchema.nullable().catch(null));
 }
 
 export async function discountLines(

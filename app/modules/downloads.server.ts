@@ -1,3 +1,4 @@
+import { defineQuery } from "groq";
 import { z } from "zod";
 import { whatsappLink } from "~/lib/whatsapp";
 import { downloadPolicy, downloadsOf, loadDeliveryInfo } from "./delivery.server";
@@ -5,6 +6,7 @@ import { getEnv } from "./env.server";
 import { escapeHtml } from "./mail.server";
 import { getOrderForShopper, newKey, reviseOrder, type Order } from "./orders.server";
 import { getSanityClient } from "./sanity.server";
+import { fetchParsed } from "./typed-query.server";
 
 const PRIVATE = { "Cache-Control": "private, no-store", "X-Robots-Tag": "noindex" };
 
@@ -17,9 +19,9 @@ const assetSchema = z.object({
 });
 
 // Server only: the one place an asset's location is read, never projected into a page.
-const ASSET_QUERY = /* groq */ `*[_type == "product" && _id == $productId][0].deliverables[_key == $fileKey][0].asset->{
+const ASSET_QUERY = defineQuery(`*[_type == "product" && _id == $productId][0].deliverables[_key == $fileKey][0].asset->{
   path, url, mimeType, size, originalFilename
-}`;
+}`);
 
 function page(status: number, title: string, text: string, link?: { href: string; label: string }): Response {
   const action = link
@@ -100,7 +102,7 @@ export async function serveDownload({
     return page(403, "Limite de téléchargements atteinte", `Vous avez déjà téléchargé ce fichier ${policy.limit} fois. Écrivez-nous pour en obtenir d'autres.`, more);
   }
 
-  const asset = assetSchema.nullable().parse(await getSanityClient().fetch(ASSET_QUERY, { productId: product._id, fileKey }));
+  const asset = await fetchParsed(getSanityClient(), ASSET_QUERY, { productId: product._id, fileKey }, assetSchema.nullable());
   const location = asset && assetLocation(asset);
   if (!asset || !location) return notFound();
   const upstream = await fetch(location, { headers: { Authorization: `Bearer ${getEnv().SANITY_API_READ_TOKEN}` } }).catch(() => null);

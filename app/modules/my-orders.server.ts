@@ -1,12 +1,12 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
+import { defineQuery } from "groq";
 import { z } from "zod";
 import { formatPrice } from "~/lib/money";
 import { normalizeWhatsapp } from "./checkout.server";
 import { getEnv } from "./env.server";
 import { escapeHtml, sendMail } from "./mail.server";
 import { allow } from "./rate-limit.server";
-import type { Order } from "./orders.server";
-import { getSanityWriteClient } from "./sanity.server";
+import { fetchOrders, type Order } from "./orders.server";
 
 /**
  * "Mes commandes": a buyer who lost their order page asks for a link by e-mail. The answer never
@@ -88,12 +88,12 @@ export function verifyContact(token: string | null, now = Date.now()): Contact |
 
 // ---------------------------------------------------------------------------------------------
 
-const ORDERS_QUERY = /* groq */ `*[_type == "order" && (
+const ORDERS_QUERY = defineQuery(`*[_type == "order" && (
   ($kind == "email" && customer.email == $value) || ($kind == "whatsapp" && customer.whatsapp == $value)
-)] | order(_createdAt desc)[0...100]`;
+)] | order(_createdAt desc)[0...100]`);
 
 export function ordersOf(contact: Contact): Promise<Order[]> {
-  return getSanityWriteClient().fetch<Order[]>(ORDERS_QUERY, { kind: contact.kind, value: contact.value });
+  return fetchOrders(ORDERS_QUERY, { kind: contact.kind, value: contact.value });
 }
 
 function linkMail(to: string, link: string, count: number, shopName: string) {

@@ -1,7 +1,9 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
-import type { SanityClient } from "@sanity/client";
+import type { QueryParams, SanityClient, SanityQueries } from "@sanity/client";
+import type { Order as OrderDocument } from "~/sanity.types";
 import { decide, mismatch, type EventSource, type OrderStatus, type PaymentObservation } from "./order-state.server";
 import { getSanityWriteClient } from "./sanity.server";
+import type { DeclaredIn, TypedQuery } from "./typed-query.server";
 
 /** Orders are documents in the content lake; every write here is revision-checked. */
 
@@ -117,6 +119,17 @@ export interface DownloadLogEntry {
   /** The deliverable's `_key` in the product. */
   file: string;
   count: number;
+}
+
+/** An order as queries read it: typecheck fails here if the storefront writes a field the Studio schema does not declare. */
+export type StoredOrder = DeclaredIn<OrderDocument, Order>;
+
+/** The typed queries that return whole orders. */
+type OrdersQuery = { [Query in TypedQuery]: SanityQueries[Query] extends OrderDocument[] ? Query : never }[TypedQuery];
+
+export async function fetchOrders(query: OrdersQuery, params: QueryParams, client: SanityClient = getSanityWriteClient()): Promise<StoredOrder[]> {
+  // The lake returns the documents the storefront wrote, whose shape `StoredOrder` checks against the schema.
+  return (await client.fetch(query, params)) as unknown as StoredOrder[];
 }
 
 /** What checkout decides; the rest of an order (number, tokens, status, logs) is made here. */

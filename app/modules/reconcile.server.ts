@@ -1,10 +1,10 @@
+import { defineQuery } from "groq";
 import { retryFulfilments } from "./delivery.server";
 import { retryDiscountUses, settleDiscountUse } from "./discounts.server";
 import { getEnv } from "./env.server";
-import { expireOrder, type Order } from "./orders.server";
+import { expireOrder, fetchOrders, type Order } from "./orders.server";
 import { getProvider } from "./payments/registry.server";
 import { confirmPayments } from "./payments.server";
-import { getSanityWriteClient } from "./sanity.server";
 
 /**
  * Re-checks unsettled orders with their provider: pending ones (expired past the time limit,
@@ -12,9 +12,9 @@ import { getSanityWriteClient } from "./sanity.server";
  * a payment confirmed after expiry is still honoured.
  */
 const LATE_PAYMENT_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
-const ORDERS_TO_RECONCILE_QUERY = /* groq */ `*[_type == "order" && (
+const ORDERS_TO_RECONCILE_QUERY = defineQuery(`*[_type == "order" && (
   status == "pending" || (status == "expired" && _updatedAt > $lateSince)
-)] | order(_createdAt asc)[0...200]`;
+)] | order(_createdAt asc)[0...200]`);
 
 export interface ReconcileSummary {
   checked: number;
@@ -39,7 +39,7 @@ async function cancelOpenPayments(order: Order) {
 export async function reconcileOrders(now = new Date()): Promise<ReconcileSummary> {
   const expiryMinutes = getEnv().ORDER_EXPIRY_MINUTES;
   const cutoff = now.getTime() - expiryMinutes * 60_000;
-  const orders = await getSanityWriteClient().fetch<Order[]>(ORDERS_TO_RECONCILE_QUERY, {
+  const orders = await fetchOrders(ORDERS_TO_RECONCILE_QUERY, {
     lateSince: new Date(now.getTime() - LATE_PAYMENT_WINDOW_MS).toISOString(),
   });
   const summary: ReconcileSummary = { checked: orders.length, paid: 0, failed: 0, expired: 0, fulfilled: 0 };

@@ -173,6 +173,7 @@ export const discountCode = defineType({
           name: "redemption",
           fields: [
             defineField({ name: "checkoutId", title: "Paiement (identifiant)", type: "string" }),
+            defineField({ name: "orderNumber", title: "Commande", type: "string" }),
             defineField({ name: "customer", title: "Client", type: "string" }),
             defineField({ name: "amount", title: "Réduction (F CFA)", type: "number" }),
             defineField({ name: "at", title: "Date", type: "datetime" }),
