@@ -120,7 +120,8 @@ export const order = defineType({
       title: "Livraison",
       type: "object",
       group: "fulfilment",
-      description: "Pour les accès remis à la main : passez la commande à « Livrée » une fois l'accès envoyé au client.",
+      description:
+        "Pour les accès remis à la main : « Marquer livrée » (menu en bas de la commande) enregistre ce que le client doit recevoir et passe la commande à « Livrée ».",
       fields: [
         defineField({
           name: "status",
@@ -145,25 +146,22 @@ export const order = defineType({
           title: "Remises",
           type: "array",
           description:
-            "Codes pris dans le stock, ou identifiants saisis par l'équipe pour une remise à la main : ils s'affichent sur la page de commande du client.",
+            "Codes pris dans le stock, ou ce que l'équipe a saisi avec « Marquer livrée » : le client les voit sur la page de sa commande. Seul ce qui a été remis à la main peut être corrigé ici.",
+          // Entries are written by the storefront (pool codes) and by « Marquer livrée », which
+          // ties each one to its order line: none is added, moved or removed by hand.
+          options: { sortable: false, disableActions: ["add", "addBefore", "addAfter", "remove", "duplicate", "copy"] },
           of: [
             defineArrayMember({
               type: "object",
               name: "delivery",
               fields: [
-                defineField({
-                  name: "lineKey",
-                  title: "Article (clé)",
-                  type: "string",
-                  description: "La clé de l'article dans « Articles » (_key).",
-                  validation: (rule) => rule.required(),
-                }),
-                defineField({ name: "productId", title: "Produit (identifiant)", type: "string" }),
+                defineField({ name: "lineKey", title: "Article (clé)", type: "string", readOnly: true, validation: (rule) => rule.required() }),
+                defineField({ name: "productId", title: "Produit (identifiant)", type: "string", readOnly: true }),
                 defineField({
                   name: "method",
                   title: "Mode",
                   type: "string",
-                  initialValue: "manual",
+                  readOnly: true,
                   options: {
                     list: [
                       { title: "Code du stock", value: "code" },
@@ -177,9 +175,11 @@ export const order = defineType({
                   title: "Code ou identifiants remis",
                   type: "text",
                   rows: 2,
+                  // A pool code is also recorded in its pool: changing it here would split the two.
+                  readOnly: ({ parent }) => (parent as { method?: string } | undefined)?.method !== "manual",
                   validation: (rule) => rule.required().max(2000),
                 }),
-                defineField({ name: "at", title: "Date", type: "datetime", initialValue: () => new Date().toISOString() }),
+                defineField({ name: "at", title: "Date", type: "datetime", readOnly: true }),
               ],
               preview: {
                 select: { code: "code", method: "method", at: "at" },

@@ -166,7 +166,7 @@ test("a marketer publishes a scheduled promotion: the home page shows it only in
   await expect.poll(() => storefrontHtml("/"), { timeout: endsAt - Date.now() + 10_000, intervals: [1_000] }).not.toContain("Vente flash du Studio");
 });
 
-test("an order written by the storefront is under Commandes, and « Marquer livrée » updates the buyer's order page", async ({ page }) => {
+test("an order written by the storefront is under Commandes, and « Marquer livrée » puts what the merchant types on the buyer's order page", async ({ page }) => {
   test.setTimeout(90_000);
   const now = new Date().toISOString();
   await lake.createOrReplace({
@@ -209,8 +209,19 @@ test("an order written by the storefront is under Commandes, and « Marquer livr
   // On a live-edited document the Studio lists the actions in the footer's menu.
   await page.getByTestId("action-menu-button").click();
   await page.getByRole("menuitem", { name: "Marquer livrée" }).click();
+  // The merchant writes what the buyer needs for the line handed over by hand.
+  const credentials = "Identifiant : awa@example.com\nMot de passe : Canva-Studio-2026";
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Accès pour « Canva Pro 1 an »").fill(credentials);
+  await dialog.getByRole("button", { name: "Confirmer la livraison" }).click();
   await expect.poll(async () => (await lake.getDocument("order-ASH-STUDIO"))?.fulfilment?.status, { timeout: 10_000 }).toBe("delivered");
+  const { fulfilment } = (await lake.getDocument("order-ASH-STUDIO"))!;
+  expect(fulfilment.deliveredAt).toEqual(expect.any(String));
+  expect(fulfilment.deliveries).toEqual([
+    { _key: expect.any(String), lineKey: "line1", productId: "product-canva-pro-1-an", method: "manual", code: credentials, at: fulfilment.deliveredAt },
+  ]);
 
   await page.goto(`${stack.baseUrl}/commande/ASH-STUDIO?t=studio-e2e-access-token`);
   await expect(page.getByTestId("access-delivered")).toBeVisible();
+  await expect(page.getByTestId("access-code")).toHaveText(credentials);
 });

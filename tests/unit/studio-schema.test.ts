@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { linesToDeliver, markDeliveredPatches } from "../../sanity/actions/manualDelivery";
 import { discountCode } from "../../sanity/schemaTypes/discountCode";
+import { order } from "../../sanity/schemaTypes/order";
 import { product } from "../../sanity/schemaTypes/product";
 import { review } from "../../sanity/schemaTypes/review";
 
@@ -80,5 +82,64 @@ describe("review rules", () => {
     expect(calls.max).toEqual([5]);
     expect(calls.integer).toEqual([]);
     expect(calls.required).toEqual([]);
+  });
+});
+
+describe("« Marquer livrée »", () => {
+  const paid = {
+    status: "paid",
+    lines: [
+      { _key: "file", productId: "product-guide", title: "Guide", kind: "file", quantity: 1 },
+      { _key: "canva", productId: "product-canva-pro-1-an", title: "Canva Pro 1 an", kind: "access", quantity: 1 },
+      { _key: "office", productId: "product-office", title: "Office", kind: "access", quantity: 2 },
+      { _key: "vpn", productId: "product-vpn", title: "VPN", kind: "access", quantity: 1 },
+    ],
+    fulfilment: {
+      status: "to_deliver",
+      deliveries: [
+        { lineKey: "office", method: "code" },
+        { lineKey: "vpn", method: "code" },
+      ],
+    },
+  };
+
+  it("asks for the access lines still waiting: not files, not lines with all their codes", () => {
+    expect(linesToDeliver(paid).map((line) => line._key)).toEqual(["canva", "office"]);
+    const handed = { ...paid, fulfilment: { ...paid.fulfilment, deliveries: [...paid.fulfilment.deliveries, { lineKey: "canva", method: "manual" }] } };
+    expect(linesToDeliver(handed).map((line) => line._key)).toEqual(["office"]);
+  });
+
+  it("appends a manual delivery per line written for, then marks the order delivered, in one patch", () => {
+    const now = "2026-11-23T10:00:00.000Z";
+    const patches = markDeliveredPatches(paid, { canva: "  awa@example.com / MotDePasse1  ", office: " ", vpn: "ignored" }, { now, newKey: () => "k1" });
+    expect(patches).toEqual([
+      { setIfMissing: { fulfilment: {} } },
+      { setIfMissing: { "fulfilment.deliveries": [] } },
+      {
+        insert: {
+          after: "fulfilment.deliveries[-1]",
+          items: [{ _key: "k1", lineKey: "canva", productId: "product-canva-pro-1-an", method: "manual", code: "awa@example.com / MotDePasse1", at: now }],
+        },
+      },
+      { set: { "fulfilment.status": "delivered", "fulfilment.deliveredAt": now } },
+    ]);
+  });
+
+  it("with nothing written, only marks the order delivered (the page then points to WhatsApp)", () => {
+    const now = "2026-11-23T10:00:00.000Z";
+    expect(markDeliveredPatches(paid, {}, { now })).toEqual([
+      { setIfMissing: { fulfilment: {} } },
+      { set: { "fulfilment.status": "delivered", "fulfilment.deliveredAt": now } },
+    ]);
+  });
+
+  it("lets the team correct what it handed over, never a pool code", () => {
+    const fulfilment = (order.fields as { name: string; fields?: unknown[] }[]).find((candidate) => candidate.name === "fulfilment")!;
+    const deliveries = (fulfilment.fields as { name: string; of?: { fields: { name: string; readOnly?: unknown }[] }[] }[]).find(
+      (candidate) => candidate.name === "deliveries",
+    )!;
+    const readOnly = deliveries.of![0]!.fields.find((candidate) => candidate.name === "code")!.readOnly as (context: { parent: unknown }) => boolean;
+    expect(readOnly({ parent: { method: "manual" } })).toBe(false);
+    expect(readOnly({ parent: { method: "code" } })).toBe(true);
   });
 });
