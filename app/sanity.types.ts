@@ -108,9 +108,9 @@ export type Order = {
     deliveredAt?: string;
     note?: string;
     deliveries?: Array<{
-      lineKey?: string;
+      lineKey: string;
       productId?: string;
-      method?: "code" | "manual";
+      method: "code" | "manual";
       code: string;
       at?: string;
       _type: "delivery";
@@ -909,9 +909,9 @@ export type TO_FULFIL_QUERY_RESULT = Array<{
     deliveredAt?: string;
     note?: string;
     deliveries?: Array<{
-      lineKey?: string;
+      lineKey: string;
       productId?: string;
-      method?: "code" | "manual";
+      method: "code" | "manual";
       code: string;
       at?: string;
       _type: "delivery";
@@ -1074,9 +1074,9 @@ export type ORDERS_QUERY_RESULT = Array<{
     deliveredAt?: string;
     note?: string;
     deliveries?: Array<{
-      lineKey?: string;
+      lineKey: string;
       productId?: string;
-      method?: "code" | "manual";
+      method: "code" | "manual";
       code: string;
       at?: string;
       _type: "delivery";
@@ -1130,7 +1130,7 @@ export type ORDERS_QUERY_RESULT = Array<{
 
 // Source: ../app/modules/reconcile.server.ts
 // Variable: ORDERS_TO_RECONCILE_QUERY
-// Query: *[_type == "order" && (  status == "pending" || (status == "expired" && _updatedAt > $lateSince))] | order(_createdAt asc)[0...200]
+// Query: *[_type == "order" && (  status in ["pending", "failed"] || (status == "expired" && _updatedAt > $lateSince))] | order(_createdAt asc)[0...200]
 export type ORDERS_TO_RECONCILE_QUERY_RESULT = Array<{
   _id: string;
   _type: "order";
@@ -1172,9 +1172,9 @@ export type ORDERS_TO_RECONCILE_QUERY_RESULT = Array<{
     deliveredAt?: string;
     note?: string;
     deliveries?: Array<{
-      lineKey?: string;
+      lineKey: string;
       productId?: string;
-      method?: "code" | "manual";
+      method: "code" | "manual";
       code: string;
       at?: string;
       _type: "delivery";
@@ -1245,6 +1245,6 @@ declare module "@sanity/client" {
     '*[_type == "order" && defined(discount.codeId) && (\n  (status == "expired" && count(*[_id == ^.discount.codeId && (^.checkoutId in redemptions[].checkoutId || ^.number in redemptions[].orderNumber)]) > 0)\n  || (status == "paid" && "expired" in paymentLog[].state && count(*[_id == ^.discount.codeId]) > 0\n    && count(*[_id == ^.discount.codeId && (^.checkoutId in redemptions[].checkoutId || ^.number in redemptions[].orderNumber)]) == 0)\n)] | order(_updatedAt asc)[0...100]{ _id }': UNSETTLED_USES_QUERY_RESULT;
     '*[_type == "product" && _id == $productId][0].deliverables[_key == $fileKey][0].asset->{\n  path, url, mimeType, size, originalFilename\n}': ASSET_QUERY_RESULT;
     '*[_type == "order" && (\n  ($kind == "email" && customer.email == $value) || ($kind == "whatsapp" && customer.whatsapp == $value)\n)] | order(_createdAt desc)[0...100]': ORDERS_QUERY_RESULT;
-    '*[_type == "order" && (\n  status == "pending" || (status == "expired" && _updatedAt > $lateSince)\n)] | order(_createdAt asc)[0...200]': ORDERS_TO_RECONCILE_QUERY_RESULT;
+    '*[_type == "order" && (\n  status in ["pending", "failed"] || (status == "expired" && _updatedAt > $lateSince)\n)] | order(_createdAt asc)[0...200]': ORDERS_TO_RECONCILE_QUERY_RESULT;
   }
 }

@@ -3,7 +3,7 @@
  *
  *   pending ──paid──▶ paid            (terminal: paid never moves backwards)
  *   pending ──failed─▶ failed ──retry──▶ pending
- *   pending ──expire─▶ expired
+ *   pending | failed ──expire─▶ expired   (idle for the expiry window: nobody paid or retried)
  *   failed | expired ──paid──▶ paid   (money taken is always honoured)
  *
  * "Unknown is not failed": an observation that is not clearly paid or failed leaves the
@@ -48,7 +48,19 @@ export function canRetryPayment(current: OrderStatus): boolean {
 }
 
 export function canExpire(current: OrderStatus): boolean {
-  return current === "pending";
+  return current === "pending" || current === "failed";
+}
+
+/**
+ * Whether the reconciler expires the order now. The window runs from the latest payment attempt,
+ * so a buyer who retries a failed order late gets a whole window for that payment.
+ */
+export function expiryDue(
+  order: { status: OrderStatus; _createdAt: string; payments?: { createdAt?: string }[] },
+  cutoff: Date,
+): boolean {
+  const idleSince = order.payments?.at(-1)?.createdAt ?? order._createdAt;
+  return canExpire(order.status) && Date.parse(idleSince) < cutoff.getTime();
 }
 
 export interface Expected {

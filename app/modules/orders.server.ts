@@ -1,7 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import type { QueryParams, SanityClient, SanityQueries } from "@sanity/client";
 import type { Order as OrderDocument } from "~/sanity.types";
-import { decide, mismatch, type EventSource, type OrderStatus, type PaymentObservation } from "./order-state.server";
+import { canExpire, decide, mismatch, type EventSource, type OrderStatus, type PaymentObservation } from "./order-state.server";
 import { getSanityWriteClient } from "./sanity.server";
 import type { DeclaredIn, TypedQuery } from "./typed-query.server";
 
@@ -379,7 +379,7 @@ export function expireOrder(order: Order, reason: string, client: SanityClient =
   return updateWithRevision(
     order._id,
     (current) => {
-      if (current.status !== "pending") return undefined;
+      if (!canExpire(current.status)) return undefined;
       return {
         set: { status: "expired", statusReason: reason },
         append: [

@@ -195,7 +195,7 @@ export async function handleLengoCallback(number: string, token: string | null, 
   }
 }
 
-/** Pending orders past this age are expired by the reconciler. */
+/** Unpaid orders idle since before this are expired by the reconciler (see `expiryDue`). */
 export function expiryCutoff(now: Date): Date {
   return new Date(now.getTime() - getEnv().ORDER_EXPIRY_MINUTES * 60_000);
 }

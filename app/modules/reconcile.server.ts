@@ -2,18 +2,19 @@ import { defineQuery } from "groq";
 import { retryFulfilments } from "./delivery.server";
 import { retryDiscountUses, settleDiscountUse } from "./discounts.server";
 import { getEnv } from "./env.server";
+import { expiryDue } from "./order-state.server";
 import { expireOrder, fetchOrders, type Order } from "./orders.server";
 import { getProvider } from "./payments/registry.server";
-import { confirmPayments } from "./payments.server";
+import { confirmPayments, expiryCutoff } from "./payments.server";
 
 /**
- * Re-checks unsettled orders with their provider: pending ones (expired past the time limit,
- * their payment links cancelled where the provider allows it) and recently expired ones, because
- * a payment confirmed after expiry is still honoured.
+ * Re-checks unsettled orders with their provider: pending and failed ones (expired once idle past
+ * the time limit, their payment links cancelled where the provider allows it) and recently expired
+ * ones, because a payment confirmed after expiry is still honoured.
  */
 const LATE_PAYMENT_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
 const ORDERS_TO_RECONCILE_QUERY = defineQuery(`*[_type == "order" && (
-  status == "pending" || (status == "expired" && _updatedAt > $lateSince)
+  status in ["pending", "failed"] || (status == "expired" && _updatedAt > $lateSince)
 )] | order(_createdAt asc)[0...200]`);
 
 export interface ReconcileSummary {
@@ -38,16 +39,16 @@ async function cancelOpenPayments(order: Order) {
 
 export async function reconcileOrders(now = new Date()): Promise<ReconcileSummary> {
   const expiryMinutes = getEnv().ORDER_EXPIRY_MINUTES;
-  const cutoff = now.getTime() - expiryMinutes * 60_000;
+  const cutoff = expiryCutoff(now);
   const orders = await fetchOrders(ORDERS_TO_RECONCILE_QUERY, {
     lateSince: new Date(now.getTime() - LATE_PAYMENT_WINDOW_MS).toISOString(),
   });
   const summary: ReconcileSummary = { checked: orders.length, paid: 0, failed: 0, expired: 0, fulfilled: 0 };
   for (const order of orders) {
     let { order: current } = await confirmPayments(order, "reconcile");
-    if (current.status === "pending" && Date.parse(current._createdAt) < cutoff) {
+    if (expiryDue(current, cutoff)) {
       await cancelOpenPayments(current);
-      current = (await expireOrder(current, `no confirmed payment after ${expiryMinutes} min`)).order;
+      current = (await expireOrder(current, `no confirmed payment ${expiryMinutes} min after the last attempt`)).order;
       await settleDiscountUse(current);
     }
     if (current.status !== order.status && current.status !== "pending") summary[current.status]++;

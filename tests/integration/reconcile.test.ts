@@ -49,6 +49,13 @@ describe("reconciliation", () => {
     await expect(lygos.getGateway(expired.payments[0]!.gatewayId!)).rejects.toBeInstanceOf(PaymentNotFound);
   });
 
+  it("expires a failed order nobody retried", async () => {
+    const { order, paymentUrl } = await placeOrder("lygos");
+    await payOnHostedPage(paymentUrl, "600000002");
+    const expired = await waitFor(() => reload(order), (current) => current.status === "expired");
+    expect(expired.paymentLog.map((event) => event.state)).toEqual(["failed", "expired"]);
+  });
+
   it("honours a Lygos payment confirmed after the order expired", async () => {
     const { order } = await placeOrder("lygos");
     await waitFor(() => reload(order), (current) => current.status === "expired");

@@ -3,6 +3,7 @@ import {
   canExpire,
   canRetryPayment,
   decide,
+  expiryDue,
   mismatch,
   type OrderStatus,
   type PaymentObservation,
@@ -45,9 +46,32 @@ describe("order state machine", () => {
     for (const status of statuses) expect(decide(status, observe("pending")).kind).toBe("none");
   });
 
-  it("allows a retry after a failure and an expiry only while pending", () => {
+  it("allows a retry after a failure, and an expiry while nobody has paid", () => {
     expect(statuses.filter(canRetryPayment)).toEqual(["failed"]);
-    expect(statuses.filter(canExpire)).toEqual(["pending"]);
+    expect(statuses.filter(canExpire)).toEqual(["pending", "failed"]);
+  });
+});
+
+describe("expiry", () => {
+  const cutoff = new Date("2026-11-23T12:00:00Z");
+  const before = "2026-11-23T11:00:00Z";
+  const after = "2026-11-23T12:30:00Z";
+
+  it("expires an unpaid order idle since before the cutoff, counting from its latest payment attempt", () => {
+    expect(expiryDue({ status: "pending", _createdAt: before }, cutoff)).toBe(true);
+    expect(expiryDue({ status: "pending", _createdAt: before, payments: [{ createdAt: before }] }, cutoff)).toBe(true);
+    expect(expiryDue({ status: "failed", _createdAt: before, payments: [{ createdAt: before }] }, cutoff)).toBe(true);
+  });
+
+  it("gives a payment retried late a whole window", () => {
+    const retried = { _createdAt: before, payments: [{ createdAt: before }, { createdAt: after }] };
+    expect(expiryDue({ status: "pending", ...retried }, cutoff)).toBe(false);
+    expect(expiryDue({ status: "failed", ...retried }, cutoff)).toBe(false);
+  });
+
+  it("never expires a paid or an expired order", () => {
+    expect(expiryDue({ status: "paid", _createdAt: before }, cutoff)).toBe(false);
+    expect(expiryDue({ status: "expired", _createdAt: before }, cutoff)).toBe(false);
   });
 });
 
