@@ -90,11 +90,11 @@ export async function startLake(opts: StartLakeOptions): Promise<RunningLake> {
       secureUrl = `https://${projectId}.localhost:${securePort}`;
       bootstrap = studioBootstrap(`https://localhost:${securePort}`, projectId, opts.token);
     }
-    const webhooks = opts.webhook ? startWebhooks(store.listeners, opts.webhook, { projectId, dataset }) : undefined;
-
     if (opts.seedDir && (await needsSeed(root, store.size))) {
       await importSeed(root, { url: baseUrl, token: opts.token, projectId, dataset }, opts.seedDir);
     }
+    // After the seed: loading the demo is the lake's starting state, not a publish to announce.
+    const webhooks = opts.webhook ? startWebhooks(store.listeners, opts.webhook, { projectId, dataset }) : undefined;
 
     const openStore = store;
     const openServer = server;
