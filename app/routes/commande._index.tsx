@@ -73,10 +73,11 @@ export default function Checkout() {
   const errors: FieldErrors = actionData?.errors ?? {};
   const values = actionData?.values;
   const currency = layout.settings.currency;
-  const free = priced.total === 0;
   // A reduction computed on other prices (the cart changed meanwhile) is not shown: « Payer » re-checks anyway.
   const discount = actionData?.discount?.before === priced.total ? actionData.discount : null;
   const toPay = discount ? discount.total : priced.total;
+  // Free once a code takes everything off: no payment step, but the code field stays (it carries the code).
+  const free = toPay === 0;
   const submitting = navigation.state !== "idle" && navigation.formMethod === "POST";
   const applying = submitting && navigation.formData?.get("intent") === "apply-discount";
 
@@ -122,7 +123,7 @@ export default function Checkout() {
         ) : null}
         <p className="mt-3 flex justify-between border-t border-slate-200 pt-3 text-lg font-extrabold dark:border-slate-700">
           <span>Total</span>
-          <span data-testid="checkout-total">{toPay === 0 ? "Gratuit" : formatPrice(toPay, currency)}</span>
+          <span data-testid="checkout-total">{free ? "Gratuit" : formatPrice(toPay, currency)}</span>
         </p>
       </div>
 
@@ -163,7 +164,7 @@ export default function Checkout() {
           <FieldError id="email-error" message={errors.email} />
         </div>
 
-        {free ? null : (
+        {priced.total === 0 ? null : (
           <div>
             <label htmlFor="discountCode" className="block text-sm font-semibold">
               Code promo (facultatif)
@@ -214,11 +215,13 @@ export default function Checkout() {
         )}
 
         <button type="submit" className={`${free ? "btn-gold" : "btn-primary"} w-full text-base`} disabled={submitting}>
-          {submitting && !applying ? "Un instant…" : toPay === 0 ? "Obtenir gratuitement" : `Payer ${formatPrice(toPay, currency)}`}
+          {submitting && !applying ? "Un instant…" : free ? "Obtenir gratuitement" : `Payer ${formatPrice(toPay, currency)}`}
         </button>
-        <p className="text-center text-xs text-slate-500 dark:text-slate-400">
-          Vous serez redirigé vers la page sécurisée du prestataire de paiement, puis de retour ici.
-        </p>
+        {free ? null : (
+          <p className="text-center text-xs text-slate-500 dark:text-slate-400">
+            Vous serez redirigé vers la page sécurisée du prestataire de paiement, puis de retour ici.
+          </p>
+        )}
       </Form>
     </section>
   );

@@ -88,6 +88,17 @@ describe("discount codes at checkout", () => {
     expect(await lake.fetch(`*[_type == "order" && checkoutId == $checkoutId][0].total`, { checkoutId })).toBe(4_000);
   });
 
+  it("« Appliquer » with a code that takes everything off drops the payment step but keeps the code", async () => {
+    const shopper = new Shopper(stack.baseUrl);
+    const checkoutId = await shopper.openCheckout(GUIDE);
+    const response = await shopper.checkout(GUIDE, checkoutId, { intent: "apply-discount", discountCode: "offert" });
+    const html = await response.text();
+    expect(html).toContain('data-testid="checkout-total">Gratuit');
+    expect(html).toContain("Obtenir gratuitement");
+    expect(html).not.toContain('name="paymentMethod"');
+    expect(html).toMatch(/name="discountCode"[^>]*value="offert"|value="offert"[^>]*name="discountCode"/);
+  });
+
   it("« Appliquer » with a refused code says why in French, under the field, with the full total", async () => {
     const shopper = new Shopper(stack.baseUrl);
     const checkoutId = await shopper.openCheckout(GUIDE);
