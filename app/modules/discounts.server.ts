@@ -87,6 +87,7 @@ export function evaluateDiscount(
 }
 
 const CODE_QUERY = defineQuery(`*[_type == "discountCode" && code == $code][0]`);
+const productCategories = z.array(z.object({ _id: z.string(), categoryId: z.string().nullable() }));
 const CATEGORIES_QUERY = defineQuery(`*[_type == "product" && _id in $ids]{ _id, "categoryId": category._ref }`);
 
 export async function findDiscountCode(raw: string, client: SanityClient = getSanityClient()): Promise<DiscountCode | null> {
@@ -98,10 +99,8 @@ export async function discountLines(
   lines: { productId: string; total: number }[],
   client: SanityClient = getSanityClient(),
 ): Promise<DiscountLine[]> {
-  const rows = await client.fetch(CATEGORIES_QUERY, {
-    ids: lines.map((line) => line.productId),
-  });
-  const category = new Map(rows.map((row) => [row._id, row.categoryId ?? null]));
+  const rows = await fetchParsed(client, CATEGORIES_QUERY, { ids: lines.map((line) => line.productId) }, productCategories);
+  const category = new Map(rows.map((row) => [row._id, row.categoryId]));
   return lines.map((line) => ({ productId: line.productId, categoryId: category.get(line.productId) ?? null, total: line.total }));
 }
 
@@ -257,9 +256,11 @@ const UNSETTLED_USES_QUERY = defineQuery(`*[_type == "order" && defined(discount
     && count(*[_id == ^.discount.codeId && (^.checkoutId in redemptions[].checkoutId || ^.number in redemptions[].orderNumber)]) == 0)
 )] | order(_updatedAt asc)[0...100]{ _id }`);
 
+const orderIds = z.array(z.object({ _id: z.string() }));
+
 /** The reconciler's share: settles every order whose hook was lost. Returns how many it settled. */
 export async function retryDiscountUses(client: SanityClient = getSanityWriteClient()): Promise<number> {
-  const rows = await client.fetch(UNSETTLED_USES_QUERY);
+  const rows = await fetchParsed(client, UNSETTLED_USES_QUERY, {}, orderIds);
   let settled = 0;
   for (const { _id } of rows) {
     const order = await client.getDocument<Order>(_id);
