@@ -165,14 +165,19 @@ export function isConflict(error: unknown): boolean {
  * Writes the order before any provider is called. Idempotent by checkout id: a double submit
  * or a reload finds the order the first submit wrote.
  */
+/** Numbers tried per checkout: taken by another checkout (rare) or by this one's expired orders. */
+const ORDER_NUMBER_ATTEMPTS = 20;
+
 export async function createOrder(input: NewOrder, client: SanityClient = getSanityWriteClient()): Promise<Order> {
-  for (let attempt = 0; attempt < 5; attempt++) {
+  for (let attempt = 0; attempt < ORDER_NUMBER_ATTEMPTS; attempt++) {
     const number = orderNumberFor(input.checkoutId, attempt);
     const _id = orderIdFor(number);
     const existing = await client.getDocument<Order>(_id);
     if (existing) {
-      if (existing.checkoutId === input.checkoutId) return existing;
-      continue; // another checkout owns this number
+      // An expired order is spent: the same checkout coming back (same session, same cart) gets
+      // the next number, which a double submit then finds like any other.
+      if (existing.checkoutId === input.checkoutId && existing.status !== "expired") return existing;
+      continue; // another checkout owns this number, or it expired
     }
     const now = new Date().toISOString();
     const initialStatus: OrderStatus = input.paymentMethod === "free" ? "paid" : "pending";

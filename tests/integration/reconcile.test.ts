@@ -56,6 +56,26 @@ describe("reconciliation", () => {
     expect(expired.paymentLog.map((event) => event.state)).toEqual(["failed", "expired"]);
   });
 
+  it("gives a buyer who comes back for the same product after expiry a new order, not the expired one", async () => {
+    const shopper = new Shopper(stack.baseUrl);
+    const checkoutId = await shopper.openCheckout(GUIDE);
+    const first = await shopper.checkout(GUIDE, checkoutId, { paymentMethod: "lygos" });
+    const expired = await lake.fetch<Order>(`*[_type == "order" && checkoutId == $checkoutId][0]`, { checkoutId });
+    await waitFor(() => reload(expired), (current) => current.status === "expired");
+
+    // Same session, same cart content: the checkout page hands out the same checkout id.
+    expect(await shopper.openCheckout(GUIDE)).toBe(checkoutId);
+    const again = await shopper.checkout(GUIDE, checkoutId, { paymentMethod: "lygos", email: "awa.retour@example.com" });
+    expect(again.status).toBe(303);
+    expect(again.headers.get("location")).not.toBe(first.headers.get("location"));
+    const orders = await lake.fetch<Order[]>(`*[_type == "order" && checkoutId == $checkoutId] | order(_createdAt asc)`, { checkoutId });
+    expect(orders.map((order) => order.status)).toEqual(["expired", "pending"]);
+    expect(orders[1]!.customer.email).toBe("awa.retour@example.com");
+    // A second submit of that form finds the new order, not a third one.
+    await shopper.checkout(GUIDE, checkoutId, { paymentMethod: "lygos" });
+    expect(await lake.fetch<number>(`count(*[_type == "order" && checkoutId == $checkoutId])`, { checkoutId })).toBe(2);
+  });
+
   it("honours a Lygos payment confirmed after the order expired", async () => {
     const { order } = await placeOrder("lygos");
     await waitFor(() => reload(order), (current) => current.status === "expired");
