@@ -100,9 +100,13 @@ test("an editor publishes a new product with its cover image: it is in the catal
   // A click on « Publier » while the dialog is still closing is lost.
   await expect(dialog).toHaveCount(0);
   await expect.poll(async () => (await lake.getDocument("drafts.product-guide-studio-sandbox"))?.images?.[0]?.alt, { timeout: 10_000 }).toBe("Couverture du guide Studio");
-  // Under load the Studio can still be validating the draft as it was before the image when
-  // « Publier » is clicked: it refuses with « Erreurs de validation » (« Ajoutez au moins une image
-  // de couverture. ») until the check catches up, and the editor publishes again.
+  // The Studio's own validation lags under CPU load, not the lake: it checks each field in a
+  // requestIdleCallback, runs one pass at a time and keeps only the latest draft for the next. When
+  // the main thread is busy (upload, rendering) its first pass, over the draft as opened (no image),
+  // can end only after « Publier » is clicked; the Studio stamps that result with the current
+  // revision, so it refuses with « Erreurs de validation » (« Ajoutez au moins une image de
+  // couverture. ») until the next pass, over the draft with its image, clears it. The editor
+  // publishes again (decision 008).
   const publishButton = page.getByRole("button", { name: "Publier", exact: true });
   await expect(async () => {
     if (await publishButton.isEnabled()) await publishButton.click();
