@@ -3,16 +3,7 @@ import type { Session } from "@remix-run/node";
 import { z } from "zod";
 import { priceCart, readCart, writeCart, type Cart, type PricedCart } from "./cart.server";
 import { onOrderPaid } from "./delivery.server";
-import {
-  customerKey,
-  discountLines,
-  evaluateDiscount,
-  findDiscountCode,
-  redeemDiscount,
-  type DiscountCode,
-  type DiscountDecision,
-  type DiscountLine,
-} from "./discounts.server";
+import { customerKey, discountLines, judgeDiscount, redeemDiscount } from "./discounts.server";
 import { createOrder, type Order } from "./orders.server";
 import { providersFor } from "./payments/registry.server";
 import { startPayment, orderPageUrl, type StartResult } from "./payments.server";
@@ -103,25 +94,6 @@ export async function loadCheckout(session: Session, productId: string | null, c
   const checkoutId = checkoutIdFor(session, cart);
   const providers = providersFor(currency).map((provider) => ({ id: provider.id, label: provider.label }));
   return { priced, checkoutId, providers };
-}
-
-/**
- * The code judged against this cart without taking a use. A checkout that already holds a use
- * (a resubmission) is judged as the code was when it took it, so it is not refused its own use.
- */
-async function judgeDiscount(
-  raw: string,
-  lines: DiscountLine[],
-  { checkoutId, customer, currency }: { checkoutId: string; customer: string; currency: string },
-): Promise<DiscountDecision & { code?: DiscountCode }> {
-  const found = await findDiscountCode(raw);
-  const mine = found?.redemptions?.some((entry) => entry.checkoutId === checkoutId);
-  const decision = evaluateDiscount(found && mine ? { ...found, redemptionCount: 0, redemptions: [] } : found, lines, {
-    now: new Date(),
-    customer,
-    currency,
-  });
-  return decision.ok && found ? { ...decision, code: found } : decision;
 }
 
 /** What the summary shows once a code is applied: the reduction and the total the provider will ask for. */

@@ -104,6 +104,31 @@ export async function discountLines(
   return lines.map((line) => ({ productId: line.productId, categoryId: category.get(line.productId) ?? null, total: line.total }));
 }
 
+interface CheckoutOfCode {
+  checkoutId: string;
+  customer: string;
+  now?: Date;
+  currency?: string;
+}
+
+type JudgedDiscount = DiscountDecision & { code?: DiscountCode; held?: boolean };
+
+/**
+ * The code judged for this checkout without taking a use. A checkout that already holds a use (a
+ * resubmission) is judged as the code was when it took it, so it is not refused its own use.
+ */
+export async function judgeDiscount(
+  raw: string,
+  lines: DiscountLine[],
+  { checkoutId, customer, now = new Date(), currency }: CheckoutOfCode,
+  client: SanityClient = getSanityClient(),
+): Promise<JudgedDiscount> {
+  const code = await findDiscountCode(raw, client);
+  const held = Boolean(code?.redemptions?.some((entry) => entry.checkoutId === checkoutId));
+  const decision = evaluateDiscount(code && held ? { ...code, redemptionCount: 0, redemptions: [] } : code, lines, { now, customer, currency });
+  return decision.ok && code ? { ...decision, code, held } : decision;
+}
+
 /**
  * Takes one use of the code for this checkout, or says why it cannot. The rules are re-checked
  * against the revision being patched, and the patch only lands on that revision: of two buyers
@@ -113,27 +138,22 @@ export async function discountLines(
 export async function redeemDiscount(
   raw: string,
   lines: DiscountLine[],
-  { checkoutId, customer, now = new Date(), currency }: { checkoutId: string; customer: string; now?: Date; currency?: string },
+  { checkoutId, customer, now = new Date(), currency }: CheckoutOfCode,
   client: SanityClient = getSanityWriteClient(),
-): Promise<DiscountDecision & { code?: DiscountCode }> {
+): Promise<JudgedDiscount> {
   for (let attempt = 0; attempt < 20; attempt++) {
-    const code = await findDiscountCode(raw, client);
-    const mine = code?.redemptions?.find((entry) => entry.checkoutId === checkoutId);
-    if (code && mine) {
-      const again = evaluateDiscount({ ...code, redemptionCount: 0, redemptions: [] }, lines, { now, customer, currency });
-      return again.ok ? { ...again, code } : again;
-    }
-    const decision = evaluateDiscount(code, lines, { now, customer, currency });
-    if (!decision.ok || !code) return decision;
+    const judged = await judgeDiscount(raw, lines, { checkoutId, customer, now, currency }, client);
+    if (!judged.ok || !judged.code || judged.held) return judged;
+    const { code } = judged;
     try {
       await client
         .patch(code._id)
         .ifRevisionId(code._rev)
         .setIfMissing({ redemptionCount: 0, redemptions: [] })
         .inc({ redemptionCount: 1 })
-        .append("redemptions", [{ _key: newKey(), checkoutId, customer, amount: decision.amount, at: now.toISOString() }])
+        .append("redemptions", [{ _key: newKey(), checkoutId, customer, amount: judged.amount, at: now.toISOString() }])
         .commit({ visibility: "sync" });
-      return { ...decision, code };
+      return judged;
     } catch (error) {
       if ((error as { statusCode?: number }).statusCode !== 409) throw error;
     }
