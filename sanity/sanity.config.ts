@@ -2,6 +2,12 @@ import { frFRLocale } from "@sanity/locale-fr-fr";
 import { defineConfig } from "sanity";
 import { structureTool } from "sanity/structure";
 import { MarkDeliveredAction } from "./actions/markDelivered";
+import { PreviewAction } from "./actions/preview";
+import { FieldWithErrors, ShopInput } from "./components/form";
+import { OrderInput } from "./components/OrderDeliveryBanner";
+import { OrderReasonInput } from "./components/orderReason";
+import { PromotionStatusBadge } from "./components/promotionStatus";
+import { StudioLayout } from "./components/StudioLayout";
 import { SINGLETON_TYPES, schemaTypes } from "./schemaTypes";
 import { structure } from "./structure";
 
@@ -25,25 +31,41 @@ export default defineConfig({
   scheduledPublishing: { enabled: false },
   tasks: { enabled: false },
   announcements: { enabled: false },
+  studio: { components: { layout: StudioLayout } },
+  form: { components: { field: FieldWithErrors, input: ShopInput } },
   plugins: [structureTool({ structure, title: "Contenu" }), frFRLocale()],
   schema: {
-    types: schemaTypes,
+    types: schemaTypes.map(withStudioComponents),
     // The shop reads siteSettings by its fixed _id, and orders are written by the storefront.
     templates: (templates) =>
       templates.filter(({ schemaType }) => !SINGLETON_TYPES.has(schemaType) && schemaType !== "order"),
   },
   document: {
+    // Comments need sanity.io's comment service: switched off rather than an empty panel.
+    comments: { enabled: false },
     actions: (actions, { schemaType }) => {
-      if (SINGLETON_TYPES.has(schemaType)) {
-        return actions.filter(({ action }) => action !== "duplicate" && action !== "delete" && action !== "unpublish");
-      }
       // An order is a record of a payment: it is never duplicated or deleted from the Studio.
       if (schemaType === "order") return [MarkDeliveredAction];
-      return actions;
+      const allowed = SINGLETON_TYPES.has(schemaType)
+        ? actions.filter(({ action }) => action !== "duplicate" && action !== "delete" && action !== "unpublish")
+        : actions;
+      // « Publier » stays the footer's button; « Aperçu » comes right after it.
+      return [...allowed.slice(0, 1), PreviewAction, ...allowed.slice(1)];
     },
+    badges: (badges, { schemaType }) => (schemaType === "promotion" ? [...badges, PromotionStatusBadge] : badges),
     newDocumentOptions: (items, { creationContext }) =>
       creationContext.type === "global"
         ? items.filter(({ templateId }) => !SINGLETON_TYPES.has(templateId) && templateId !== "order")
         : items,
   },
 });
+
+/**
+ * The order form's React parts, attached here so the schema files stay plain data that the
+ * storefront's tests import (tests/unit/studio-schema.test.ts).
+ */
+function withStudioComponents<T extends (typeof schemaTypes)[number]>(type: T): T {
+  if (type.name !== "order" || !("fields" in type)) return type;
+  const fields = type.fields.map((field) => (field.name === "statusReason" ? { ...field, components: { input: OrderReasonInput } } : field));
+  return { ...type, fields, components: { input: OrderInput } } as T;
+}

@@ -12,7 +12,8 @@ import { fileURLToPath } from "node:url";
 const studioRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../sanity");
 export const STUDIO_DIST = path.join(studioRoot, "dist");
 const HASH_FILE = path.join(STUDIO_DIST, ".source-hash");
-const SOURCES = ["schemaTypes", "actions", "structure.ts", "sanity.config.ts", "sanity.cli.ts", "package-lock.json"];
+// The promotion rule is the storefront's own, imported by the Studio (decision 020).
+const SOURCES = ["schemaTypes", "actions", "components", "structure.ts", "sanity.config.ts", "sanity.cli.ts", "package-lock.json", "../app/lib/promotion-rule.ts"];
 
 export function sourceHash(): string {
   const hash = createHash("sha256");

@@ -14,14 +14,19 @@ import { ensureStudioBuild } from "./studio-build";
 const dataDir = path.resolve(process.env.SANDBOX_DATA_DIR ?? ".data");
 const port = process.env.PORT ?? "3000";
 const publicUrl = `http://localhost:${port}`;
-// A new secret each run: only this storefront and this lake know it.
+// New secrets each run: only this storefront, this lake and the Studio it serves know them.
 const webhookSecret = randomBytes(24).toString("base64url");
+const previewSecret = randomBytes(24).toString("base64url");
 
 const studioDir = ensureStudioBuild();
 const sandbox = await startSandbox({
   dataDir,
   lake: {
-    secure: { port: process.env.STUDIO_PORT ? Number(process.env.STUDIO_PORT) : 0, studioDir },
+    secure: {
+      port: process.env.STUDIO_PORT ? Number(process.env.STUDIO_PORT) : 0,
+      studioDir,
+      preview: { url: publicUrl, secret: previewSecret },
+    },
     webhook: { url: `http://127.0.0.1:${port}/api/sanity-webhook`, secret: webhookSecret },
   },
 });
@@ -34,6 +39,7 @@ const storefront = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
     PORT: port,
     PUBLIC_URL: publicUrl,
     SANITY_WEBHOOK_SECRET: webhookSecret,
+    SANITY_PREVIEW_SECRET: previewSecret,
   },
 });
 

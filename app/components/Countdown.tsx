@@ -11,11 +11,14 @@ export function Countdown({
   now,
   prefix,
   datePrefix,
+  timeZone,
 }: {
   endsAt: string;
   now: string;
   prefix: string;
   datePrefix: string;
+  /** The shop's zone, for the date shown far from the end. */
+  timeZone: string;
 }) {
   const end = Date.parse(endsAt);
   const [remaining, setRemaining] = useState(() => end - Date.parse(now));
@@ -28,7 +31,7 @@ export function Countdown({
   if (remaining <= 0) return <span>Offre terminée</span>;
   return (
     <time dateTime={endsAt}>
-      {ticking ? `${prefix} ${formatTimeLeft(remaining)}` : `${datePrefix} ${formatDate(endsAt)}`}
+      {ticking ? `${prefix} ${formatTimeLeft(remaining)}` : `${datePrefix} ${formatDate(endsAt, timeZone)}`}
     </time>
   );
 }

@@ -6,7 +6,7 @@ function isInternal(link: string): boolean {
   return link.startsWith("/") && !link.startsWith("//");
 }
 
-export function PromoBanner({ promotion, now }: { promotion: PromotionView; now: string }) {
+export function PromoBanner({ promotion, now, timeZone }: { promotion: PromotionView; now: string; timeZone: string }) {
   const { link } = promotion;
   const label = promotion.linkLabel ?? "J'en profite";
   const cta = "btn shrink-0 bg-white text-red-700 hover:bg-red-50";
@@ -17,7 +17,7 @@ export function PromoBanner({ promotion, now }: { promotion: PromotionView; now:
           <p className="text-lg font-extrabold">{promotion.title}</p>
           {promotion.text ? <p className="text-sm text-white/90">{promotion.text}</p> : null}
           <p className="mt-1 text-xs font-semibold uppercase tracking-wide text-white/90">
-            <Countdown endsAt={promotion.endsAt} now={now} prefix="Se termine dans" datePrefix="Jusqu'au" />
+            <Countdown endsAt={promotion.endsAt} now={now} prefix="Se termine dans" datePrefix="Jusqu'au" timeZone={timeZone} />
           </p>
         </div>
         {link ? (

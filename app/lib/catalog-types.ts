@@ -16,6 +16,8 @@ export interface SiteSettingsView {
   currency: string;
   whatsappNumber: string | null;
   email: string | null;
+  /** IANA zone the shop's dates are typed and shown in (« Réglages de la boutique »). */
+  timeZone: string;
   socials: { facebook: string | null; instagram: string | null };
 }
 

@@ -2,6 +2,7 @@ import type { SanityClient } from "@sanity/client";
 import { createImageUrlBuilder, type ImageUrlBuilder } from "@sanity/image-url";
 import { defineQuery } from "groq";
 import { z } from "zod";
+import { isTimeZone, SHOP_TIME_ZONE } from "~/lib/countdown";
 import { DEFAULT_SORT, PAGE_SIZE, SORTS, type CatalogueFilters, type Sort } from "~/lib/catalogue";
 import type {
   CategoryLink,
@@ -13,6 +14,7 @@ import type {
 } from "~/lib/catalog-types";
 import { portableTextToHtml } from "~/lib/portable-text.server";
 import { offerOf, type Offer, type PriceFields } from "~/lib/pricing";
+import { winningPromotion } from "~/lib/promotion-rule";
 import { getContentCache, type ContentCache } from "./content-cache.server";
 import { getEnv } from "./env.server";
 import { getSanityClient } from "./sanity.server";
@@ -105,6 +107,12 @@ const rawSettings = z.object({
   currency: z.string().catch("XAF"),
   whatsappNumber: text,
   email: text,
+  timeZone: z
+    .string()
+    .refine(isTimeZone)
+    .nullish()
+    .catch(null)
+    .transform((value) => value ?? SHOP_TIME_ZONE),
   socials: z
     .object({ facebook: text, instagram: text })
     .nullish()
@@ -118,6 +126,7 @@ const DEFAULT_SETTINGS: SiteSettingsView = {
   currency: "XAF",
   whatsappNumber: null,
   email: null,
+  timeZone: SHOP_TIME_ZONE,
   socials: { facebook: null, instagram: null },
 };
 
@@ -138,7 +147,7 @@ const CARD = `_id, title, "slug": slug.current, summary, featured, price, promoP
 
 /** Header and footer data, embedded in every page query so that a page is one request. */
 const LAYOUT = `"layout": {
-  "settings": *[_type == "siteSettings" && _id == "siteSettings"][0]{ shopName, tagline, description, currency, whatsappNumber, email, socials },
+  "settings": *[_type == "siteSettings" && _id == "siteSettings"][0]{ shopName, tagline, description, currency, whatsappNumber, email, timeZone, socials },
   "categories": *[_type == "category" && defined(slug.current)] | order(sortOrder asc, title asc){ title, "slug": slug.current, icon },
   "pages": *[_type == "page" && defined(slug.current)]{ title, "slug": slug.current }
 }`;
@@ -232,8 +241,8 @@ export async function getLayout(ctx = defaultCatalogContext()): Promise<LayoutVi
 const HOME_QUERY = defineQuery(`{
   ${LAYOUT},
   "home": *[_type == "siteSettings" && _id == "siteSettings"][0]{ heroTitle, heroText, "whyUs": whyUs[]{ _key, title, text, icon } },
-  "promotions": *[_type == "promotion" && dateTime(endsAt) > dateTime($now)] | order(startsAt asc)[0...10]{
-    _id, title, text, linkLabel, link, startsAt, endsAt
+  "promotions": *[_type == "promotion" && dateTime(endsAt) > dateTime($now)] | order(startsAt desc)[0...20]{
+    _id, _createdAt, title, text, linkLabel, link, startsAt, endsAt
   },
   "featured": *[_type == "product" && featured == true && defined(slug.current)] | order(publishedAt desc)[0...8]{ ${CARD} },
   "categories": *[_type == "category" && defined(slug.current)] | order(sortOrder asc, title asc){
@@ -246,6 +255,7 @@ const HOME_QUERY = defineQuery(`{
 
 const rawPromotion = z.object({
   _id: z.string(),
+  _createdAt: z.string(),
   title: z.string(),
   text,
   linkLabel: text,
@@ -301,10 +311,13 @@ export interface HomePage {
   categories: HomeCategory[];
 }
 
-/** The banner shown now: a promotion counts only between its start and its end. */
+/**
+ * The banner shown now: among the promotions running (start ≤ now < end), the one that started last
+ * (decision 020). The query keeps the promotions not yet over, latest start first, so one that starts
+ * later takes over on its own, without a refetch.
+ */
 function currentPromotion(promotions: z.output<typeof rawPromotion>[], now: Date): PromotionView | null {
-  const time = now.getTime();
-  const current = promotions.find((p) => Date.parse(p.startsAt) <= time && time < Date.parse(p.endsAt));
+  const current = winningPromotion(promotions, now.getTime());
   return current
     ? {
         id: current._id,

@@ -41,7 +41,7 @@ export default function Home() {
     <>
       {preview ? <PreviewBanner path="/" /> : null}
       <Hero title={heroTitle} text={heroText} whatsappHref={contactLink(whatsappNumber, shopName)} />
-      {promotion ? <PromoBanner promotion={promotion} now={now} /> : null}
+      {promotion ? <PromoBanner promotion={promotion} now={now} timeZone={layout.settings.timeZone} /> : null}
 
       <div className="container-page space-y-12 py-10">
         {categories.length ? (

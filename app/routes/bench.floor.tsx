@@ -18,6 +18,7 @@ const LAYOUT: LayoutView = {
     currency: "XAF",
     whatsappNumber: "237690000000",
     email: "contact@example.com",
+    timeZone: "Africa/Douala",
     socials: { facebook: "https://facebook.com/example", instagram: "https://instagram.com/example" },
   },
   categories: [

@@ -129,7 +129,7 @@ export default function ProductPage() {
             {offer.promoEndsAt ? (
               <p className="inline-flex items-center gap-2 rounded-full bg-red-50 px-3 py-1 text-sm font-semibold text-red-700 dark:bg-red-950 dark:text-red-300">
                 <Icon name="clock" className="h-4 w-4" />
-                <Countdown endsAt={offer.promoEndsAt} now={now} prefix="Plus que" datePrefix="Offre valable jusqu'au" />
+                <Countdown endsAt={offer.promoEndsAt} now={now} prefix="Plus que" datePrefix="Offre valable jusqu'au" timeZone={layout.settings.timeZone} />
               </p>
             ) : null}
             <BuyForm productId={product.id} free={free} label={free ? undefined : "Acheter maintenant"} />

@@ -31,7 +31,12 @@ export interface StartLakeOptions {
    * event streams open than HTTP/1.1 allows per host. `studioDir` (a `sanity build` output)
    * is then served at `https://<projectId>.localhost:<port>/`, logged in with the token.
    */
-  secure?: { port?: number; studioDir?: string };
+  secure?: {
+    port?: number;
+    studioDir?: string;
+    /** Where the Studio's « Aperçu » opens drafts: the storefront and its preview secret. */
+    preview?: { url: string; secret: string };
+  };
   /** Sends a signed Sanity-style webhook after every committed transaction. */
   webhook?: WebhookConfig;
 }
@@ -88,7 +93,7 @@ export async function startLake(opts: StartLakeOptions): Promise<RunningLake> {
       trackSockets(secureServer);
       const securePort = await listen(secureServer, opts.secure.port ?? 0, host);
       secureUrl = `https://${projectId}.localhost:${securePort}`;
-      bootstrap = studioBootstrap(`https://localhost:${securePort}`, projectId, opts.token);
+      bootstrap = studioBootstrap(`https://localhost:${securePort}`, projectId, opts.token, opts.secure.preview);
     }
     if (opts.seedDir && (await needsSeed(root, store.size))) {
       await importSeed(root, { url: baseUrl, token: opts.token, projectId, dataset }, opts.seedDir);
@@ -134,10 +139,11 @@ async function shutdown(server: Server, store: DocumentStore, release: () => Pro
  * Runs in the Studio page before the Studio starts: points it at this lake (the port changes
  * every run, so one cached build fits all) and logs it in with the sandbox token.
  */
-function studioBootstrap(apiHost: string, projectId: string, token: string): string {
+function studioBootstrap(apiHost: string, projectId: string, token: string, preview?: { url: string; secret: string }): string {
   const session = JSON.stringify({ token, time: new Date().toISOString() });
   return (
     `window.__SANDBOX_SANITY_API_HOST__=${JSON.stringify(apiHost)};` +
+    (preview ? `window.__SANDBOX_PREVIEW__=${JSON.stringify(preview)};` : "") +
     `localStorage.setItem(${JSON.stringify(`__studio_auth_token_${projectId}`)},${JSON.stringify(session)});`
   ).replace(/</g, "\\u003c");
 }

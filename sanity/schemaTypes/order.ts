@@ -40,7 +40,14 @@ export const order = defineType({
       readOnly: true,
       options: { list: Object.entries(ORDER_STATUS_TITLES).map(([value, title]) => ({ value, title })) },
     }),
-    defineField({ name: "statusReason", title: "Motif", type: "string", group: "summary", readOnly: true }),
+    defineField({
+      name: "statusReason",
+      title: "Motif",
+      type: "string",
+      group: "summary",
+      readOnly: true,
+      // Shown in French by the Studio's order form (sanity.config.ts, components/orderReason.tsx).
+    }),
     defineField({ name: "paidAt", title: "Payée le", type: "datetime", group: "summary", readOnly: true }),
     defineField({
       name: "customer",

@@ -293,7 +293,14 @@ export const product = defineType({
       media: "images.0",
     },
     prepare: ({ title, price, promoPrice, promoEndsAt, featured, kind, media }) => {
-      const onPromo = typeof promoPrice === "number" && !!promoEndsAt && Date.parse(promoEndsAt) > Date.now();
+      // Only a promo the validation accepts (below the price, not over) is shown as the price: a
+      // draft's refused promo never reads as live in the list.
+      const onPromo =
+        typeof promoPrice === "number" &&
+        typeof price === "number" &&
+        promoPrice < price &&
+        !!promoEndsAt &&
+        Date.parse(promoEndsAt) > Date.now();
       const priceText =
         typeof price !== "number"
           ? "Prix à définir"

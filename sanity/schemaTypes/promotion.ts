@@ -1,11 +1,13 @@
 import { defineField, defineType } from "sanity";
+import { DEFAULT_SHOP_TIME_ZONE } from "../components/shopTimeZone";
 import { altField } from "./imageWithAlt";
 
 export const promotion = defineType({
   name: "promotion",
   title: "Promotion (bannière)",
   type: "document",
-  description: "Bannière de la page d'accueil, affichée seulement entre sa date de début et sa date de fin.",
+  description:
+    "Bannière de la page d'accueil, affichée seulement entre sa date de début et sa date de fin. Quand plusieurs promotions sont en cours, la boutique affiche celle qui a commencé le plus récemment.",
   fields: [
     defineField({
       name: "title",
@@ -75,8 +77,11 @@ export const promotion = defineType({
   },
 });
 
+// A list preview cannot read the settings: it shows the default shop zone, which the demo uses.
+const dateFormat = new Intl.DateTimeFormat("fr-FR", { dateStyle: "medium", timeStyle: "short", timeZone: DEFAULT_SHOP_TIME_ZONE });
+
 function formatDate(iso: string): string {
-  return new Intl.DateTimeFormat("fr-FR", { dateStyle: "medium" }).format(new Date(iso));
+  return dateFormat.format(new Date(iso));
 }
 
 function scheduleLabel(startsAt: string, endsAt: string): string {

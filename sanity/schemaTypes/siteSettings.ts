@@ -56,6 +56,23 @@ export const siteSettings = defineType({
       validation: (rule) => rule.required().email(),
     }),
     defineField({
+      name: "timeZone",
+      title: "Fuseau horaire de la boutique",
+      type: "string",
+      description:
+        "Toutes les dates (promotions, fins de promo) se saisissent et s'affichent à l'heure de ce fuseau, quel que soit le réglage de l'ordinateur.",
+      options: {
+        list: [
+          { title: "Douala, Yaoundé, Libreville (UTC+1)", value: "Africa/Douala" },
+          { title: "Lagos, Kinshasa (UTC+1)", value: "Africa/Lagos" },
+          { title: "Abidjan, Dakar, Lomé (UTC+0)", value: "Africa/Abidjan" },
+          { title: "Paris (UTC+1, heure d'été UTC+2)", value: "Europe/Paris" },
+        ],
+      },
+      initialValue: "Africa/Douala",
+      validation: (rule) => rule.required(),
+    }),
+    defineField({
       name: "socials",
       title: "Réseaux sociaux",
       type: "object",

@@ -17,6 +17,7 @@ export const siteSettings = {
     "Formations, e-books, guides IA, abonnements et logiciels à petits prix en F CFA. Paiement mobile money, livraison immédiate par e-mail et téléchargement.",
   currency: "XAF",
   whatsappNumber: SHOP.whatsappNumber,
+  timeZone: "Africa/Douala",
   email: SHOP.email,
   socials: { facebook: SHOP.facebook, instagram: SHOP.instagram },
   brandColors: { primary: "#5D5CDE", secondary: "#F3C34D" },
@@ -44,7 +45,11 @@ export type PromotionSeed = {
   banner?: { headline: string; subline: string; alt: string };
 };
 
-/** One current, one past and one future banner; they never overlap so "the current promotion" is unambiguous. */
+/**
+ * One current, one past and one future banner, dated at midnight in Douala (the shop's time zone).
+ * The current one runs long, but a promotion a marketer starts later takes over the home page while
+ * it runs (the latest start wins, decision 020), so the demo never holds new promotions back.
+ */
 export const promotions: PromotionSeed[] = [
   {
     slug: "black-friday-ashtech",
@@ -52,7 +57,7 @@ export const promotions: PromotionSeed[] = [
     text: "Formations, guides IA et logiciels à prix cassés : profitez-en tant que les promos sont en ligne !",
     linkLabel: "Voir les promos",
     link: "/produits?promo=1",
-    startsAt: "2026-01-01T00:00:00.000Z",
+    startsAt: "2026-11-20T23:00:00.000Z",
     endsAt: "2027-12-31T22:59:59.000Z",
     banner: {
       headline: "Black Friday Ashtech",

@@ -125,6 +125,34 @@ describe("home page", () => {
     }
   });
 
+  it("when promotions overlap, shows the one that started last, then the earlier one again once it ends (decision 020)", async () => {
+    const running = await client.fetch<{ title: string; startsAt: string; endsAt: string }>(
+      `*[_type == "promotion" && dateTime(startsAt) <= dateTime($now) && dateTime(endsAt) > dateTime($now)][0]{ title, startsAt, endsAt }`,
+      { now: NOW.toISOString() }
+    );
+    const startsAt = new Date(NOW.getTime() + 3_600_000);
+    const endsAt = new Date(NOW.getTime() + 2 * 3_600_000);
+    await client.createOrReplace({
+      _id: "promotion-flash-overlap",
+      _type: "promotion",
+      title: "Vente flash superposée",
+      text: "Une heure seulement.",
+      linkLabel: "Voir",
+      link: "/produits",
+      startsAt: startsAt.toISOString(),
+      endsAt: endsAt.toISOString(),
+    });
+    try {
+      const cache = createContentCache({ ttlMs: 10 * 365 * 86_400_000 });
+      const at = (time: number) => getHomePage(context(new Date(time), cache)).then((home) => home.promotion?.title);
+      expect(await at(startsAt.getTime() - 1000)).toBe(running.title);
+      expect(await at(startsAt.getTime() + 1000)).toBe("Vente flash superposée");
+      expect(await at(endsAt.getTime() + 1000)).toBe(running.title);
+    } finally {
+      await client.delete("promotion-flash-overlap");
+    }
+  });
+
   it("keeps the banner right from cached data as time passes", async () => {
     const promotion = await client.fetch<{ title: string; startsAt: string; endsAt: string }>(
       `*[_type == "promotion" && dateTime(endsAt) > dateTime($now)] | order(startsAt asc)[0]{ title, startsAt, endsAt }`,

@@ -78,7 +78,7 @@ export async function startStack({ env = {}, quiet = true, sandbox: timings = {}
     dataDir,
     ...timings,
     lake: {
-      ...(studioDir ? { secure: { studioDir } } : {}),
+      ...(studioDir ? { secure: { studioDir, preview: { url: baseUrl, secret: previewSecret } } } : {}),
       ...(webhook ? { webhook: { url: `${baseUrl}/api/sanity-webhook`, secret: webhookSecret, retryDelaysMs: [100, 500] } } : {}),
     },
   });
