@@ -398,9 +398,19 @@ export function parseCatalogueFilters(search: URLSearchParams): CatalogueFilters
   };
 }
 
-/** Each word of the search becomes a prefix pattern; GROQ's `match` needs every pattern to match. */
+/**
+ * Each word of the search becomes a prefix pattern; GROQ's `match` needs every pattern to match.
+ * GROQ keeps an elided word whole (`l'emploi` is one token), so the apostrophe stays inside the
+ * word, as a wildcard: a phone's typographic apostrophe (’) then finds the title's straight one.
+ */
 function searchTerms(q: string): string[] {
-  return (q.toLocaleLowerCase("fr").match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 8).map((word) => `${word}*`);
+  return q
+    .toLocaleLowerCase("fr")
+    .split(/[^\p{L}\p{N}'’ʼ]+/u)
+    .map((word) => word.replace(/^['’ʼ]+|['’ʼ]+$/gu, "").replace(/['’ʼ]+/gu, "*"))
+    .filter(Boolean)
+    .slice(0, 8)
+    .map((word) => `${word}*`);
 }
 
 /** Who matches the filters; a missing filter is a null parameter, so the query text never varies. */

@@ -229,6 +229,19 @@ describe("catalogue", () => {
     expect((await allPages({ q: "xylophone-introuvable" })).total).toBe(0);
   });
 
+  it("finds every product by its exact title, apostrophes, accents and punctuation included", async () => {
+    const missed: string[] = [];
+    for (const product of products) {
+      const found = await allPages({ q: product.title });
+      if (!found.items.some((item) => item.slug === product.slug)) missed.push(product.title);
+    }
+    expect(missed).toEqual([]);
+    // Phones type a typographic apostrophe: the same title must be found.
+    const elided = products.find((p) => p.title.includes("'"))!;
+    const typed = await allPages({ q: elided.title.replaceAll("'", "\u2019") });
+    expect(typed.items.map((i) => i.slug)).toContain(elided.slug);
+  });
+
   it("combines search, category, promo and sort in one query", async () => {
     const ctx = context();
     const page = await getCataloguePage(
