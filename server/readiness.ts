@@ -1,4 +1,4 @@
-import type { SanityClient } from "@sanity/client";
+import { createClient, type SanityClient } from "@sanity/client";
 import type { Request, Response } from "express";
 import nodemailer from "nodemailer";
 import { isShuttingDown } from "./shutdown";
@@ -11,8 +11,11 @@ type Check = () => Promise<void>;
 
 /** The content lake answers an authenticated read (a 404 for the probe id is an answer). */
 export function lakeCheck(client: SanityClient): Check {
+  // One try: the client's retries with back-off would turn "refused" into a timeout
+  // (withConfig keeps the retries: a client of its own is needed).
+  const probe = createClient({ ...client.config(), maxRetries: 0 });
   return async () => {
-    await client.getDocument("readiness-probe", { signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) });
+    await probe.getDocument("readiness-probe", { signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) });
   };
 }
 
@@ -31,7 +34,9 @@ export function smtpCheck(smtpUrl: string): Check {
 
 /** Why a check failed, without its message: messages can carry hosts, addresses or credentials. */
 function failure(error: unknown): string {
-  const { code, statusCode, name } = (error ?? {}) as { code?: unknown; statusCode?: unknown; name?: unknown };
+  const { code: ownCode, statusCode, name, cause } = (error ?? {}) as { code?: unknown; statusCode?: unknown; name?: unknown; cause?: { code?: unknown } };
+  // fetch reports the socket's error as its cause.
+  const code = cause?.code ?? ownCode;
   if (typeof statusCode === "number") return `unreachable (HTTP ${statusCode})`;
   if (typeof code === "string" && /^[A-Z_]+$/.test(code)) return `unreachable (${code})`;
   if (name === "TimeoutError" || name === "AbortError") return "unreachable (timeout)";

@@ -80,13 +80,18 @@ async function runHooks(hooks: Hook[], timeoutMs: number): Promise<boolean> {
   return results.every(Boolean);
 }
 
-/** The first SIGTERM or SIGINT shuts down gracefully; a second one exits at once. */
+/**
+ * SIGTERM or SIGINT shuts down gracefully (a terminal's Ctrl-C reaches `npm start` and its storefront
+ * both: repeated signals change nothing). So does the loss of the IPC channel of a parent that started
+ * us with one (`npm start` killed with -9): a server must not outlive its supervisor.
+ */
 export function exitGracefullyOnSignals(server: Server, { timeoutMs }: { timeoutMs: number }): void {
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (shutdown) process.exit(1);
-    console.log(`${signal}: finishing in-flight requests (at most ${timeoutMs} ms), then exiting`);
+  const begin = (reason: string) => {
+    if (shutdown) return;
+    console.log(`${reason}: finishing in-flight requests (at most ${timeoutMs} ms), then exiting`);
     void shutDown(server, { timeoutMs }).then(({ clean }) => process.exit(clean ? 0 : 1));
   };
-  process.on("SIGTERM", onSignal);
-  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", () => begin("SIGTERM"));
+  process.on("SIGINT", () => begin("SIGINT"));
+  if (process.connected) process.once("disconnect", () => begin("parent process gone"));
 }
