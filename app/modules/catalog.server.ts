@@ -197,6 +197,32 @@ function fullImage(builder: ImageUrlBuilder, image: RawImage, fallbackAlt: strin
   };
 }
 
+const THUMBNAIL_SIZE = 64;
+
+/** A square crop for cart and checkout lines, sharp on 2× and 3× screens. */
+export function thumbnailImage(
+  image: { asset: { _ref: string } | null; alt?: string | null } | null,
+  fallbackAlt: string,
+  ctx = defaultCatalogContext()
+): ImageView | null {
+  if (!image?.asset) return null;
+  const url = (density: number) =>
+    ctx.images
+      .image(image.asset!._ref)
+      .width(THUMBNAIL_SIZE * density)
+      .height(THUMBNAIL_SIZE * density)
+      .fit("crop")
+      .auto("format")
+      .url();
+  return {
+    src: url(2),
+    srcSet: [1, 2, 3].map((density) => `${url(density)} ${density}x`).join(", "),
+    width: THUMBNAIL_SIZE,
+    height: THUMBNAIL_SIZE,
+    alt: image.alt ?? fallbackAlt,
+  };
+}
+
 /** Open Graph wants one image of a known size; JPEG is what every link preview reads. */
 function shareImage(builder: ImageUrlBuilder, image: RawImage | null): string | null {
   return image ? builder.image(image.ref).width(1200).height(630).fit("crop").format("jpg").url() : null;
