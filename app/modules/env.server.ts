@@ -67,6 +67,8 @@ const envSchema = z.object({
    * address past the rate limits.
    */
   TRUST_PROXY: z.coerce.number().int().min(0).max(5).default(0),
+  /** Where this instance keeps the stamped copies of PDFs (a cache: safe to wipe). Default: the system's temporary folder. */
+  STAMP_CACHE_DIR: z.string().min(1).optional(),
   /** Serves the benchmark's reference pages under /bench; never set in production. */
   BENCH_ROUTES: z.stringbool().default(false),
 });
