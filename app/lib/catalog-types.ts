@@ -1,3 +1,4 @@
+import type { CountryOffer } from "./mobile-money";
 import type { Offer } from "./pricing";
 
 /** What pages render: content as prepared by the server, prices already evaluated for this request. */
@@ -19,6 +20,7 @@ export interface SiteSettingsView {
   /** IANA zone the shop's dates are typed and shown in (« Réglages de la boutique »). */
   timeZone: string;
   socials: { facebook: string | null; instagram: string | null };
+  paymentRouting: { preferredProvider: string | null; disabledWallets: string[] };
 }
 
 export interface CategoryLink {
@@ -36,6 +38,8 @@ export interface LayoutView {
   settings: SiteSettingsView;
   categories: CategoryLink[];
   pages: PageLink[];
+  /** The routing table's countries and operators (modules/payments/routing.server.ts). */
+  payment: { offers: CountryOffer[] };
 }
 
 /** Published reviews only; the average has one decimal. */

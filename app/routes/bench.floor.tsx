@@ -20,7 +20,9 @@ const LAYOUT: LayoutView = {
     email: "contact@example.com",
     timeZone: "Africa/Douala",
     socials: { facebook: "https://facebook.com/example", instagram: "https://instagram.com/example" },
+    paymentRouting: { preferredProvider: null, disabledWallets: [] },
   },
+  payment: { offers: [{ country: "CM", name: "Cameroun", dial: "237", operators: ["mtn"] }] },
   categories: [
     "Formations",
     "Intelligence Artificielle",
