@@ -55,14 +55,15 @@ function compile(query: string, params: Record<string, unknown>): CompiledQuery 
     // lists send it), so such a query is parsed with its params, uncached.
     if (error instanceof Error && /slicing must use constant numbers/.test(error.message)) {
       try {
-        return { tree: withTextQuery(parse(query, { params })), parameters: [] };
+        const tree = parse(query, { params });
+        return { tree: query.includes("text::query") ? withTextQuery(tree) : tree, parameters: [] };
       } catch (withParams) {
         throw parseError(withParams, query);
       }
     }
     throw parseError(error, query);
   }
-  tree = withTextQuery(tree);
+  if (query.includes("text::query")) tree = withTextQuery(tree);
   entry = { tree, parameters: [...collectParameters(tree, new Set())] };
   compiled.set(query, entry);
   return entry;
