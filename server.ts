@@ -3,6 +3,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
+import type * as AppEntry from "./app/entry.server";
 import { getEnv } from "./app/modules/env.server";
 import { scheduleReconciliation } from "./app/modules/reconcile.server";
 import { compression } from "./server/compression";
@@ -24,6 +25,7 @@ const env = loadEnvOrExit();
 // React and Remix read NODE_ENV themselves: without it they run their slow development builds.
 process.env.NODE_ENV = env.NODE_ENV;
 const build = (await import(pathToFileURL(path.join(root, "build/index.js")).href)) as ServerBuild;
+const instance = build.entry.module as unknown as typeof AppEntry;
 
 const app = express();
 app.disable("x-powered-by");
@@ -38,6 +40,7 @@ app.use(
 // Fingerprinted by the compiler: safe to cache forever.
 app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" }));
 app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
+app.use(instance.createPageCache().middleware);
 app.all(
   "*",
   createRequestHandler({
@@ -54,9 +57,11 @@ const server = app.listen(env.PORT, "0.0.0.0", () => {
 });
 
 const stopReconciliation = scheduleReconciliation(env.RECONCILE_INTERVAL_SECONDS);
+const stopFollowingContent = instance.followContentChanges();
 
 function shutdown() {
   stopReconciliation();
+  stopFollowingContent();
   server.close(() => process.exit(0));
   setTimeout(() => process.exit(0), 5_000).unref();
 }

@@ -35,6 +35,8 @@ const envSchema = z.object({
   SESSION_SECRET: z.string().min(32, "at least 32 characters"),
   /** Seconds a cached content query is served fresh, then served stale while it refreshes. */
   CONTENT_CACHE_TTL: z.coerce.number().int().min(0).default(60),
+  /** Follow the content lake's listen API to drop cached content at once (off: only the webhook and the TTL refresh it). */
+  SANITY_LISTEN: z.stringbool().default(true),
   /** Lygos Pay: offered at checkout only when the key is set. */
   LYGOS_API_URL: z.url().default("https://api.lygosapp.com/v1"),
   LYGOS_API_KEY: z.string().min(8).optional(),
