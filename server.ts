@@ -60,9 +60,9 @@ const stopReconciliation = scheduleReconciliation(env.RECONCILE_INTERVAL_SECONDS
 const stopFollowingContent = instance.followContentChanges();
 
 function shutdown() {
-  stopReconciliation();
   stopFollowingContent();
-  server.close(() => process.exit(0));
+  const closed = new Promise((resolve) => server.close(resolve));
+  void Promise.all([closed, stopReconciliation()]).finally(() => process.exit(0));
   setTimeout(() => process.exit(0), 5_000).unref();
 }
 process.on("SIGTERM", shutdown);

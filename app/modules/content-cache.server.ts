@@ -95,8 +95,8 @@ export function getContentCache(): ContentCache {
   return sharedCache;
 }
 
-/** Written by the shop itself on every checkout, payment and delivery, and never shown on a cached page. */
-export const NOT_CONTENT_TYPES: ReadonlySet<string> = new Set(["order", "discountCode", "accessCodePool"]);
+/** Written by the shop itself (checkouts, payments, deliveries, job leases), and never shown on a cached page. */
+export const NOT_CONTENT_TYPES: ReadonlySet<string> = new Set(["order", "discountCode", "accessCodePool", "shopLease"]);
 
 const invalidationListeners = new Set<() => void>();
 

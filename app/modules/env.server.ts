@@ -67,6 +67,8 @@ const envSchema = z.object({
    * address past the rate limits.
    */
   TRUST_PROXY: z.coerce.number().int().min(0).max(5).default(0),
+  /** Shared state for several instances (rate limits), e.g. redis://10.0.0.5:6379; unset: each process counts alone. */
+  REDIS_URL: z.url().optional(),
   /** Serves the benchmark's reference pages under /bench; never set in production. */
   BENCH_ROUTES: z.stringbool().default(false),
 });

@@ -83,10 +83,37 @@ export async function startStack({ env = {}, quiet = true, sandbox: timings = {}
     },
   });
   if (webhook) env = { SANITY_WEBHOOK_SECRET: webhookSecret, SANITY_PREVIEW_SECRET: previewSecret, ...env };
+  let storefront: Storefront;
+  try {
+    storefront = await startStorefront({ ...sandbox.storefrontEnv(), PUBLIC_URL: baseUrl, ...env }, { port, quiet });
+  } catch (error) {
+    await sandbox.close();
+    await rm(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+  const stop = async () => {
+    await storefront.stop();
+    await sandbox.close();
+    await rm(dataDir, { recursive: true, force: true });
+  };
+  return { sandbox, baseUrl, ...(webhook ? { previewSecret, webhookSecret } : {}), output: storefront.output, stop };
+}
+
+export interface Storefront {
+  baseUrl: string;
+  output: () => string;
+  /** SIGTERM, then waits for the process to exit (a graceful shutdown). */
+  stop(): Promise<void>;
+}
+
+/** One storefront process (the production build) with this environment, on `port` or a free one. */
+export async function startStorefront(env: Record<string, string>, { port, quiet = true }: { port?: number; quiet?: boolean } = {}): Promise<Storefront> {
+  port ??= await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
   let log = "";
   const storefront: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
     cwd: repoRoot,
-    env: { ...process.env, ...sandbox.storefrontEnv(), PORT: String(port), PUBLIC_URL: baseUrl, ...env },
+    env: { ...process.env, PUBLIC_URL: baseUrl, ...env, PORT: String(port) },
     stdio: ["ignore", "pipe", "pipe"],
   });
   // Only the tail is kept: enough to diagnose a failed start, bounded over a long e2e run or a bench.
@@ -96,22 +123,18 @@ export async function startStack({ env = {}, quiet = true, sandbox: timings = {}
   };
   storefront.stdout?.on("data", capture);
   storefront.stderr?.on("data", capture);
-
   const stop = async () => {
-    if (storefront.exitCode === null) {
+    if (storefront.exitCode === null && storefront.signalCode === null) {
       const exited = new Promise((resolve) => storefront.once("exit", resolve));
       storefront.kill("SIGTERM");
       await exited;
     }
-    await sandbox.close();
-    await rm(dataDir, { recursive: true, force: true });
   };
-
   try {
     await waitForHttp(`${baseUrl}/healthz`);
   } catch (error) {
     await stop();
     throw new Error(`Storefront did not start: ${(error as Error).message}\n${log}`);
   }
-  return { sandbox, baseUrl, ...(webhook ? { previewSecret, webhookSecret } : {}), output: () => log, stop };
+  return { baseUrl, output: () => log, stop };
 }
