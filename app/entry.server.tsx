@@ -11,6 +11,7 @@ const ABORT_DELAY_MS = 5_000;
 // Per-process services server.ts wires in; exported from the build so that they share its modules (the content cache).
 export { createPageCache } from "~/modules/page-cache.server";
 export { followContentChanges } from "~/modules/content-listener.server";
+export { closeRateLimits } from "~/modules/rate-limit.server";
 
 export default function handleRequest(
   request: Request,
@@ -20,6 +21,7 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = loadContext.cspNonce;
+  const renderStartedAt = performance.now();
   // Bots get the whole document at once; shoppers get the shell as soon as it is ready.
   const readyEvent = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
 
@@ -35,6 +37,7 @@ export default function handleRequest(
           shellRendered = true;
           const body = new PassThrough();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+          if (loadContext.timing) responseHeaders.append("Server-Timing", serverTiming(loadContext.timing, renderStartedAt));
           resolve(
             new Response(createReadableStreamFromReadable(body), {
               headers: responseHeaders,
@@ -55,4 +58,17 @@ export default function handleRequest(
     );
     setTimeout(abort, ABORT_DELAY_MS);
   });
+}
+
+/**
+ * `loader`: from the request's arrival to the start of rendering (routing, action, loaders);
+ * `render`: until the shell is ready; `lake`: time spent on content-lake requests, with their count.
+ */
+function serverTiming(timing: NonNullable<AppLoadContext["timing"]>, renderStartedAt: number): string {
+  const ms = (value: number) => value.toFixed(1);
+  return [
+    `loader;dur=${ms(renderStartedAt - timing.startedAt)}`,
+    `render;dur=${ms(performance.now() - renderStartedAt)}`,
+    `lake;dur=${ms(timing.lakeMs)};desc="${timing.lakeRequests} requests"`,
+  ].join(", ");
 }

@@ -62,10 +62,11 @@ export async function reconcileOrders(now = new Date()): Promise<ReconcileSummar
 /**
  * The in-server schedule: one run at a time in this process, and across instances only the holder
  * of the lake lease runs (decision 017). Errors are logged and retried at the next tick. Each run
- * logs its start and end with this instance's id. The returned stop releases the lease.
+ * logs its start and end with this instance's id. On shutdown: `stop`, then `release` the lease
+ * so that another instance takes over at its next tick.
  */
-export function scheduleReconciliation(intervalSeconds: number): () => Promise<void> {
-  if (intervalSeconds <= 0) return async () => {};
+export function scheduleReconciliation(intervalSeconds: number): { stop(): Promise<void>; release(): Promise<void> } {
+  if (intervalSeconds <= 0) return { stop: async () => {}, release: async () => {} };
   // Long enough that a holder renewing at every tick never loses it; a crashed holder's lease lapses after it.
   const lease = lakeLease("reconcile", Math.max(2 * intervalSeconds * 1000, 60_000));
   let running: Promise<void> | undefined;
@@ -86,9 +87,11 @@ export function scheduleReconciliation(intervalSeconds: number): () => Promise<v
       });
   }, intervalSeconds * 1000);
   timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await running;
-    await lease.release().catch((error: unknown) => console.error(`could not release the reconciliation lease: ${(error as Error).message}`));
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+    release: () => lease.release(),
   };
 }

@@ -43,6 +43,8 @@ export interface Stack {
   /** Set with `webhook`: what the lake signs its webhook with. */
   webhookSecret?: string;
   baseUrl: string;
+  /** The storefront's process (`server.ts`), for signalling it. */
+  storefront: ChildProcess;
   /** What the storefront printed, for diagnosing a failed test. */
   output: () => string;
   stop(): Promise<void>;
@@ -85,7 +87,8 @@ export async function startStack({ env = {}, quiet = true, sandbox: timings = {}
   if (webhook) env = { SANITY_WEBHOOK_SECRET: webhookSecret, SANITY_PREVIEW_SECRET: previewSecret, ...env };
   let storefront: Storefront;
   try {
-    storefront = await startStorefront({ ...sandbox.storefrontEnv(), PUBLIC_URL: baseUrl, ...env }, { port, quiet });
+    const stampCache = path.join(dataDir, "stamped-pdfs");
+    storefront = await startStorefront({ ...sandbox.storefrontEnv(), STAMP_CACHE_DIR: stampCache, PUBLIC_URL: baseUrl, ...env }, { port, quiet });
   } catch (error) {
     await sandbox.close();
     await rm(dataDir, { recursive: true, force: true });
@@ -96,11 +99,19 @@ export async function startStack({ env = {}, quiet = true, sandbox: timings = {}
     await sandbox.close();
     await rm(dataDir, { recursive: true, force: true });
   };
-  return { sandbox, baseUrl, ...(webhook ? { previewSecret, webhookSecret } : {}), output: storefront.output, stop };
+  return {
+    sandbox,
+    baseUrl,
+    storefront: storefront.process,
+    ...(webhook ? { previewSecret, webhookSecret } : {}),
+    output: storefront.output,
+    stop,
+  };
 }
 
 export interface Storefront {
   baseUrl: string;
+  process: ChildProcess;
   output: () => string;
   /** SIGTERM, then waits for the process to exit (a graceful shutdown). */
   stop(): Promise<void>;
@@ -136,5 +147,5 @@ export async function startStorefront(env: Record<string, string>, { port, quiet
     await stop();
     throw new Error(`Storefront did not start: ${(error as Error).message}\n${log}`);
   }
-  return { baseUrl, output: () => log, stop };
+  return { baseUrl, process: storefront, output: () => log, stop };
 }
