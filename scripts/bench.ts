@@ -102,7 +102,10 @@ async function benchStamping() {
  * sandbox, this shows the instances stay correct under load more than it shows scaling.
  */
 async function benchTwoInstances(stack: Stack, path: string) {
-  const second = await startStorefront({ ...stack.sandbox.storefrontEnv(), PUBLIC_URL: stack.baseUrl, BENCH_ROUTES: "1" });
+  const second = await startStorefront(
+    { ...stack.sandbox.storefrontEnv(), PUBLIC_URL: stack.baseUrl, BENCH_ROUTES: "1" },
+    { startTimeoutMs: 120_000 },
+  );
   try {
     await fetch(`${second.baseUrl}${path}`, { headers: BROWSER_HEADERS }).then((response) => response.arrayBuffer());
     const one = await load(`${stack.baseUrl}${path}`, BROWSER_HEADERS);

@@ -118,7 +118,10 @@ export interface Storefront {
 }
 
 /** One storefront process (the production build) with this environment, on `port` or a free one. */
-export async function startStorefront(env: Record<string, string>, { port, quiet = true }: { port?: number; quiet?: boolean } = {}): Promise<Storefront> {
+export async function startStorefront(
+  env: Record<string, string>,
+  { port, quiet = true, startTimeoutMs }: { port?: number; quiet?: boolean; startTimeoutMs?: number } = {},
+): Promise<Storefront> {
   port ??= await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   let log = "";
@@ -142,7 +145,7 @@ export async function startStorefront(env: Record<string, string>, { port, quiet
     }
   };
   try {
-    await waitForHttp(`${baseUrl}/healthz`);
+    await waitForHttp(`${baseUrl}/healthz`, startTimeoutMs);
   } catch (error) {
     await stop();
     throw new Error(`Storefront did not start: ${(error as Error).message}\n${log}`);
