@@ -174,7 +174,7 @@ console.log("Building the production bundle…");
 const built = spawnSync("npx", ["remix", "build"], { stdio: "inherit" });
 if (built.status !== 0) process.exit(1);
 
-const stack = await startStack({ env: { BENCH_ROUTES: "1" } });
+const stack = await startStack({ env: { BENCH_ROUTES: "1" }, startTimeoutMs: 120_000 });
 try {
   const { lake } = stack.sandbox.urls;
   const client = createClient({

@@ -63,7 +63,7 @@ function lighthouse(url: string): Promise<Report> {
 console.log("Building the production bundle…");
 if (spawnSync("npx", ["remix", "build"], { stdio: "inherit" }).status !== 0) process.exit(1);
 
-const stack = await startStack();
+const stack = await startStack({ startTimeoutMs: 120_000 });
 try {
   const slug = await fetch(`${stack.baseUrl}/produits`)
     .then((response) => response.text())

@@ -11,7 +11,8 @@ import { getSessionFromCookie } from "./session.server";
  * `public` (home, catalogue, categories, product and CMS pages) is rendered once per content
  * version and variant, then served from memory as the same bytes, so compression.ts compresses
  * it once too. Variant: host, URL, theme cookie, cart count. Any other cookie (draft preview,
- * "se souvenir de moi", anything this code does not know) bypasses the cache both ways.
+ * "se souvenir de moi", anything this code does not know), or a session holding more than a cart
+ * and an open checkout, bypasses the cache both ways.
  *
  * The CSP stays strict without a per-response nonce: a cached page's inline scripts are allowed by
  * their SHA-256 hashes (with 'strict-dynamic', what they load is allowed too), computed once when
@@ -19,6 +20,8 @@ import { getSessionFromCookie } from "./session.server";
  * to the next promo end), and all go when the content cache is invalidated (publish, listen, webhook).
  */
 const ANONYMOUS_COOKIES = new Set(["theme", "__ashtech_session"]);
+/** What an anonymous session may hold (the cart, the open checkout's key): anything else is someone's state. */
+const ANONYMOUS_SESSION_KEYS = new Set(["cart", "checkout"]);
 const MAX_BYTES = 64 * 1024 * 1024;
 /** A page for a shopper with a theme or a cart: the browser may keep it, never a shared cache. */
 const PERSONAL_CACHE_CONTROL = "private, no-cache";
@@ -68,6 +71,7 @@ export function createPageCache({ now = Date.now }: { now?: () => number } = {})
     const names = header ? header.split(";").map((pair) => pair.split("=")[0]!.trim()) : [];
     if (names.some((name) => name && !ANONYMOUS_COOKIES.has(name))) return null;
     const [theme, session] = await Promise.all([readThemeCookie(header), getSessionFromCookie(header)]);
+    if (Object.keys(session.data).some((key) => !ANONYMOUS_SESSION_KEYS.has(key))) return null;
     const count = cartCount(readCart(session));
     return {
       key: `${theme ?? "-"}|${count}|${req.headers.host ?? ""}|${req.originalUrl}`,

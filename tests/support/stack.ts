@@ -64,6 +64,8 @@ export interface StackOptions {
   studioDir?: string;
   /** The lake's signed webhook pointed at the storefront, and a preview secret (implied by `studioDir`). */
   webhook?: boolean;
+  /** How long the storefront may take to answer /healthz (30 s); longer for the bench on a busy machine. */
+  startTimeoutMs?: number;
 }
 
 /**
@@ -71,7 +73,14 @@ export interface StackOptions {
  * catalogue in a temporary folder, and the built production server as a child process.
  * Requires `remix build` to have run.
  */
-export async function startStack({ env = {}, quiet = true, sandbox: timings = {}, studioDir, webhook = !!studioDir }: StackOptions = {}): Promise<Stack> {
+export async function startStack({
+  env = {},
+  quiet = true,
+  sandbox: timings = {},
+  studioDir,
+  webhook = !!studioDir,
+  startTimeoutMs,
+}: StackOptions = {}): Promise<Stack> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "ashtech-stack-"));
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -88,7 +97,7 @@ export async function startStack({ env = {}, quiet = true, sandbox: timings = {}
   let storefront: Storefront;
   try {
     const stampCache = path.join(dataDir, "stamped-pdfs");
-    storefront = await startStorefront({ ...sandbox.storefrontEnv(), STAMP_CACHE_DIR: stampCache, PUBLIC_URL: baseUrl, ...env }, { port, quiet });
+    storefront = await startStorefront({ ...sandbox.storefrontEnv(), STAMP_CACHE_DIR: stampCache, PUBLIC_URL: baseUrl, ...env }, { port, quiet, startTimeoutMs });
   } catch (error) {
     await sandbox.close();
     await rm(dataDir, { recursive: true, force: true });
