@@ -88,7 +88,7 @@ export async function startStack({ env = {}, quiet = true, sandbox: timings = {}
   let log = "";
   const storefront: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
     cwd: repoRoot,
-    env: { ...process.env, ...sandbox.storefrontEnv(), PORT: String(port), PUBLIC_URL: baseUrl, ...env },
+    env: { ...process.env, ...sandbox.storefrontEnv(), STAMP_CACHE_DIR: path.join(dataDir, "stamped-pdfs"), PORT: String(port), PUBLIC_URL: baseUrl, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   // Only the tail is kept: enough to diagnose a failed start, bounded over a long e2e run or a bench.
