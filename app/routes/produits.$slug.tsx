@@ -4,6 +4,7 @@ import { AddToCartForm } from "~/components/AddToCartForm";
 import { BuyForm } from "~/components/BuyForm";
 import { Countdown } from "~/components/Countdown";
 import { DeliveryNote } from "~/components/DeliveryNote";
+import { operatorSentence } from "~/components/MobileMoneyOperators";
 import { Faq } from "~/components/Faq";
 import { Icon } from "~/components/Icon";
 import { JsonLd } from "~/components/JsonLd";
@@ -135,6 +136,11 @@ export default function ProductPage() {
             <BuyForm productId={product.id} free={free} label={free ? undefined : "Acheter maintenant"} />
             {free ? null : <AddToCartForm productId={product.id} />}
             <DeliveryNote kind={product.kind} accessDelivery={product.accessDelivery} />
+            {free ? null : (
+              <p data-testid="operators-sentence" className="text-sm text-slate-600 dark:text-slate-400">
+                {operatorSentence(layout.payment.offers)}
+              </p>
+            )}
           </div>
 
           {product.features.length ? (
