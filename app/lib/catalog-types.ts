@@ -40,6 +40,12 @@ export interface LayoutView {
   payment: { offers: CountryOffer[] };
 }
 
+/** Published reviews only; the average has one decimal. */
+export interface RatingView {
+  average: number;
+  count: number;
+}
+
 export interface ProductCardView {
   id: string;
   slug: string;
@@ -47,6 +53,7 @@ export interface ProductCardView {
   summary: string | null;
   featured: boolean;
   image: ImageView | null;
+  rating: RatingView | null;
   offer: Offer;
 }
 

@@ -1,7 +1,5 @@
 import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { AddToCartForm } from "~/components/AddToCartForm";
-import { BuyForm } from "~/components/BuyForm";
 import { Countdown } from "~/components/Countdown";
 import { DeliveryNote } from "~/components/DeliveryNote";
 import { operatorSentence } from "~/components/MobileMoneyOperators";
@@ -10,6 +8,7 @@ import { Icon } from "~/components/Icon";
 import { JsonLd } from "~/components/JsonLd";
 import { NotFound } from "~/components/NotFound";
 import { PriceTag } from "~/components/PriceTag";
+import { ProductBuyBar } from "~/components/ProductBuyBar";
 import { ProductGallery } from "~/components/ProductGallery";
 import { ProductGrid } from "~/components/ProductGrid";
 import { Reviews } from "~/components/Reviews";
@@ -133,8 +132,7 @@ export default function ProductPage() {
                 <Countdown endsAt={offer.promoEndsAt} now={now} prefix="Plus que" datePrefix="Offre valable jusqu'au" />
               </p>
             ) : null}
-            <BuyForm productId={product.id} free={free} label={free ? undefined : "Acheter maintenant"} />
-            {free ? null : <AddToCartForm productId={product.id} />}
+            <ProductBuyBar productId={product.id} offer={offer} currency={currency} />
             <DeliveryNote kind={product.kind} accessDelivery={product.accessDelivery} />
             {free ? null : (
               <p data-testid="operators-sentence" className="text-sm text-slate-600 dark:text-slate-400">
