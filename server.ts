@@ -1,11 +1,15 @@
+import { createServer } from "node:http";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { getEnv } from "./app/modules/env.server";
+import { paymentPageOrigins } from "./app/modules/payments/page-origins.server";
 import { scheduleReconciliation } from "./app/modules/reconcile.server";
+import { defaultCachePolicy } from "./server/cache-policy";
 import { compression } from "./server/compression";
+import { guardErrors, httpServerOptions, requestGuard } from "./server/request-guard";
 import { requestLog } from "./server/request-log";
 import { securityHeaders } from "./server/security-headers";
 
@@ -33,8 +37,12 @@ app.use(compression());
 app.use(
   securityHeaders({
     imageOrigins: [new URL(env.SANITY_IMAGE_BASE_URL).origin],
+    formOrigins: paymentPageOrigins(env),
+    publicUrl: env.PUBLIC_URL,
   }),
 );
+app.use(requestGuard());
+app.use(defaultCachePolicy());
 // Fingerprinted by the compiler: safe to cache forever.
 app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" }));
 app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
@@ -46,8 +54,9 @@ app.all(
     getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce as string, clientIp: req.ip ?? "" }),
   }),
 );
+app.use(guardErrors);
 
-const server = app.listen(env.PORT, "0.0.0.0", () => {
+const server = createServer(httpServerOptions(env.REQUEST_TIMEOUT_SECONDS), app).listen(env.PORT, "0.0.0.0", () => {
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : env.PORT;
   console.log(`Ashtech Store ready on http://localhost:${port}`);

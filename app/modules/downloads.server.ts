@@ -1,9 +1,9 @@
 import { defineQuery } from "groq";
 import { z } from "zod";
+import { plainPage, type PlainPage } from "~/lib/plain-page.server";
 import { whatsappLink } from "~/lib/whatsapp";
 import { downloadPolicy, downloadsOf, loadDeliveryInfo } from "./delivery.server";
 import { getEnv } from "./env.server";
-import { escapeHtml } from "./mail.server";
 import { getOrderForShopper, newKey, reviseOrder, type Order } from "./orders.server";
 import { getSanityClient } from "./sanity.server";
 import { fetchParsed } from "./typed-query.server";
@@ -23,16 +23,8 @@ const ASSET_QUERY = defineQuery(`*[_type == "product" && _id == $productId][0].d
   path, url, mimeType, size, originalFilename
 }`);
 
-function page(status: number, title: string, text: string, link?: { href: string; label: string }): Response {
-  const action = link
-    ? `<p><a href="${escapeHtml(link.href)}" style="display:inline-block;background:#25D366;color:#073b1f;padding:12px 18px;border-radius:12px;font-weight:bold;text-decoration:none" rel="noopener noreferrer">${escapeHtml(link.label)}</a></p>`
-    : "";
-  const html = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex">
-<title>${escapeHtml(title)} | ASHTECH STORE</title></head>
-<body style="font-family:system-ui,sans-serif;max-width:560px;margin:auto;padding:24px;color:#0f172a">
-<h1 style="font-size:22px;color:#5D5CDE">${escapeHtml(title)}</h1><p>${escapeHtml(text)}</p>${action}
-<p><a href="/" style="color:#5D5CDE">Retour à la boutique</a></p></body></html>`;
-  return new Response(html, { status, headers: { ...PRIVATE, "Content-Type": "text/html; charset=utf-8" } });
+function page(status: number, title: string, text: string, link?: PlainPage["link"]): Response {
+  return plainPage(status, { title, text, link });
 }
 
 const notFound = () => page(404, "Lien introuvable", "Ce lien de téléchargement n'existe pas. Ouvrez la page de votre commande depuis le lien reçu par e-mail.");
@@ -70,16 +62,22 @@ async function recordDownload(order: Order, lineKey: string, fileKey: string, li
   return count;
 }
 
+/**
+ * The file, streamed and counted. A HEAD request (link checkers, mail scanners open the receipt's
+ * links) gets the same checks and headers, but the file is neither fetched nor counted.
+ */
 export async function serveDownload({
   number,
   lineKey,
   fileKey,
   token,
+  headOnly = false,
 }: {
   number: string;
   lineKey: string;
   fileKey: string;
   token: string | null;
+  headOnly?: boolean;
 }): Promise<Response> {
   const order = await getOrderForShopper(number, token);
   if (!order) return notFound();
@@ -105,6 +103,15 @@ export async function serveDownload({
   const asset = await fetchParsed(getSanityClient(), ASSET_QUERY, { productId: product._id, fileKey }, assetSchema.nullable());
   const location = asset && assetLocation(asset);
   if (!asset || !location) return notFound();
+  const filename = asset.originalFilename ?? file.filename ?? `${fileKey}.pdf`;
+  const fileHeaders = {
+    ...PRIVATE,
+    "Content-Type": asset.mimeType ?? "application/octet-stream",
+    "Content-Disposition": contentDisposition(filename),
+    "X-Content-Type-Options": "nosniff",
+  };
+  if (headOnly) return new Response(null, { status: 200, headers: { ...fileHeaders, ...(asset.size ? { "Content-Length": String(asset.size) } : {}) } });
+
   const upstream = await fetch(location, { headers: { Authorization: `Bearer ${getEnv().SANITY_API_READ_TOKEN}` } }).catch(() => null);
   if (!upstream?.ok || !upstream.body) {
     await upstream?.body?.cancel().catch(() => undefined);
@@ -117,16 +124,13 @@ export async function serveDownload({
     await upstream.body.cancel().catch(() => undefined);
     return page(403, "Limite de téléchargements atteinte", `Vous avez déjà téléchargé ce fichier ${policy.limit} fois. Écrivez-nous pour en obtenir d'autres.`, more);
   }
-  const filename = asset.originalFilename ?? file.filename ?? `${fileKey}.pdf`;
   const length = upstream.headers.get("content-length") ?? (asset.size ? String(asset.size) : null);
   return new Response(upstream.body, {
     status: 200,
     headers: {
-      ...PRIVATE,
-      "Content-Type": asset.mimeType ?? upstream.headers.get("content-type") ?? "application/octet-stream",
+      ...fileHeaders,
+      ...(asset.mimeType ? {} : { "Content-Type": upstream.headers.get("content-type") ?? "application/octet-stream" }),
       ...(length ? { "Content-Length": length } : {}),
-      "Content-Disposition": contentDisposition(filename),
-      "X-Content-Type-Options": "nosniff",
     },
   });
 }

@@ -50,6 +50,26 @@ const envSchema = z.object({
     .regex(/^[A-Z]{3}(,[A-Z]{3})*$/)
     .default("GNF,XOF,XAF,USD")
     .transform((list) => list.split(",")),
+  /**
+   * Extra origins the checkout form may be redirected to (CSP form-action), comma-separated: for a
+   * provider that moved its hosted payment page before the shop knew (decision 013).
+   */
+  PAYMENT_PAGE_ORIGINS: z
+    .string()
+    .default("")
+    .transform((list, ctx) =>
+      list
+        .split(",")
+        .map((item) => item.trim())
+        .filter(Boolean)
+        .map((item) => {
+          const origin = URL.canParse(item) ? new URL(item).origin : "null";
+          if (origin === "null") ctx.addIssue({ code: "custom", message: `${item} is not an origin like https://pay.example.com` });
+          return origin;
+        }),
+    ),
+  /** Seconds a client has to send a whole request (headers and body); slower ones get 408. */
+  REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(300).default(30),
   /** Shown to the payer on the providers' pages. */
   SHOP_NAME: z.string().min(1).default("ASHTECH STORE"),
   /** An unpaid order expires after this many minutes (its payment link is cancelled where the provider allows it). */

@@ -7,7 +7,6 @@ import {
   applyObservation,
   getOrder,
   newKey,
-  tokensMatch,
   updatePaymentAttempt,
   type Order,
   type PaymentAttempt,
@@ -169,13 +168,13 @@ export async function confirmPayments(order: Order, source: EventSource, attempt
 export type CallbackResult = { status: number; body: { ok: boolean; error?: string } };
 
 /**
- * Lengo's callback is unsigned: it is authenticated by the per-order token in its URL, must name
- * a payment this order made, for the amount recorded, and even then only triggers a status
- * check with Lengo. 2xx only once the outcome is durably recorded; 5xx makes Lengo retry.
+ * Lengo's callback is unsigned: it is authenticated by the per-order token in its URL
+ * (`authenticateCallback`, before the body is read), must name a payment this order made, for the
+ * amount recorded, and even then only triggers a status check with Lengo. 2xx only once the
+ * outcome is durably recorded; 5xx makes Lengo retry.
  */
-export async function handleLengoCallback(number: string, token: string | null, body: unknown): Promise<CallbackResult> {
-  const order = await getOrder(number);
-  if (!order || !tokensMatch(token, order.callbackToken)) return { status: 404, body: { ok: false, error: "unknown order" } };
+export async function handleLengoCallback(order: Order, body: unknown): Promise<CallbackResult> {
+  const number = order.number;
   const parsed = parseLengoCallback(body);
   if (!parsed.ok) return { status: 400, body: { ok: false, error: parsed.error } };
   const { payId, amount } = parsed.callback;

@@ -1,17 +1,14 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
+import { authenticateCallback, readCallbackJson } from "~/modules/payments/callback.server";
 import { handleLengoCallback } from "~/modules/payments.server";
 
-/** Lengo Pay's callback: authenticated by the order's token in the URL, then verified with Lengo. */
+/** Lengo Pay's callback: authenticated by the order's token in the URL (before the body is read), then verified with Lengo. */
 export async function action({ request }: ActionFunctionArgs) {
-  if (request.method !== "POST") return Response.json({ ok: false, error: "POST only" }, { status: 405 });
-  const url = new URL(request.url);
-  let body: unknown;
-  try {
-    body = await request.json();
-  } catch {
-    return Response.json({ ok: false, error: "body is not JSON" }, { status: 400 });
-  }
-  const result = await handleLengoCallback(url.searchParams.get("commande") ?? "", url.searchParams.get("jeton"), body);
+  const caller = await authenticateCallback(request);
+  if (!caller.ok) return caller.response;
+  const read = await readCallbackJson(request);
+  if (!read.ok) return read.response;
+  const result = await handleLengoCallback(caller.order, read.body);
   return Response.json(result.body, { status: result.status, headers: { "Cache-Control": "no-store" } });
 }
 

@@ -1,12 +1,13 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { pageHeaders, PRIVATE_HEADERS as PRIVATE, readForm } from "~/lib/http.server";
 import { formatPrice } from "~/lib/money";
 import { applyCartAction } from "~/modules/cart-actions.server";
 import { priceCart, readCart } from "~/modules/cart.server";
 import { getLayout } from "~/modules/catalog.server";
 import { commitSession, getSession } from "~/modules/session.server";
 
-const PRIVATE = { "Cache-Control": "private, no-store" };
+export const headers = pageHeaders;
 
 export const meta: MetaFunction = () => [{ title: "Panier | ASHTECH STORE" }, { name: "robots", content: "noindex" }];
 
@@ -17,8 +18,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
+  const form = await readForm(request);
   const session = await getSession(request);
-  const result = await applyCartAction(session, await request.formData());
+  const result = await applyCartAction(session, form);
   if ("error" in result) return data({ error: result.error }, { status: 400, headers: PRIVATE });
   return redirect(result.redirectTo, { status: 303, headers: { ...PRIVATE, "Set-Cookie": await commitSession(session) } });
 }

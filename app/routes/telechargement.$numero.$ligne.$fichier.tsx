@@ -3,7 +3,8 @@ import { serveDownload } from "~/modules/downloads.server";
 
 /**
  * A deliverable, streamed through the storefront: only with the order's token, for a paid order,
- * within its download limit and validity. Never a redirect to the asset itself.
+ * within its download limit and validity. Never a redirect to the asset itself. Remix runs this
+ * loader for HEAD too: a HEAD gets the headers only and never counts a download.
  */
 export function loader({ request, params }: LoaderFunctionArgs) {
   return serveDownload({
@@ -11,5 +12,6 @@ export function loader({ request, params }: LoaderFunctionArgs) {
     lineKey: params.ligne ?? "",
     fileKey: params.fichier ?? "",
     token: new URL(request.url).searchParams.get("t"),
+    headOnly: request.method === "HEAD",
   });
 }
