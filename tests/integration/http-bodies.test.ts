@@ -38,7 +38,7 @@ afterAll(async () => {
 
 /** Peak resident memory of the storefront process so far, in bytes (VmHWM). */
 async function peakRss(): Promise<number> {
-  const status = await readFile(`/proc/${stack.pid}/status`, "utf8");
+  const status = await readFile(`/proc/${stack.storefront.pid}/status`, "utf8");
   return Number(/VmHWM:\s+(\d+) kB/.exec(status)![1]) * 1024;
 }
 
