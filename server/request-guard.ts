@@ -87,11 +87,12 @@ function countBody(req: Request, limit: number, overLimit: () => void) {
  * A route that answers before reading the body it was sent (an unknown callback, a refused
  * request): the rest is read and dropped, as Node does when no one listens, and the connection is
  * kept open meanwhile. Node would otherwise close it at once, and a client still sending would
- * get a reset instead of the answer. An endless body is cut by the request timeout.
+ * get a reset instead of the answer (a "lingering close"). An endless body is cut by the request
+ * timeout.
  */
 function lingerOnEarlyAnswer(req: Request, res: Response) {
-  const keepAlive = req.httpVersion === "1.1" && !/\bclose\b/i.test(req.headers.connection ?? "");
-  if (keepAlive) res.setHeader("Connection", "keep-alive");
+  // Even when the client asked to close: it closes once it has read the answer.
+  if (req.httpVersion === "1.1") res.setHeader("Connection", "keep-alive");
   res.on("finish", () => {
     if (req.complete) return;
     req.removeAllListeners("data");
