@@ -6,6 +6,7 @@ import type { AppLoadContext, ServerBuild } from "@remix-run/node";
 import express from "express";
 import { getEnv } from "./app/modules/env.server";
 import { paymentPageOrigins } from "./app/modules/payments/page-origins.server";
+import { configuredProviders } from "./app/modules/payments/registry.server";
 import { scheduleReconciliation } from "./app/modules/reconcile.server";
 import { getSanityClient } from "./app/modules/sanity.server";
 import { defaultCachePolicy } from "./server/cache-policy";
@@ -22,7 +23,9 @@ const root = path.dirname(fileURLToPath(import.meta.url));
 
 function loadEnvOrExit() {
   try {
-    return getEnv();
+    const env = getEnv();
+    configuredProviders();
+    return env;
   } catch (error) {
     console.error((error as Error).message);
     process.exit(1);
