@@ -130,7 +130,7 @@ describe("bounded bodies", () => {
       body: JSON.stringify({ pay_id: "not-this-order", status: "SUCCESS", amount: 5000 }),
     });
     expect(response.status).toBe(400);
-    expect(await response.json()).toMatchObject({ ok: false, error: "unknown pay_id for this order" });
+    expect(await response.json()).toMatchObject({ ok: false, error: "unknown payment reference for this order" });
   });
 
   it("refuses a small form over its limit with a French page, and its .data with JSON", async () => {
