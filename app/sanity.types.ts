@@ -130,6 +130,17 @@ export type Order = {
     _type: "downloadEvent";
     _key: string;
   }>;
+  duplicatePayments?: Array<{
+    refundStatus: "to_refund" | "refunded";
+    provider?: string;
+    reference?: string;
+    amount?: number;
+    currency?: string;
+    detectedAt?: string;
+    attemptKey?: string;
+    _type: "duplicatePayment";
+    _key: string;
+  }>;
   payments?: Array<{
     provider?: string;
     reference?: string;
@@ -141,6 +152,7 @@ export type Order = {
     gatewayId?: string;
     error?: string;
     createdAt?: string;
+    closedAt?: string;
     _type: "paymentAttempt";
     _key: string;
   }>;
@@ -931,6 +943,17 @@ export type TO_FULFIL_QUERY_RESULT = Array<{
     _type: "downloadEvent";
     _key: string;
   }>;
+  duplicatePayments?: Array<{
+    refundStatus: "refunded" | "to_refund";
+    provider?: string;
+    reference?: string;
+    amount?: number;
+    currency?: string;
+    detectedAt?: string;
+    attemptKey?: string;
+    _type: "duplicatePayment";
+    _key: string;
+  }>;
   payments?: Array<{
     provider?: string;
     reference?: string;
@@ -942,6 +965,7 @@ export type TO_FULFIL_QUERY_RESULT = Array<{
     gatewayId?: string;
     error?: string;
     createdAt?: string;
+    closedAt?: string;
     _type: "paymentAttempt";
     _key: string;
   }>;
@@ -1096,6 +1120,17 @@ export type ORDERS_QUERY_RESULT = Array<{
     _type: "downloadEvent";
     _key: string;
   }>;
+  duplicatePayments?: Array<{
+    refundStatus: "refunded" | "to_refund";
+    provider?: string;
+    reference?: string;
+    amount?: number;
+    currency?: string;
+    detectedAt?: string;
+    attemptKey?: string;
+    _type: "duplicatePayment";
+    _key: string;
+  }>;
   payments?: Array<{
     provider?: string;
     reference?: string;
@@ -1107,6 +1142,7 @@ export type ORDERS_QUERY_RESULT = Array<{
     gatewayId?: string;
     error?: string;
     createdAt?: string;
+    closedAt?: string;
     _type: "paymentAttempt";
     _key: string;
   }>;
@@ -1130,7 +1166,7 @@ export type ORDERS_QUERY_RESULT = Array<{
 
 // Source: ../app/modules/reconcile.server.ts
 // Variable: ORDERS_TO_RECONCILE_QUERY
-// Query: *[_type == "order" && (  status in ["pending", "failed"] || (status == "expired" && _updatedAt > $lateSince))] | order(_createdAt asc)[0...200]
+// Query: *[_type == "order" && (  status in ["pending", "failed"] || (status == "expired" && _updatedAt > $lateSince)  || (status == "paid" && _updatedAt > $lateSince && count(payments[state == "pending"]) > 0))] | order(_createdAt asc)[0...200]
 export type ORDERS_TO_RECONCILE_QUERY_RESULT = Array<{
   _id: string;
   _type: "order";
@@ -1194,6 +1230,17 @@ export type ORDERS_TO_RECONCILE_QUERY_RESULT = Array<{
     _type: "downloadEvent";
     _key: string;
   }>;
+  duplicatePayments?: Array<{
+    refundStatus: "refunded" | "to_refund";
+    provider?: string;
+    reference?: string;
+    amount?: number;
+    currency?: string;
+    detectedAt?: string;
+    attemptKey?: string;
+    _type: "duplicatePayment";
+    _key: string;
+  }>;
   payments?: Array<{
     provider?: string;
     reference?: string;
@@ -1205,6 +1252,7 @@ export type ORDERS_TO_RECONCILE_QUERY_RESULT = Array<{
     gatewayId?: string;
     error?: string;
     createdAt?: string;
+    closedAt?: string;
     _type: "paymentAttempt";
     _key: string;
   }>;
@@ -1245,6 +1293,6 @@ declare module "@sanity/client" {
     '*[_type == "order" && defined(discount.codeId) && (\n  (status == "expired" && count(*[_id == ^.discount.codeId && (^.checkoutId in redemptions[].checkoutId || ^.number in redemptions[].orderNumber)]) > 0)\n  || (status == "paid" && "expired" in paymentLog[].state && count(*[_id == ^.discount.codeId]) > 0\n    && count(*[_id == ^.discount.codeId && (^.checkoutId in redemptions[].checkoutId || ^.number in redemptions[].orderNumber)]) == 0)\n)] | order(_updatedAt asc)[0...100]{ _id }': UNSETTLED_USES_QUERY_RESULT;
     '*[_type == "product" && _id == $productId][0].deliverables[_key == $fileKey][0].asset->{\n  path, url, mimeType, size, originalFilename\n}': ASSET_QUERY_RESULT;
     '*[_type == "order" && (\n  ($kind == "email" && customer.email == $value) || ($kind == "whatsapp" && customer.whatsapp == $value)\n)] | order(_createdAt desc)[0...100]': ORDERS_QUERY_RESULT;
-    '*[_type == "order" && (\n  status in ["pending", "failed"] || (status == "expired" && _updatedAt > $lateSince)\n)] | order(_createdAt asc)[0...200]': ORDERS_TO_RECONCILE_QUERY_RESULT;
+    '*[_type == "order" && (\n  status in ["pending", "failed"] || (status == "expired" && _updatedAt > $lateSince)\n  || (status == "paid" && _updatedAt > $lateSince && count(payments[state == "pending"]) > 0)\n)] | order(_createdAt asc)[0...200]': ORDERS_TO_RECONCILE_QUERY_RESULT;
   }
 }

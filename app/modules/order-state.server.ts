@@ -43,6 +43,21 @@ export function decide(current: OrderStatus, observation: PaymentObservation): D
   return { kind: "none", reason: "still pending at the provider" };
 }
 
+/**
+ * A paid observation for an order another attempt already paid: a second capture. The order
+ * stays paid; the money is recorded for a refund (decision 011). Seen once per attempt.
+ */
+export function isDuplicateCapture(
+  order: { status: OrderStatus; payments?: { _key: string; state: string }[] },
+  attemptKey: string,
+  observation: Pick<PaymentObservation, "state">,
+): boolean {
+  if (order.status !== "paid" || observation.state !== "paid") return false;
+  const payments = order.payments ?? [];
+  const attempt = payments.find((candidate) => candidate._key === attemptKey);
+  return attempt?.state !== "paid" && payments.some((other) => other._key !== attemptKey && other.state === "paid");
+}
+
 export function canRetryPayment(current: OrderStatus): boolean {
   return current === "failed";
 }

@@ -15,6 +15,7 @@ import { confirmPayments, expiryCutoff } from "./payments.server";
 const LATE_PAYMENT_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
 const ORDERS_TO_RECONCILE_QUERY = defineQuery(`*[_type == "order" && (
   status in ["pending", "failed"] || (status == "expired" && _updatedAt > $lateSince)
+  || (status == "paid" && _updatedAt > $lateSince && count(payments[state == "pending"]) > 0)
 )] | order(_createdAt asc)[0...200]`);
 
 export interface ReconcileSummary {
