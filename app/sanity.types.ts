@@ -116,6 +116,7 @@ export type Order = {
       _type: "delivery";
       _key: string;
     }>;
+    waitsForCodes?: boolean;
     checkedAt?: string;
     receiptClaimedAt?: string;
     receiptSentAt?: string;
@@ -169,6 +170,8 @@ export type Order = {
     _type: "paymentEvent";
     _key: string;
   }>;
+  reconcileAt?: string;
+  reconciledAt?: string;
   checkoutId?: string;
   accessToken?: string;
   callbackToken?: string;
@@ -879,7 +882,7 @@ export type POOL_QUERY_RESULT = {
 
 // Source: ../app/modules/delivery.server.ts
 // Variable: TO_FULFIL_QUERY
-// Query: *[_type == "order" && status == "paid" && paidAt > $since && (  !defined(fulfilment) || !defined(fulfilment.receiptSentAt) || fulfilment.status == "to_deliver" || defined(fulfilment.lastError))] | order(paidAt asc)[0...50]
+// Query: *[_type == "order" && status == "paid" && paidAt > $since && !(_id in $failed) && (  !defined(fulfilment) || !defined(fulfilment.receiptSentAt) || defined(fulfilment.lastError)  || fulfilment.waitsForCodes == true || (fulfilment.status == "to_deliver" && !defined(fulfilment.waitsForCodes)))] | order(paidAt asc)[0...50]
 export type TO_FULFIL_QUERY_RESULT = Array<{
   _id: string;
   _type: "order";
@@ -929,6 +932,7 @@ export type TO_FULFIL_QUERY_RESULT = Array<{
       _type: "delivery";
       _key: string;
     }>;
+    waitsForCodes?: boolean;
     checkedAt?: string;
     receiptClaimedAt?: string;
     receiptSentAt?: string;
@@ -982,6 +986,8 @@ export type TO_FULFIL_QUERY_RESULT = Array<{
     _type: "paymentEvent";
     _key: string;
   }>;
+  reconcileAt?: string;
+  reconciledAt?: string;
   checkoutId?: string;
   accessToken?: string;
   callbackToken?: string;
@@ -1106,6 +1112,7 @@ export type ORDERS_QUERY_RESULT = Array<{
       _type: "delivery";
       _key: string;
     }>;
+    waitsForCodes?: boolean;
     checkedAt?: string;
     receiptClaimedAt?: string;
     receiptSentAt?: string;
@@ -1159,6 +1166,8 @@ export type ORDERS_QUERY_RESULT = Array<{
     _type: "paymentEvent";
     _key: string;
   }>;
+  reconcileAt?: string;
+  reconciledAt?: string;
   checkoutId?: string;
   accessToken?: string;
   callbackToken?: string;
@@ -1166,7 +1175,7 @@ export type ORDERS_QUERY_RESULT = Array<{
 
 // Source: ../app/modules/reconcile.server.ts
 // Variable: ORDERS_TO_RECONCILE_QUERY
-// Query: *[_type == "order" && (  status in ["pending", "failed"] || (status == "expired" && _updatedAt > $lateSince)  || (status == "paid" && _updatedAt > $lateSince && count(payments[state == "pending"]) > 0))] | order(_createdAt asc)[0...200]
+// Query: *[_type == "order" && !(_id in $failed) && (  reconcileAt <= $now  || (!defined(reconcileAt) && !defined(reconciledAt) && (    status in ["pending", "failed"]    || (status in ["expired", "paid"] && _updatedAt > $lateSince && count(payments[state == "pending"]) > 0)  )))] | order(reconcileAt asc)[0...100]
 export type ORDERS_TO_RECONCILE_QUERY_RESULT = Array<{
   _id: string;
   _type: "order";
@@ -1216,6 +1225,7 @@ export type ORDERS_TO_RECONCILE_QUERY_RESULT = Array<{
       _type: "delivery";
       _key: string;
     }>;
+    waitsForCodes?: boolean;
     checkedAt?: string;
     receiptClaimedAt?: string;
     receiptSentAt?: string;
@@ -1269,6 +1279,8 @@ export type ORDERS_TO_RECONCILE_QUERY_RESULT = Array<{
     _type: "paymentEvent";
     _key: string;
   }>;
+  reconcileAt?: string;
+  reconciledAt?: string;
   checkoutId?: string;
   accessToken?: string;
   callbackToken?: string;
@@ -1287,12 +1299,12 @@ declare module "@sanity/client" {
     '{\n  "products": *[_type == "product" && defined(slug.current)] | order(publishedAt desc){ "slug": slug.current, _updatedAt },\n  "categories": *[_type == "category" && defined(slug.current)] | order(sortOrder asc){ "slug": slug.current, _updatedAt },\n  "pages": *[_type == "page" && defined(slug.current)] | order(title asc){ "slug": slug.current, _updatedAt }\n}': SITEMAP_QUERY_RESULT;
     '{\n  "products": *[_type == "product" && _id in $ids]{\n    _id, kind, accessDelivery, downloadLimit, downloadValidityDays,\n    "files": deliverables[]{ _key, title, "filename": asset->originalFilename, "size": asset->size }\n  },\n  "settings": *[_type == "siteSettings" && _id == "siteSettings"][0]{ downloadLimit, downloadValidityDays, whatsappNumber, shopName }\n}': DELIVERY_QUERY_RESULT;
     '*[_type == "accessCodePool" && product._ref == $productId] | order(_id asc)[0]{ _id, _rev, codes }': POOL_QUERY_RESULT;
-    '*[_type == "order" && status == "paid" && paidAt > $since && (\n  !defined(fulfilment) || !defined(fulfilment.receiptSentAt) || fulfilment.status == "to_deliver" || defined(fulfilment.lastError)\n)] | order(paidAt asc)[0...50]': TO_FULFIL_QUERY_RESULT;
+    '*[_type == "order" && status == "paid" && paidAt > $since && !(_id in $failed) && (\n  !defined(fulfilment) || !defined(fulfilment.receiptSentAt) || defined(fulfilment.lastError)\n  || fulfilment.waitsForCodes == true || (fulfilment.status == "to_deliver" && !defined(fulfilment.waitsForCodes))\n)] | order(paidAt asc)[0...50]': TO_FULFIL_QUERY_RESULT;
     '*[_type == "discountCode" && code == $code][0]': CODE_QUERY_RESULT;
     '*[_type == "product" && _id in $ids]{ _id, "categoryId": category._ref }': CATEGORIES_QUERY_RESULT;
     '*[_type == "order" && defined(discount.codeId) && (\n  (status == "expired" && count(*[_id == ^.discount.codeId && (^.checkoutId in redemptions[].checkoutId || ^.number in redemptions[].orderNumber)]) > 0)\n  || (status == "paid" && "expired" in paymentLog[].state && count(*[_id == ^.discount.codeId]) > 0\n    && count(*[_id == ^.discount.codeId && (^.checkoutId in redemptions[].checkoutId || ^.number in redemptions[].orderNumber)]) == 0)\n)] | order(_updatedAt asc)[0...100]{ _id }': UNSETTLED_USES_QUERY_RESULT;
     '*[_type == "product" && _id == $productId][0].deliverables[_key == $fileKey][0].asset->{\n  path, url, mimeType, size, originalFilename\n}': ASSET_QUERY_RESULT;
     '*[_type == "order" && (\n  ($kind == "email" && customer.email == $value) || ($kind == "whatsapp" && customer.whatsapp == $value)\n)] | order(_createdAt desc)[0...100]': ORDERS_QUERY_RESULT;
-    '*[_type == "order" && (\n  status in ["pending", "failed"] || (status == "expired" && _updatedAt > $lateSince)\n  || (status == "paid" && _updatedAt > $lateSince && count(payments[state == "pending"]) > 0)\n)] | order(_createdAt asc)[0...200]': ORDERS_TO_RECONCILE_QUERY_RESULT;
+    '*[_type == "order" && !(_id in $failed) && (\n  reconcileAt <= $now\n  || (!defined(reconcileAt) && !defined(reconciledAt) && (\n    status in ["pending", "failed"]\n    || (status in ["expired", "paid"] && _updatedAt > $lateSince && count(payments[state == "pending"]) > 0)\n  ))\n)] | order(reconcileAt asc)[0...100]': ORDERS_TO_RECONCILE_QUERY_RESULT;
   }
 }

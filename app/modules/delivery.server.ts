@@ -149,10 +149,12 @@ export async function deliverOrder(order: Order): Promise<Order> {
   if (order.status !== "paid") return order;
   const { products } = await loadDeliveryInfo(order);
   const codes: Delivery[] = [];
+  const codeLines: string[] = [];
   for (const line of order.lines) {
     if (line.kind !== "access" || lineDelivered(order, line)) continue;
     const product = products.find((candidate) => candidate._id === line.productId);
     if (product?.accessDelivery !== "code") continue;
+    codeLines.push(line._key);
     codes.push(...(await takeCodes(order, line)));
   }
   const { order: updated } = await reviseOrder(order._id, (current) => {
@@ -160,9 +162,15 @@ export async function deliverOrder(order: Order): Promise<Order> {
     const added = codes.filter((code) => !known.some((entry) => entry.lineKey === code.lineKey && entry.code === code.code));
     const deliveries = [...known, ...added];
     const status = fulfilmentStatus({ lines: current.lines, fulfilment: { status: "to_deliver", ...current.fulfilment, deliveries } });
-    if (added.length === 0 && current.fulfilment?.status === status && !current.fulfilment.lastError) return undefined;
+    // A line waiting for codes is retried (a refilled pool serves it); one delivered by hand waits for the merchant only.
+    const waitsForCodes = status === "to_deliver" && codeLines.some((lineKey) => {
+      const line = current.lines.find((candidate) => candidate._key === lineKey);
+      return line !== undefined && !lineDelivered({ fulfilment: { status, deliveries } }, line);
+    });
+    const unchanged = added.length === 0 && current.fulfilment?.status === status && current.fulfilment.waitsForCodes === waitsForCodes;
+    if (unchanged && !current.fulfilment?.lastError) return undefined;
     const { lastError: _cleared, ...previous } = current.fulfilment ?? ({} as Partial<Fulfilment>);
-    const fulfilment: Fulfilment = { ...previous, status, deliveries, checkedAt: new Date().toISOString() };
+    const fulfilment: Fulfilment = { ...previous, status, deliveries, waitsForCodes, checkedAt: new Date().toISOString() };
     return (patch) => patch.set({ fulfilment });
   });
   return updated;
@@ -250,23 +258,41 @@ export async function onOrderPaid(order: Order): Promise<Order> {
   }
 }
 
-const TO_FULFIL_QUERY = defineQuery(`*[_type == "order" && status == "paid" && paidAt > $since && (
-  !defined(fulfilment) || !defined(fulfilment.receiptSentAt) || fulfilment.status == "to_deliver" || defined(fulfilment.lastError)
+/**
+ * Paid orders the storefront still has something to do for: the hook never ran, the receipt is not
+ * sent, an error to retry, or a line waiting for codes. A line delivered by hand waits for the
+ * merchant, not for the storefront, so those orders are not read again (decision 012). Orders
+ * written before `waitsForCodes` existed are taken once to set it.
+ */
+const TO_FULFIL_QUERY = defineQuery(`*[_type == "order" && status == "paid" && paidAt > $since && !(_id in $failed) && (
+  !defined(fulfilment) || !defined(fulfilment.receiptSentAt) || defined(fulfilment.lastError)
+  || fulfilment.waitsForCodes == true || (fulfilment.status == "to_deliver" && !defined(fulfilment.waitsForCodes))
 )] | order(paidAt asc)[0...50]`);
+const FULFIL_PAGE = 50;
 const RETRY_WINDOW_MS = 30 * 24 * 60 * 60 * 1000;
 
-/** The reconciler's share: paid orders whose delivery or receipt has not completed. */
+/** The reconciler's share: every paid order whose delivery or receipt has not completed, page after page. */
 export async function retryFulfilments(now = new Date()): Promise<number> {
-  const orders = await fetchOrders(TO_FULFIL_QUERY, { since: new Date(now.getTime() - RETRY_WINDOW_MS).toISOString() });
+  const since = new Date(now.getTime() - RETRY_WINDOW_MS).toISOString();
+  const failed: string[] = [];
+  const seen = new Set<string>();
   let completed = 0;
-  for (const order of orders) {
-    try {
-      const done = await fulfilOrder(order);
-      const fresh = await getSanityWriteClient().getDocument<Order>(done._id);
-      if (fresh?.fulfilment?.status === "delivered" && fresh.fulfilment.receiptSentAt) completed++;
-    } catch (error) {
-      await recordFailure(order, error);
+  for (;;) {
+    const page = await fetchOrders(TO_FULFIL_QUERY, { since, failed });
+    const fresh = page.filter((order) => !seen.has(order._id));
+    if (fresh.length === 0) break;
+    for (const order of fresh) {
+      seen.add(order._id);
+      try {
+        const done = await fulfilOrder(order);
+        const latest = await getSanityWriteClient().getDocument<Order>(done._id);
+        if (latest?.fulfilment?.status === "delivered" && latest.fulfilment.receiptSentAt) completed++;
+      } catch (error) {
+        failed.push(order._id);
+        await recordFailure(order, error);
+      }
     }
+    if (page.length < FULFIL_PAGE) break;
   }
   return completed;
 }

@@ -102,6 +102,10 @@ export interface Order {
   callbackToken: string;
   payments: PaymentAttempt[];
   paymentLog: PaymentEvent[];
+  /** When the reconciler must next look at this order; absent: never again (decision 012). */
+  reconcileAt?: string;
+  /** When the reconciler last looked at it. */
+  reconciledAt?: string;
   /** Payments captured after the order was already paid: to refund (decision 011). */
   duplicatePayments?: DuplicatePayment[];
   /** A discount code taken at checkout: `total` is `subtotal` minus `amount`. */
@@ -121,6 +125,8 @@ export interface Fulfilment {
   note?: string;
   /** What was handed over per line: codes from a pool, or credentials an editor entered. */
   deliveries?: Delivery[];
+  /** Some line waits for codes from an empty pool: retried until a refilled pool serves it. */
+  waitsForCodes?: boolean;
   checkedAt?: string;
   receiptClaimedAt?: string;
   receiptSentAt?: string;
@@ -235,6 +241,7 @@ export async function createOrder(input: NewOrder, client: SanityClient = getSan
           ...(initialStatus === "paid" ? { paidAt: now } : {}),
           accessToken: newToken(),
           callbackToken: newToken(),
+          ...(initialStatus === "pending" ? { reconcileAt: now } : {}),
           payments: [],
           paymentLog,
         },
@@ -339,7 +346,8 @@ export function addPaymentAttempt(order: Order, attempt: PaymentAttempt, client:
     (current) => {
       if (current.status !== "pending" && current.status !== "failed") return undefined;
       if ((current.payments ?? []).some(attemptIsOpen)) return undefined;
-      return { set: { status: "pending", statusReason: "payment started" }, appendAttempt: attempt };
+      // Due at once: the reconciler asks a payment whose buyer never comes back (Lygos has no callback).
+      return { set: { status: "pending", statusReason: "payment started", reconcileAt: attempt.createdAt }, appendAttempt: attempt };
     },
     client,
   );

@@ -1,7 +1,7 @@
 import { onOrderPaid } from "./delivery.server";
 import { settleDiscountUse } from "./discounts.server";
 import { getEnv } from "./env.server";
-import type { EventSource } from "./order-state.server";
+import { attemptMayTakeMoney, type EventSource } from "./order-state.server";
 import {
   addPaymentAttempt,
   applyObservation,
@@ -215,11 +215,7 @@ function attemptsToCheck(order: Order, attemptKey?: string): PaymentAttempt[] {
   const attempts = order.payments ?? [];
   if (attemptKey) return attempts.filter((attempt) => attempt._key === attemptKey && attempt.reference);
   const now = Date.now();
-  return attempts.filter((attempt) => {
-    if (attempt.state === "creating") return claimIsStale(attempt, now);
-    if (!attempt.reference) return false;
-    return attempt.state === "pending" || (attempt.state === "failed" && !attempt.closedAt);
-  });
+  return attempts.filter((attempt) => (attempt.state === "creating" ? claimIsStale(attempt, now) : attemptMayTakeMoney(attempt)));
 }
 
 export interface Confirmation {
