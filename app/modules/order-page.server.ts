@@ -1,8 +1,7 @@
 import { downloadPolicy, downloadsOf, lineDelivered, loadDeliveryInfo, onOrderPaid } from "./delivery.server";
 import { canRetryPayment } from "./order-state.server";
 import { getOrderForShopper, type Order } from "./orders.server";
-import { PROVIDER_LABELS } from "./payments/errors";
-import { providersFor } from "./payments/registry.server";
+import { getProvider, providersFor } from "./payments/registry.server";
 import { confirmPayments, startPayment, type StartResult } from "./payments.server";
 
 /**
@@ -42,7 +41,7 @@ export async function loadOrderPage(number: string, token: string | null) {
     paidAt: order.paidAt ?? null,
     canRetry,
     retryProviders: canRetry ? providersFor(order.currency).map(({ id, label }) => ({ id, label })) : [],
-    openPayment: open ? { label: PROVIDER_LABELS[open.provider], url: open.redirectUrl! } : null,
+    openPayment: open ? { label: getProvider(open.provider)?.label ?? open.provider, url: open.redirectUrl! } : null,
     delivery: order.status === "paid" ? await deliveryView(order, token ?? "") : null,
   };
 }

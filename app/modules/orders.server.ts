@@ -2,12 +2,15 @@ import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import type { QueryParams, SanityClient, SanityQueries } from "@sanity/client";
 import type { Order as OrderDocument } from "~/sanity.types";
 import { canExpire, decide, isDuplicateCapture, mismatch, type EventSource, type OrderStatus, type PaymentObservation } from "./order-state.server";
+import type { CountryCode, OperatorId } from "~/lib/mobile-money";
+import type { ProviderId } from "./payments/provider";
 import { getSanityWriteClient } from "./sanity.server";
 import type { DeclaredIn, TypedQuery } from "./typed-query.server";
 
 /** Orders are documents in the content lake; every write here is revision-checked. */
 
-export type PaymentMethod = "lygos" | "lengo" | "free";
+/** A registered provider's id (payments/registry.server.ts), or "free" for an order with nothing to pay. */
+export type PaymentMethod = ProviderId | "free";
 
 export interface OrderLine {
   _key: string;
@@ -37,7 +40,7 @@ export type AttemptState = "creating" | "pending" | "paid" | "failed" | "error";
 
 export interface PaymentAttempt {
   _key: string;
-  provider: Exclude<PaymentMethod, "free">;
+  provider: ProviderId;
   /** Lygos: the order_id we sent; Lengo: the pay_id it returned. Empty until known. */
   reference: string;
   amount: number;
@@ -47,6 +50,9 @@ export interface PaymentAttempt {
   redirectUrl?: string;
   /** Lygos gateway id, to delete the link when the order expires. */
   gatewayId?: string;
+  /** The wallet the buyer chose for this attempt (routing table): what the pending page guides them through. */
+  country?: CountryCode;
+  operator?: OperatorId;
   error?: string;
   createdAt: string;
   /** When the shop made its payment page unusable at the provider (Lygos deletes the gateway). */
@@ -375,13 +381,22 @@ export function recordCreatedPayment(
 }
 
 /** Ends a claim that never showed a payment page (the provider refused, or the creator crashed): nobody can pay it. */
-export function cutAttempt(order: Order, key: string, error: string, client: SanityClient = getSanityWriteClient()) {
+export function cutAttempt(
+  order: Order,
+  key: string,
+  error: string,
+  client: SanityClient = getSanityWriteClient(),
+  event?: Omit<PaymentEvent, "_key" | "at">,
+) {
   return updateWithRevision(
     order._id,
     (current) => {
       const attempt = current.payments?.find((candidate) => candidate._key === key);
       if (attempt?.state !== "creating") return undefined;
-      return { set: attemptFields(key, { state: "error", error: error.slice(0, 300) }) };
+      return {
+        set: attemptFields(key, { state: "error", error: error.slice(0, 300) }),
+        ...(event ? { append: [{ _key: newKey(), at: new Date().toISOString(), ...event }] } : {}),
+      };
     },
     client,
   );

@@ -17,10 +17,9 @@ import {
   type Order,
   type PaymentAttempt,
 } from "./orders.server";
-import { isPaymentProviderError } from "./payments/errors";
-import { parseLengoCallback } from "./payments/lengo.server";
-import type { CreatedPayment, ProviderId } from "./payments/provider";
-import { getProvider } from "./payments/registry.server";
+import { isPaymentProviderError, ProviderUnavailable } from "./payments/errors";
+import type { CreatedPayment, ProviderId, Wallet } from "./payments/provider";
+import { getPlugin, getProvider } from "./payments/registry.server";
 
 /**
  * Payment flows over the one provider interface: start a payment for an order, and confirm it
@@ -39,17 +38,15 @@ function returnUrl(origin: string, provider: ProviderId, order: Order): string {
   return `${origin}/paiement/${provider}/retour?commande=${order.number}&t=${encodeURIComponent(order.accessToken)}`;
 }
 
-function callbackUrl(origin: string, order: Order): string {
-  return `${origin}/api/paiement/lengo?commande=${order.number}&jeton=${encodeURIComponent(order.callbackToken)}`;
+/** One route for every provider's callback; Lengo's live payments carry exactly this URL. */
+function callbackUrl(origin: string, provider: ProviderId, order: Order): string {
+  return `${origin}/api/paiement/${provider}?commande=${order.number}&jeton=${encodeURIComponent(order.callbackToken)}`;
 }
 
-/** Lygos keys the status by our reference: each attempt of one order needs its own. */
-function referenceFor(order: Order): string {
-  const previous = order.payments?.length ?? 0;
-  return previous === 0 ? order.number : `${order.number}-${previous + 1}`;
-}
-
-export type StartResult = { kind: "redirect"; url: string } | { kind: "error"; message: string };
+export type StartResult =
+  | { kind: "redirect"; url: string }
+  /** `providerDown`: the provider could not be reached (timeout, 5xx): another may take the same order. */
+  | { kind: "error"; message: string; providerDown?: boolean };
 
 /**
  * The one-payment-at-a-time guard (decision 011). Asks the provider about every attempt of the
@@ -90,9 +87,10 @@ export async function checkOpenPayments(order: Order, source: EventSource): Prom
  * `checkOpenPayments`). A double submit waits for the first submit's payment page; an open
  * payment with another provider sends the buyer to the order page, which offers to resume it.
  */
-export async function startPayment(order: Order, providerId: ProviderId, origin: string): Promise<StartResult> {
+export async function startPayment(order: Order, providerId: ProviderId, origin: string, wallet?: Wallet): Promise<StartResult> {
   const provider = getProvider(providerId);
-  if (!provider || !provider.supportsCurrency(order.currency)) {
+  const plugin = getPlugin(providerId);
+  if (!provider || !plugin || !provider.supportsCurrency(order.currency)) {
     return { kind: "error", message: "Ce moyen de paiement n'est pas disponible pour le moment." };
   }
   const waitUntil = Date.now() + PAYMENT_CLAIM_LEASE_MS + CLAIM_WAIT_MARGIN_MS;
@@ -117,10 +115,12 @@ export async function startPayment(order: Order, providerId: ProviderId, origin:
     const attempt: PaymentAttempt = {
       _key: newKey(),
       provider: providerId,
-      reference: providerId === "lygos" ? referenceFor(current) : "",
+      // Lygos keys the payment by this reference: the order number, then -2, -3… per attempt.
+      reference: plugin.referenceFor(current.number, (current.payments?.length ?? 0) + 1) ?? "",
       amount: current.total,
       currency: current.currency,
       state: "creating",
+      ...(wallet ? { country: wallet.country, operator: wallet.operator } : {}),
       createdAt: new Date().toISOString(),
     };
     const claimed = await addPaymentAttempt(current, attempt);
@@ -142,7 +142,7 @@ async function createClaimedPayment(order: Order, attempt: PaymentAttempt, origi
         description: `Commande ${order.number}`,
       },
       returnUrls: { success: returnUrl(origin, attempt.provider, order), failure: `${returnUrl(origin, attempt.provider, order)}&issue=echec` },
-      ...(provider.sendsCallbacks ? { callbackUrl: callbackUrl(origin, order) } : {}),
+      ...(getPlugin(attempt.provider)?.parseCallback ? { callbackUrl: callbackUrl(origin, attempt.provider, order) } : {}),
     });
     if (created.amount !== order.total || created.currency.toUpperCase() !== order.currency) {
       await provider.cancel?.(created).catch(() => undefined);
@@ -153,8 +153,20 @@ async function createClaimedPayment(order: Order, attempt: PaymentAttempt, origi
   } catch (error) {
     const developerMessage = error instanceof Error ? error.message : String(error);
     console.error(`payment start failed for ${order.number} via ${attempt.provider}: ${developerMessage}`);
-    await cutAttempt(order, attempt._key, developerMessage);
-    return { kind: "error", message: isPaymentProviderError(error) ? error.shopperMessage : GENERIC_FAILURE };
+    // In the payment log too: a failover leaves both attempts there, the failed one first.
+    await cutAttempt(order, attempt._key, developerMessage, undefined, {
+      source: "checkout",
+      provider: attempt.provider,
+      reference: attempt.reference,
+      rawStatus: "",
+      state: "error",
+      note: `payment not created: ${developerMessage}`,
+    });
+    return {
+      kind: "error",
+      message: isPaymentProviderError(error) ? error.shopperMessage : GENERIC_FAILURE,
+      providerDown: error instanceof ProviderUnavailable,
+    };
   }
   const recorded = await recordCreatedPayment(order, attempt._key, {
     reference: created.reference,
@@ -169,6 +181,23 @@ async function createClaimedPayment(order: Order, attempt: PaymentAttempt, origi
     return { kind: "redirect", url: orderPageUrl(origin, recorded.order) };
   }
   return { kind: "redirect", url: created.redirectUrl };
+}
+
+/**
+ * Failover: the wallet's providers in the routing table's order, the next one tried only when
+ * the previous could not be reached (timeout, 5xx). Same order, one attempt after the other, so
+ * the claim in `startPayment` still allows one open payment at a time; a provider that answered
+ * (even with a refusal) is not second-guessed.
+ */
+export async function startPaymentOnRoute(order: Order, providers: readonly ProviderId[], wallet: Wallet, origin: string): Promise<StartResult> {
+  let result: StartResult = { kind: "error", message: "Ce moyen de paiement n'est pas disponible pour le moment." };
+  for (const [index, providerId] of providers.entries()) {
+    const current = index === 0 ? order : ((await getOrder(order.number)) ?? order);
+    result = await startPayment(current, providerId, origin, wallet);
+    if (result.kind === "redirect" || !result.providerDown) return result;
+    if (index < providers.length - 1) console.warn(`payment for ${order.number}: ${providerId} is down, trying ${providers[index + 1]}`);
+  }
+  return result;
 }
 
 /** Makes an attempt's page unusable where its provider allows it, and records that it did. */
@@ -270,18 +299,21 @@ export async function confirmPayments(order: Order, source: EventSource, attempt
 export type CallbackResult = { status: number; body: { ok: boolean; error?: string } };
 
 /**
- * Lengo's callback is unsigned: it is authenticated by the per-order token in its URL, must name
- * a payment this order made, for the amount recorded, and even then only triggers a status
- * check with Lengo. 2xx only once the outcome is durably recorded; 5xx makes Lengo retry.
+ * Provider callbacks are unsigned (Lengo's are): one is authenticated by the per-order token in
+ * its URL, must name a payment this order made with that provider, for the amount recorded, and
+ * even then only triggers a status check. 2xx only once the outcome is durably recorded; 5xx
+ * makes the provider retry.
  */
-export async function handleLengoCallback(number: string, token: string | null, body: unknown): Promise<CallbackResult> {
+export async function handleCallback(providerId: ProviderId, number: string, token: string | null, body: unknown): Promise<CallbackResult> {
+  const parse = getPlugin(providerId)?.parseCallback;
+  if (!parse) return { status: 404, body: { ok: false, error: "no callbacks for this provider" } };
   const order = await getOrder(number);
   if (!order || !tokensMatch(token, order.callbackToken)) return { status: 404, body: { ok: false, error: "unknown order" } };
-  const parsed = parseLengoCallback(body);
+  const parsed = parse(body);
   if (!parsed.ok) return { status: 400, body: { ok: false, error: parsed.error } };
-  const { payId, amount } = parsed.callback;
-  const attempt = order.payments?.find((candidate) => candidate.provider === "lengo" && candidate.reference === payId);
-  if (!attempt) return { status: 400, body: { ok: false, error: "unknown pay_id for this order" } };
+  const { reference, amount } = parsed.callback;
+  const attempt = order.payments?.find((candidate) => candidate.provider === providerId && candidate.reference === reference);
+  if (!attempt) return { status: 400, body: { ok: false, error: "unknown payment reference for this order" } };
   if (amount !== undefined && amount !== attempt.amount) {
     return { status: 400, body: { ok: false, error: `amount ${amount} does not match ${attempt.amount}` } };
   }

@@ -19,7 +19,9 @@ const LAYOUT: LayoutView = {
     whatsappNumber: "237690000000",
     email: "contact@example.com",
     socials: { facebook: "https://facebook.com/example", instagram: "https://instagram.com/example" },
+    paymentRouting: { preferredProvider: null, disabledWallets: [] },
   },
+  payment: { offers: [{ country: "CM", name: "Cameroun", dial: "237", operators: ["mtn"] }] },
   categories: [
     "Formations",
     "Intelligence Artificielle",
@@ -44,6 +46,7 @@ function card(i: number): ProductCardView {
     title: `Produit numérique de démonstration numéro ${i}`,
     summary: "Un guide pratique pour apprendre pas à pas, avec des exemples concrets et des modèles prêts à l'emploi.",
     featured: i % 3 === 0,
+    rating: i % 2 === 0 ? { average: 4.5, count: 2 } : null,
     image: {
       src: `${ref}?w=480&h=360&fit=crop&auto=format`,
       srcSet: [240, 360, 480, 720].map((w) => `${ref}?w=${w}&h=${(w * 3) / 4}&fit=crop&auto=format ${w}w`).join(", "),

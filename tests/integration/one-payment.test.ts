@@ -1,7 +1,7 @@
 import type { SanityClient } from "@sanity/client";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Order, PaymentAttempt } from "~/modules/orders.server";
-import { LygosProvider } from "~/modules/payments/lygos.server";
+import { LygosProvider } from "~/modules/payments/lygos/client.server";
 import { control, lakeClient, orderFromLocation, payOnHostedPage, Shopper, waitFor } from "../support/shopper";
 import { startStack, type Stack } from "../support/stack";
 
