@@ -123,6 +123,7 @@ export type Order = {
     waitsForCodes?: boolean;
     checkedAt?: string;
     receiptClaimedAt?: string;
+    receiptClaimedBy?: string;
     receiptSentAt?: string;
     receiptError?: string;
     lastError?: string;
@@ -967,6 +968,7 @@ export type TO_FULFIL_QUERY_RESULT = Array<{
     waitsForCodes?: boolean;
     checkedAt?: string;
     receiptClaimedAt?: string;
+    receiptClaimedBy?: string;
     receiptSentAt?: string;
     receiptError?: string;
     lastError?: string;
@@ -1151,6 +1153,7 @@ export type ORDERS_QUERY_RESULT = Array<{
     waitsForCodes?: boolean;
     checkedAt?: string;
     receiptClaimedAt?: string;
+    receiptClaimedBy?: string;
     receiptSentAt?: string;
     receiptError?: string;
     lastError?: string;
@@ -1266,6 +1269,7 @@ export type ORDERS_TO_RECONCILE_QUERY_RESULT = Array<{
     waitsForCodes?: boolean;
     checkedAt?: string;
     receiptClaimedAt?: string;
+    receiptClaimedBy?: string;
     receiptSentAt?: string;
     receiptError?: string;
     lastError?: string;

@@ -1,3 +1,5 @@
+import { randomBytes } from "node:crypto";
+import { hostname } from "node:os";
 import { defineQuery } from "groq";
 import { z } from "zod";
 import { getEnv } from "./env.server";
@@ -26,7 +28,14 @@ import { fetchParsed } from "./typed-query.server";
 
 export const DEFAULT_DOWNLOAD_LIMIT = 5;
 export const DEFAULT_DOWNLOAD_VALIDITY_DAYS = 30;
-const RECEIPT_CLAIM_STALE_MS = 10 * 60_000;
+/**
+ * A receipt claim holds this long (decision 012): longer than a send may take (bounded below), so a
+ * live sender never loses it; short, so that a claim left by a crash is taken over within a minute.
+ */
+export const RECEIPT_CLAIM_LEASE_MS = 45_000;
+const RECEIPT_SEND_DEADLINE_MS = 30_000;
+/** Who holds a claim: this process. Recorded on the claim for the merchant and for diagnosis. */
+const CLAIM_OWNER = `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
 
 // ---------------------------------------------------------------------------------------------
 // What the lake says about the products of an order (never the asset URLs: see downloads).
@@ -191,14 +200,15 @@ export async function sendReceiptOnce(order: Order): Promise<"sent" | "skipped" 
   const claim = await reviseOrder(order._id, (current) => {
     const fulfilment = current.fulfilment;
     if (current.status !== "paid" || !fulfilment || fulfilment.receiptSentAt) return undefined;
-    if (fulfilment.receiptClaimedAt && Date.now() - Date.parse(fulfilment.receiptClaimedAt) < RECEIPT_CLAIM_STALE_MS) return undefined;
-    return (patch) => patch.set({ fulfilment: { ...fulfilment, receiptClaimedAt: claimedAt } });
+    if (fulfilment.receiptClaimedAt && Date.now() - Date.parse(fulfilment.receiptClaimedAt) < RECEIPT_CLAIM_LEASE_MS) return undefined;
+    return (patch) => patch.set({ fulfilment: { ...fulfilment, receiptClaimedAt: claimedAt, receiptClaimedBy: CLAIM_OWNER } });
   });
   if (!claim.changed) return "skipped";
   const release = (fields: Partial<Fulfilment>) =>
     reviseOrder(order._id, (current) => {
-      if (current.fulfilment?.receiptClaimedAt !== claimedAt) return undefined;
-      const { receiptClaimedAt: _claim, receiptError: _error, ...rest } = current.fulfilment;
+      // Only our own claim: one taken over after its lease belongs to its new owner.
+      if (current.fulfilment?.receiptClaimedAt !== claimedAt || current.fulfilment.receiptClaimedBy !== CLAIM_OWNER) return undefined;
+      const { receiptClaimedAt: _claim, receiptClaimedBy: _owner, receiptError: _error, ...rest } = current.fulfilment;
       return (patch) => patch.set({ fulfilment: { ...rest, ...fields } });
     });
   try {
@@ -213,16 +223,19 @@ export async function sendReceiptOnce(order: Order): Promise<"sent" | "skipped" 
             url: `${origin}/telechargement/${claim.order.number}/${line._key}/${file._key}?t=${token}`,
           })),
     );
-    await sendMail(
-      receiptMail(claim.order, { origin, whatsappNumber: settings?.whatsappNumber ?? null, shopName: settings?.shopName ?? getEnv().SHOP_NAME }, downloads),
-    );
+    const mail = receiptMail(claim.order, { origin, whatsappNumber: settings?.whatsappNumber ?? null, shopName: settings?.shopName ?? getEnv().SHOP_NAME }, downloads);
+    // Well inside the lease: a send that outlived it could meet a second sender.
+    await Promise.race([
+      sendMail(mail),
+      new Promise((_, reject) => setTimeout(() => reject(new Error(`receipt not sent within ${RECEIPT_SEND_DEADLINE_MS} ms`)), RECEIPT_SEND_DEADLINE_MS).unref()),
+    ]);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     console.error(`receipt for ${order.number} not sent (retried later): ${message}`);
     await release({ receiptError: message.slice(0, 300) }).catch(() => undefined);
     return "failed";
   }
-  await release({ receiptSentAt: new Date().toISOString(), receiptClaimedAt: claimedAt });
+  await release({ receiptSentAt: new Date().toISOString() });
   return "sent";
 }
 

@@ -135,6 +135,8 @@ export interface Fulfilment {
   waitsForCodes?: boolean;
   checkedAt?: string;
   receiptClaimedAt?: string;
+  /** The process holding the receipt claim (host:pid:random); the claim lasts RECEIPT_CLAIM_LEASE_MS. */
+  receiptClaimedBy?: string;
   receiptSentAt?: string;
   receiptError?: string;
   lastError?: string;

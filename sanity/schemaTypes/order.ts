@@ -199,6 +199,7 @@ export const order = defineType({
         defineField({ name: "waitsForCodes", title: "Attend des codes du stock", type: "boolean", readOnly: true }),
         defineField({ name: "checkedAt", title: "Dernière vérification", type: "datetime", readOnly: true }),
         defineField({ name: "receiptClaimedAt", title: "Reçu en cours d'envoi depuis", type: "datetime", readOnly: true }),
+        defineField({ name: "receiptClaimedBy", title: "Reçu envoyé par (processus)", type: "string", readOnly: true }),
         defineField({ name: "receiptSentAt", title: "Reçu envoyé le", type: "datetime", readOnly: true }),
         defineField({ name: "receiptError", title: "Erreur d'envoi du reçu", type: "string", readOnly: true }),
         defineField({ name: "lastError", title: "Dernière erreur de livraison", type: "string", readOnly: true }),
