@@ -35,7 +35,29 @@ const envSchema = z.object({
   SESSION_SECRET: z.string().min(32, "at least 32 characters"),
   /** Seconds a cached content query is served fresh, then served stale while it refreshes. */
   CONTENT_CACHE_TTL: z.coerce.number().int().min(0).default(60),
+  /** Follow the content lake's listen API to drop cached content at once (off: only the webhook and the TTL refresh it). */
+  SANITY_LISTEN: z.stringbool().default(true),
   /** Payment providers validate their own variables (modules/payments/<provider>/plugin.server.ts). */
+  /**
+   * Extra origins the checkout form may be redirected to (CSP form-action), comma-separated: for a
+   * provider that moved its hosted payment page before the shop knew (decision 013).
+   */
+  PAYMENT_PAGE_ORIGINS: z
+    .string()
+    .default("")
+    .transform((list, ctx) =>
+      list
+        .split(",")
+        .map((item) => item.trim())
+        .filter(Boolean)
+        .map((item) => {
+          const origin = URL.canParse(item) ? new URL(item).origin : "null";
+          if (origin === "null") ctx.addIssue({ code: "custom", message: `${item} is not an origin like https://pay.example.com` });
+          return origin;
+        }),
+    ),
+  /** Seconds a client has to send a whole request (headers and body); slower ones get 408. */
+  REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(300).default(30),
   /** Shown to the payer on the providers' pages. */
   SHOP_NAME: z.string().min(1).default("ASHTECH STORE"),
   /** An unpaid order expires after this many minutes (its payment link is cancelled where the provider allows it). */
@@ -53,6 +75,8 @@ const envSchema = z.object({
    * address past the rate limits.
    */
   TRUST_PROXY: z.coerce.number().int().min(0).max(5).default(0),
+  /** Shared state for several instances (rate limits), e.g. redis://10.0.0.5:6379; unset: each process counts alone. */
+  REDIS_URL: z.url().optional(),
   /** Where this instance keeps the stamped copies of PDFs (a cache: safe to wipe). Default: the system's temporary folder. */
   STAMP_CACHE_DIR: z.string().min(1).optional(),
   /** Serves the benchmark's reference pages under /bench; never set in production. */

@@ -1,13 +1,14 @@
-import { data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { CategoryCards } from "~/components/CategoryCards";
 import { Hero } from "~/components/Hero";
 import { ProductGrid } from "~/components/ProductGrid";
 import { PromoBanner } from "~/components/PromoBanner";
 import { SectionHeading } from "~/components/SectionHeading";
+import { MobileMoneyOperators, operatorSentence } from "~/components/MobileMoneyOperators";
 import { WhyUs } from "~/components/WhyUs";
 import { catalogueHref } from "~/lib/catalogue";
-import { promoEnds, publicPageHeaders } from "~/lib/http.server";
+import { pageHeaders, promoEnds, publicPageHeaders } from "~/lib/http.server";
 import { seoMeta } from "~/lib/seo";
 import { contactLink } from "~/lib/whatsapp";
 import { PreviewBanner } from "~/components/PreviewBanner";
@@ -30,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   );
 }
 
-export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
+export const headers = pageHeaders;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => seoMeta(data?.seo);
 
@@ -79,6 +80,10 @@ export default function Home() {
           <section aria-labelledby="pourquoi">
             <SectionHeading id="pourquoi">Pourquoi nous choisir ?</SectionHeading>
             <WhyUs items={whyUs} />
+            <p data-testid="operators-sentence" className="mt-4 text-sm text-slate-600 dark:text-slate-400">
+              {operatorSentence(layout.payment.offers)}
+            </p>
+            <MobileMoneyOperators offers={layout.payment.offers} />
           </section>
         ) : null}
       </div>
