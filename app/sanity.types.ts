@@ -122,8 +122,10 @@ export type Order = {
       _type: "delivery";
       _key: string;
     }>;
+    waitsForCodes?: boolean;
     checkedAt?: string;
     receiptClaimedAt?: string;
+    receiptClaimedBy?: string;
     receiptSentAt?: string;
     receiptError?: string;
     lastError?: string;
@@ -134,6 +136,17 @@ export type Order = {
     file?: string;
     count?: number;
     _type: "downloadEvent";
+    _key: string;
+  }>;
+  duplicatePayments?: Array<{
+    refundStatus: "to_refund" | "refunded";
+    provider?: string;
+    reference?: string;
+    amount?: number;
+    currency?: string;
+    detectedAt?: string;
+    attemptKey?: string;
+    _type: "duplicatePayment";
     _key: string;
   }>;
   payments?: Array<{
@@ -149,6 +162,7 @@ export type Order = {
     operator?: string;
     error?: string;
     createdAt?: string;
+    closedAt?: string;
     _type: "paymentAttempt";
     _key: string;
   }>;
@@ -165,6 +179,8 @@ export type Order = {
     _type: "paymentEvent";
     _key: string;
   }>;
+  reconcileAt?: string;
+  reconciledAt?: string;
   checkoutId?: string;
   accessToken?: string;
   callbackToken?: string;
@@ -912,7 +928,7 @@ export type POOL_QUERY_RESULT = {
 
 // Source: ../app/modules/delivery.server.ts
 // Variable: TO_FULFIL_QUERY
-// Query: *[_type == "order" && status == "paid" && paidAt > $since && (  !defined(fulfilment) || !defined(fulfilment.receiptSentAt) || fulfilment.status == "to_deliver" || defined(fulfilment.lastError))] | order(paidAt asc)[0...50]
+// Query: *[_type == "order" && status == "paid" && paidAt > $since && !(_id in $failed) && (  !defined(fulfilment) || !defined(fulfilment.receiptSentAt) || defined(fulfilment.lastError)  || fulfilment.waitsForCodes == true || (fulfilment.status == "to_deliver" && !defined(fulfilment.waitsForCodes)))] | order(paidAt asc)[0...50]
 export type TO_FULFIL_QUERY_RESULT = Array<{
   _id: string;
   _type: "order";
@@ -962,8 +978,10 @@ export type TO_FULFIL_QUERY_RESULT = Array<{
       _type: "delivery";
       _key: string;
     }>;
+    waitsForCodes?: boolean;
     checkedAt?: string;
     receiptClaimedAt?: string;
+    receiptClaimedBy?: string;
     receiptSentAt?: string;
     receiptError?: string;
     lastError?: string;
@@ -974,6 +992,17 @@ export type TO_FULFIL_QUERY_RESULT = Array<{
     file?: string;
     count?: number;
     _type: "downloadEvent";
+    _key: string;
+  }>;
+  duplicatePayments?: Array<{
+    refundStatus: "refunded" | "to_refund";
+    provider?: string;
+    reference?: string;
+    amount?: number;
+    currency?: string;
+    detectedAt?: string;
+    attemptKey?: string;
+    _type: "duplicatePayment";
     _key: string;
   }>;
   payments?: Array<{
@@ -989,6 +1018,7 @@ export type TO_FULFIL_QUERY_RESULT = Array<{
     operator?: string;
     error?: string;
     createdAt?: string;
+    closedAt?: string;
     _type: "paymentAttempt";
     _key: string;
   }>;
@@ -1005,6 +1035,8 @@ export type TO_FULFIL_QUERY_RESULT = Array<{
     _type: "paymentEvent";
     _key: string;
   }>;
+  reconcileAt?: string;
+  reconciledAt?: string;
   checkoutId?: string;
   accessToken?: string;
   callbackToken?: string;
@@ -1131,8 +1163,10 @@ export type ORDERS_QUERY_RESULT = Array<{
       _type: "delivery";
       _key: string;
     }>;
+    waitsForCodes?: boolean;
     checkedAt?: string;
     receiptClaimedAt?: string;
+    receiptClaimedBy?: string;
     receiptSentAt?: string;
     receiptError?: string;
     lastError?: string;
@@ -1143,6 +1177,17 @@ export type ORDERS_QUERY_RESULT = Array<{
     file?: string;
     count?: number;
     _type: "downloadEvent";
+    _key: string;
+  }>;
+  duplicatePayments?: Array<{
+    refundStatus: "refunded" | "to_refund";
+    provider?: string;
+    reference?: string;
+    amount?: number;
+    currency?: string;
+    detectedAt?: string;
+    attemptKey?: string;
+    _type: "duplicatePayment";
     _key: string;
   }>;
   payments?: Array<{
@@ -1158,6 +1203,7 @@ export type ORDERS_QUERY_RESULT = Array<{
     operator?: string;
     error?: string;
     createdAt?: string;
+    closedAt?: string;
     _type: "paymentAttempt";
     _key: string;
   }>;
@@ -1174,6 +1220,8 @@ export type ORDERS_QUERY_RESULT = Array<{
     _type: "paymentEvent";
     _key: string;
   }>;
+  reconcileAt?: string;
+  reconciledAt?: string;
   checkoutId?: string;
   accessToken?: string;
   callbackToken?: string;
@@ -1181,7 +1229,7 @@ export type ORDERS_QUERY_RESULT = Array<{
 
 // Source: ../app/modules/reconcile.server.ts
 // Variable: ORDERS_TO_RECONCILE_QUERY
-// Query: *[_type == "order" && (  status in ["pending", "failed"] || (status == "expired" && _updatedAt > $lateSince))] | order(_createdAt asc)[0...200]
+// Query: *[_type == "order" && !(_id in $failed) && (  reconcileAt <= $now  || (!defined(reconcileAt) && !defined(reconciledAt) && (    status in ["pending", "failed"]    || (status in ["expired", "paid"] && _updatedAt > $lateSince && count(payments[state == "pending"]) > 0)  )))] | order(reconcileAt asc)[0...100]
 export type ORDERS_TO_RECONCILE_QUERY_RESULT = Array<{
   _id: string;
   _type: "order";
@@ -1231,8 +1279,10 @@ export type ORDERS_TO_RECONCILE_QUERY_RESULT = Array<{
       _type: "delivery";
       _key: string;
     }>;
+    waitsForCodes?: boolean;
     checkedAt?: string;
     receiptClaimedAt?: string;
+    receiptClaimedBy?: string;
     receiptSentAt?: string;
     receiptError?: string;
     lastError?: string;
@@ -1243,6 +1293,17 @@ export type ORDERS_TO_RECONCILE_QUERY_RESULT = Array<{
     file?: string;
     count?: number;
     _type: "downloadEvent";
+    _key: string;
+  }>;
+  duplicatePayments?: Array<{
+    refundStatus: "refunded" | "to_refund";
+    provider?: string;
+    reference?: string;
+    amount?: number;
+    currency?: string;
+    detectedAt?: string;
+    attemptKey?: string;
+    _type: "duplicatePayment";
     _key: string;
   }>;
   payments?: Array<{
@@ -1258,6 +1319,7 @@ export type ORDERS_TO_RECONCILE_QUERY_RESULT = Array<{
     operator?: string;
     error?: string;
     createdAt?: string;
+    closedAt?: string;
     _type: "paymentAttempt";
     _key: string;
   }>;
@@ -1274,6 +1336,8 @@ export type ORDERS_TO_RECONCILE_QUERY_RESULT = Array<{
     _type: "paymentEvent";
     _key: string;
   }>;
+  reconcileAt?: string;
+  reconciledAt?: string;
   checkoutId?: string;
   accessToken?: string;
   callbackToken?: string;
@@ -1291,13 +1355,13 @@ declare global {
     '{\n  "products": *[_type == "product" && defined(slug.current)] | order(publishedAt desc){ "slug": slug.current, _updatedAt },\n  "categories": *[_type == "category" && defined(slug.current)] | order(sortOrder asc){ "slug": slug.current, _updatedAt },\n  "pages": *[_type == "page" && defined(slug.current)] | order(title asc){ "slug": slug.current, _updatedAt }\n}': SITEMAP_QUERY_RESULT;
     '{\n  "products": *[_type == "product" && _id in $ids]{\n    _id, kind, accessDelivery, downloadLimit, downloadValidityDays, "stamp": stampPdf != false,\n    "files": deliverables[]{ _key, title, "filename": asset->originalFilename, "size": asset->size }\n  },\n  "settings": *[_type == "siteSettings" && _id == "siteSettings"][0]{ downloadLimit, downloadValidityDays, whatsappNumber, shopName }\n}': DELIVERY_QUERY_RESULT;
     '*[_type == "accessCodePool" && product._ref == $productId] | order(_id asc)[0]{ _id, _rev, codes }': POOL_QUERY_RESULT;
-    '*[_type == "order" && status == "paid" && paidAt > $since && (\n  !defined(fulfilment) || !defined(fulfilment.receiptSentAt) || fulfilment.status == "to_deliver" || defined(fulfilment.lastError)\n)] | order(paidAt asc)[0...50]': TO_FULFIL_QUERY_RESULT;
+    '*[_type == "order" && status == "paid" && paidAt > $since && !(_id in $failed) && (\n  !defined(fulfilment) || !defined(fulfilment.receiptSentAt) || defined(fulfilment.lastError)\n  || fulfilment.waitsForCodes == true || (fulfilment.status == "to_deliver" && !defined(fulfilment.waitsForCodes))\n)] | order(paidAt asc)[0...50]': TO_FULFIL_QUERY_RESULT;
     '*[_type == "discountCode" && code == $code][0]': CODE_QUERY_RESULT;
     '*[_type == "product" && _id in $ids]{ _id, "categoryId": category._ref }': CATEGORIES_QUERY_RESULT;
     '*[_type == "order" && defined(discount.codeId) && (\n  (status == "expired" && count(*[_id == ^.discount.codeId && (^.checkoutId in redemptions[].checkoutId || ^.number in redemptions[].orderNumber)]) > 0)\n  || (status == "paid" && "expired" in paymentLog[].state && count(*[_id == ^.discount.codeId]) > 0\n    && count(*[_id == ^.discount.codeId && (^.checkoutId in redemptions[].checkoutId || ^.number in redemptions[].orderNumber)]) == 0)\n)] | order(_updatedAt asc)[0...100]{ _id }': UNSETTLED_USES_QUERY_RESULT;
     '*[_type == "product" && _id == $productId][0].deliverables[_key == $fileKey][0].asset->{\n  _id, sha1hash, path, url, mimeType, size, originalFilename\n}': ASSET_QUERY_RESULT;
     '*[_type == "order" && (\n  ($kind == "email" && customer.email == $value) || ($kind == "whatsapp" && customer.whatsapp == $value)\n)] | order(_createdAt desc)[0...100]': ORDERS_QUERY_RESULT;
-    '*[_type == "order" && (\n  status in ["pending", "failed"] || (status == "expired" && _updatedAt > $lateSince)\n)] | order(_createdAt asc)[0...200]': ORDERS_TO_RECONCILE_QUERY_RESULT;
+    '*[_type == "order" && !(_id in $failed) && (\n  reconcileAt <= $now\n  || (!defined(reconcileAt) && !defined(reconciledAt) && (\n    status in ["pending", "failed"]\n    || (status in ["expired", "paid"] && _updatedAt > $lateSince && count(payments[state == "pending"]) > 0)\n  ))\n)] | order(reconcileAt asc)[0...100]': ORDERS_TO_RECONCILE_QUERY_RESULT;
   }
 }
 // Lets @sanity/client releases that predate the global registry read it too

@@ -72,6 +72,7 @@ export const structure: StructureResolver = (S) =>
         documents(S, "En attente", "order", 'status == "pending"', "orders-pending"),
         documents(S, "Payées", "order", 'status == "paid"', "orders-paid"),
         documents(S, "À livrer", "order", 'status == "paid" && fulfilment.status == "to_deliver"', "orders-to-deliver"),
+        documents(S, "Paiements en double à rembourser", "order", 'count(duplicatePayments[refundStatus == "to_refund"]) > 0', "orders-to-refund"),
         documents(S, "Échouées", "order", 'status == "failed"', "orders-failed"),
         documents(S, "Expirées", "order", 'status == "expired"', "orders-expired"),
         S.divider(),

@@ -1,3 +1,5 @@
+import { randomBytes } from "node:crypto";
+import { hostname } from "node:os";
 import { defineQuery } from "groq";
 import { z } from "zod";
 import { getEnv } from "./env.server";
@@ -26,7 +28,14 @@ import { fetchParsed } from "./typed-query.server";
 
 export const DEFAULT_DOWNLOAD_LIMIT = 5;
 export const DEFAULT_DOWNLOAD_VALIDITY_DAYS = 30;
-const RECEIPT_CLAIM_STALE_MS = 10 * 60_000;
+/**
+ * A receipt claim holds this long (decision 012): longer than a send may take (bounded below), so a
+ * live sender never loses it; short, so that a claim left by a crash is taken over within a minute.
+ */
+export const RECEIPT_CLAIM_LEASE_MS = 45_000;
+const RECEIPT_SEND_DEADLINE_MS = 30_000;
+/** Who holds a claim: this process. Recorded on the claim for the merchant and for diagnosis. */
+const CLAIM_OWNER = `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
 
 // ---------------------------------------------------------------------------------------------
 // What the lake says about the products of an order (never the asset URLs: see downloads).
@@ -151,10 +160,12 @@ export async function deliverOrder(order: Order): Promise<Order> {
   if (order.status !== "paid") return order;
   const { products } = await loadDeliveryInfo(order);
   const codes: Delivery[] = [];
+  const codeLines: string[] = [];
   for (const line of order.lines) {
     if (line.kind !== "access" || lineDelivered(order, line)) continue;
     const product = products.find((candidate) => candidate._id === line.productId);
     if (product?.accessDelivery !== "code") continue;
+    codeLines.push(line._key);
     codes.push(...(await takeCodes(order, line)));
   }
   const { order: updated } = await reviseOrder(order._id, (current) => {
@@ -162,9 +173,15 @@ export async function deliverOrder(order: Order): Promise<Order> {
     const added = codes.filter((code) => !known.some((entry) => entry.lineKey === code.lineKey && entry.code === code.code));
     const deliveries = [...known, ...added];
     const status = fulfilmentStatus({ lines: current.lines, fulfilment: { status: "to_deliver", ...current.fulfilment, deliveries } });
-    if (added.length === 0 && current.fulfilment?.status === status && !current.fulfilment.lastError) return undefined;
+    // A line waiting for codes is retried (a refilled pool serves it); one delivered by hand waits for the merchant only.
+    const waitsForCodes = status === "to_deliver" && codeLines.some((lineKey) => {
+      const line = current.lines.find((candidate) => candidate._key === lineKey);
+      return line !== undefined && !lineDelivered({ fulfilment: { status, deliveries } }, line);
+    });
+    const unchanged = added.length === 0 && current.fulfilment?.status === status && current.fulfilment.waitsForCodes === waitsForCodes;
+    if (unchanged && !current.fulfilment?.lastError) return undefined;
     const { lastError: _cleared, ...previous } = current.fulfilment ?? ({} as Partial<Fulfilment>);
-    const fulfilment: Fulfilment = { ...previous, status, deliveries, checkedAt: new Date().toISOString() };
+    const fulfilment: Fulfilment = { ...previous, status, deliveries, waitsForCodes, checkedAt: new Date().toISOString() };
     return (patch) => patch.set({ fulfilment });
   });
   return updated;
@@ -183,14 +200,15 @@ export async function sendReceiptOnce(order: Order): Promise<"sent" | "skipped" 
   const claim = await reviseOrder(order._id, (current) => {
     const fulfilment = current.fulfilment;
     if (current.status !== "paid" || !fulfilment || fulfilment.receiptSentAt) return undefined;
-    if (fulfilment.receiptClaimedAt && Date.now() - Date.parse(fulfilment.receiptClaimedAt) < RECEIPT_CLAIM_STALE_MS) return undefined;
-    return (patch) => patch.set({ fulfilment: { ...fulfilment, receiptClaimedAt: claimedAt } });
+    if (fulfilment.receiptClaimedAt && Date.now() - Date.parse(fulfilment.receiptClaimedAt) < RECEIPT_CLAIM_LEASE_MS) return undefined;
+    return (patch) => patch.set({ fulfilment: { ...fulfilment, receiptClaimedAt: claimedAt, receiptClaimedBy: CLAIM_OWNER } });
   });
   if (!claim.changed) return "skipped";
   const release = (fields: Partial<Fulfilment>) =>
     reviseOrder(order._id, (current) => {
-      if (current.fulfilment?.receiptClaimedAt !== claimedAt) return undefined;
-      const { receiptClaimedAt: _claim, receiptError: _error, ...rest } = current.fulfilment;
+      // Only our own claim: one taken over after its lease belongs to its new owner.
+      if (current.fulfilment?.receiptClaimedAt !== claimedAt || current.fulfilment.receiptClaimedBy !== CLAIM_OWNER) return undefined;
+      const { receiptClaimedAt: _claim, receiptClaimedBy: _owner, receiptError: _error, ...rest } = current.fulfilment;
       return (patch) => patch.set({ fulfilment: { ...rest, ...fields } });
     });
   try {
@@ -205,16 +223,19 @@ export async function sendReceiptOnce(order: Order): Promise<"sent" | "skipped" 
             url: `${origin}/telechargement/${claim.order.number}/${line._key}/${file._key}?t=${token}`,
           })),
     );
-    await sendMail(
-      receiptMail(claim.order, { origin, whatsappNumber: settings?.whatsappNumber ?? null, shopName: settings?.shopName ?? getEnv().SHOP_NAME }, downloads),
-    );
+    const mail = receiptMail(claim.order, { origin, whatsappNumber: settings?.whatsappNumber ?? null, shopName: settings?.shopName ?? getEnv().SHOP_NAME }, downloads);
+    // Well inside the lease: a send that outlived it could meet a second sender.
+    await Promise.race([
+      sendMail(mail),
+      new Promise((_, reject) => setTimeout(() => reject(new Error(`receipt not sent within ${RECEIPT_SEND_DEADLINE_MS} ms`)), RECEIPT_SEND_DEADLINE_MS).unref()),
+    ]);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     console.error(`receipt for ${order.number} not sent (retried later): ${message}`);
     await release({ receiptError: message.slice(0, 300) }).catch(() => undefined);
     return "failed";
   }
-  await release({ receiptSentAt: new Date().toISOString(), receiptClaimedAt: claimedAt });
+  await release({ receiptSentAt: new Date().toISOString() });
   return "sent";
 }
 
@@ -252,23 +273,41 @@ export async function onOrderPaid(order: Order): Promise<Order> {
   }
 }
 
-const TO_FULFIL_QUERY = defineQuery(`*[_type == "order" && status == "paid" && paidAt > $since && (
-  !defined(fulfilment) || !defined(fulfilment.receiptSentAt) || fulfilment.status == "to_deliver" || defined(fulfilment.lastError)
+/**
+ * Paid orders the storefront still has something to do for: the hook never ran, the receipt is not
+ * sent, an error to retry, or a line waiting for codes. A line delivered by hand waits for the
+ * merchant, not for the storefront, so those orders are not read again (decision 012). Orders
+ * written before `waitsForCodes` existed are taken once to set it.
+ */
+const TO_FULFIL_QUERY = defineQuery(`*[_type == "order" && status == "paid" && paidAt > $since && !(_id in $failed) && (
+  !defined(fulfilment) || !defined(fulfilment.receiptSentAt) || defined(fulfilment.lastError)
+  || fulfilment.waitsForCodes == true || (fulfilment.status == "to_deliver" && !defined(fulfilment.waitsForCodes))
 )] | order(paidAt asc)[0...50]`);
+const FULFIL_PAGE = 50;
 const RETRY_WINDOW_MS = 30 * 24 * 60 * 60 * 1000;
 
-/** The reconciler's share: paid orders whose delivery or receipt has not completed. */
+/** The reconciler's share: every paid order whose delivery or receipt has not completed, page after page. */
 export async function retryFulfilments(now = new Date()): Promise<number> {
-  const orders = await fetchOrders(TO_FULFIL_QUERY, { since: new Date(now.getTime() - RETRY_WINDOW_MS).toISOString() });
+  const since = new Date(now.getTime() - RETRY_WINDOW_MS).toISOString();
+  const failed: string[] = [];
+  const seen = new Set<string>();
   let completed = 0;
-  for (const order of orders) {
-    try {
-      const done = await fulfilOrder(order);
-      const fresh = await getSanityWriteClient().getDocument<Order>(done._id);
-      if (fresh?.fulfilment?.status === "delivered" && fresh.fulfilment.receiptSentAt) completed++;
-    } catch (error) {
-      await recordFailure(order, error);
+  for (;;) {
+    const page = await fetchOrders(TO_FULFIL_QUERY, { since, failed });
+    const fresh = page.filter((order) => !seen.has(order._id));
+    if (fresh.length === 0) break;
+    for (const order of fresh) {
+      seen.add(order._id);
+      try {
+        const done = await fulfilOrder(order);
+        const latest = await getSanityWriteClient().getDocument<Order>(done._id);
+        if (latest?.fulfilment?.status === "delivered" && latest.fulfilment.receiptSentAt) completed++;
+      } catch (error) {
+        failed.push(order._id);
+        await recordFailure(order, error);
+      }
     }
+    if (page.length < FULFIL_PAGE) break;
   }
   return completed;
 }

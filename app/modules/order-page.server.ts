@@ -1,7 +1,7 @@
 import { downloadPolicy, downloadsOf, lineDelivered, loadDeliveryInfo, onOrderPaid } from "./delivery.server";
 import { canRetryPayment } from "./order-state.server";
 import { getOrderForShopper, type Order } from "./orders.server";
-import { providersFor } from "./payments/registry.server";
+import { getProvider, providersFor } from "./payments/registry.server";
 import { confirmPayments, startPayment, type StartResult } from "./payments.server";
 
 /**
@@ -29,6 +29,8 @@ export async function loadOrderPage(number: string, token: string | null) {
   if (order.status === "paid" && !order.fulfilment) order = await onOrderPaid(order);
   const latest = order.payments?.at(-1);
   const canRetry = canRetryPayment(order.status) || (order.status === "pending" && latest?.state === "error");
+  // One payment at a time (decision 011): a buyer sent here while a payment is open resumes it.
+  const open = order.status === "pending" ? order.payments?.find((attempt) => attempt.state === "pending" && attempt.redirectUrl) : undefined;
   return {
     number: order.number,
     status: order.status,
@@ -39,6 +41,7 @@ export async function loadOrderPage(number: string, token: string | null) {
     paidAt: order.paidAt ?? null,
     canRetry,
     retryProviders: canRetry ? providersFor(order.currency).map(({ id, label }) => ({ id, label })) : [],
+    openPayment: open ? { label: getProvider(open.provider)?.label ?? open.provider, url: open.redirectUrl! } : null,
     delivery: order.status === "paid" ? await deliveryView(order, token ?? "") : null,
   };
 }

@@ -43,6 +43,21 @@ export function decide(current: OrderStatus, observation: PaymentObservation): D
   return { kind: "none", reason: "still pending at the provider" };
 }
 
+/**
+ * A paid observation for an order another attempt already paid: a second capture. The order
+ * stays paid; the money is recorded for a refund (decision 011). Seen once per attempt.
+ */
+export function isDuplicateCapture(
+  order: { status: OrderStatus; payments?: { _key: string; state: string }[] },
+  attemptKey: string,
+  observation: Pick<PaymentObservation, "state">,
+): boolean {
+  if (order.status !== "paid" || observation.state !== "paid") return false;
+  const payments = order.payments ?? [];
+  const attempt = payments.find((candidate) => candidate._key === attemptKey);
+  return attempt?.state !== "paid" && payments.some((other) => other._key !== attemptKey && other.state === "paid");
+}
+
 export function canRetryPayment(current: OrderStatus): boolean {
   return current === "failed";
 }
@@ -61,6 +76,56 @@ export function expiryDue(
 ): boolean {
   const idleSince = order.payments?.at(-1)?.createdAt ?? order._createdAt;
   return canExpire(order.status) && Date.parse(idleSince) < cutoff.getTime();
+}
+
+/** A payment confirmed this long after its attempt is still looked for (and honoured). */
+export const LATE_PAYMENT_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
+
+interface SchedulableAttempt {
+  state: string;
+  reference: string;
+  createdAt: string;
+  closedAt?: string;
+}
+
+/** Whether the provider may still report money on this attempt: it is asked until it says (decision 012). */
+export function attemptMayTakeMoney(attempt: SchedulableAttempt): boolean {
+  if (!attempt.reference) return false;
+  return attempt.state === "pending" || (attempt.state === "failed" && !attempt.closedAt);
+}
+
+/** How long the reconciler waits before asking again about a payment started `ageMs` ago. */
+export function recheckDelayMs(ageMs: number): number {
+  if (ageMs < 60 * 60_000) return 0; // the buyer may be paying right now: every run
+  if (ageMs < 6 * 60 * 60_000) return 5 * 60_000;
+  if (ageMs < 24 * 60 * 60_000) return 30 * 60_000;
+  return 6 * 60 * 60_000;
+}
+
+/**
+ * When the reconciler must look at this order next, or undefined when never again (decision 012):
+ * at its expiry while unpaid, as long as some attempt may still take money (less often as it ages,
+ * for `LATE_PAYMENT_WINDOW_MS`), and when a claim being created goes stale. Cut, closed-and-refused
+ * and paid attempts are never asked again, so a backlog of abandoned orders costs nothing.
+ */
+export function nextCheckAt(
+  order: { status: OrderStatus; _createdAt: string; payments?: SchedulableAttempt[] },
+  now: Date,
+  expiryMs: number,
+  claimLeaseMs: number,
+): Date | undefined {
+  const payments = order.payments ?? [];
+  const idleSince = Date.parse(payments.at(-1)?.createdAt ?? order._createdAt);
+  const due: number[] = [];
+  if (canExpire(order.status)) due.push(idleSince + expiryMs);
+  for (const attempt of payments) {
+    const started = Date.parse(attempt.createdAt);
+    if (attempt.state === "creating") due.push(started + claimLeaseMs);
+    else if (attemptMayTakeMoney(attempt) && now.getTime() - started < LATE_PAYMENT_WINDOW_MS) {
+      due.push(now.getTime() + recheckDelayMs(now.getTime() - started));
+    }
+  }
+  return due.length ? new Date(Math.max(now.getTime(), Math.min(...due))) : undefined;
 }
 
 export interface Expected {

@@ -1,7 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import type { QueryParams, SanityClient, SanityQueries } from "@sanity/client";
 import type { Order as OrderDocument } from "~/sanity.types";
-import { canExpire, decide, mismatch, type EventSource, type OrderStatus, type PaymentObservation } from "./order-state.server";
+import { canExpire, decide, isDuplicateCapture, mismatch, type EventSource, type OrderStatus, type PaymentObservation } from "./order-state.server";
 import type { CountryCode, OperatorId } from "~/lib/mobile-money";
 import type { ProviderId } from "./payments/provider";
 import { getSanityWriteClient } from "./sanity.server";
@@ -30,6 +30,12 @@ export interface Customer {
   email: string;
 }
 
+/**
+ * creating: claimed, the provider is being asked to create it (its page not shown to anyone yet);
+ * pending: its page was handed to the buyer; paid, failed: what the provider said;
+ * error: never shown to the buyer (the provider refused or could not be reached, or the claim was
+ * cut after a crash), so nobody can pay it.
+ */
 export type AttemptState = "creating" | "pending" | "paid" | "failed" | "error";
 
 export interface PaymentAttempt {
@@ -49,6 +55,24 @@ export interface PaymentAttempt {
   operator?: OperatorId;
   error?: string;
   createdAt: string;
+  /** When the shop made its payment page unusable at the provider (Lygos deletes the gateway). */
+  closedAt?: string;
+}
+
+/**
+ * A second payment captured for an order already paid by another attempt (decision 011): the
+ * order stays paid, the money is recorded here for the merchant to refund, never lost.
+ */
+export interface DuplicatePayment {
+  _key: string;
+  attemptKey: string;
+  provider: PaymentAttempt["provider"];
+  reference: string;
+  amount: number;
+  currency: string;
+  detectedAt: string;
+  /** "to_refund" until the merchant marks it refunded in the Studio. */
+  refundStatus: "to_refund" | "refunded";
 }
 
 export interface PaymentEvent {
@@ -84,6 +108,12 @@ export interface Order {
   callbackToken: string;
   payments: PaymentAttempt[];
   paymentLog: PaymentEvent[];
+  /** When the reconciler must next look at this order; absent: never again (decision 012). */
+  reconcileAt?: string;
+  /** When the reconciler last looked at it. */
+  reconciledAt?: string;
+  /** Payments captured after the order was already paid: to refund (decision 011). */
+  duplicatePayments?: DuplicatePayment[];
   /** A discount code taken at checkout: `total` is `subtotal` minus `amount`. */
   discount?: { code: string; codeId: string; amount: number };
   /** Delivery state (docs/decisions/006-delivery.md); absent until the fulfilment hook first runs. */
@@ -101,8 +131,12 @@ export interface Fulfilment {
   note?: string;
   /** What was handed over per line: codes from a pool, or credentials an editor entered. */
   deliveries?: Delivery[];
+  /** Some line waits for codes from an empty pool: retried until a refilled pool serves it. */
+  waitsForCodes?: boolean;
   checkedAt?: string;
   receiptClaimedAt?: string;
+  /** The process holding the receipt claim (host:pid:random); the claim lasts RECEIPT_CLAIM_LEASE_MS. */
+  receiptClaimedBy?: string;
   receiptSentAt?: string;
   receiptError?: string;
   lastError?: string;
@@ -215,6 +249,7 @@ export async function createOrder(input: NewOrder, client: SanityClient = getSan
           ...(initialStatus === "paid" ? { paidAt: now } : {}),
           accessToken: newToken(),
           callbackToken: newToken(),
+          ...(initialStatus === "pending" ? { reconcileAt: now } : {}),
           payments: [],
           paymentLog,
         },
@@ -271,7 +306,9 @@ export async function reviseOrder(
 
 function updateWithRevision(
   id: string,
-  change: (order: Order) => { set?: Record<string, unknown>; append?: PaymentEvent[]; appendAttempt?: PaymentAttempt } | undefined,
+  change: (
+    order: Order,
+  ) => { set?: Record<string, unknown>; append?: PaymentEvent[]; appendAttempt?: PaymentAttempt } | undefined,
   client: SanityClient,
 ): Promise<{ order: Order; changed: boolean }> {
   return reviseOrder(
@@ -291,47 +328,96 @@ function updateWithRevision(
   );
 }
 
-const STALE_CLAIM_MS = 60_000;
+/**
+ * How long a claim to create a payment holds before another request may cut it (decision 011). A
+ * live creator that outlives it finds its claim cut when it records the payment and discards that
+ * payment: its page was never shown, so nobody can pay it.
+ */
+export const PAYMENT_CLAIM_LEASE_MS = 15_000;
+
+export function claimIsStale(attempt: Pick<PaymentAttempt, "state" | "createdAt">, now = Date.now()): boolean {
+  return attempt.state === "creating" && now - Date.parse(attempt.createdAt) >= PAYMENT_CLAIM_LEASE_MS;
+}
+
+/** An attempt whose payment page may still take money, or whose creation is under way: it blocks a new one. */
+export function attemptIsOpen(attempt: Pick<PaymentAttempt, "state">): boolean {
+  return attempt.state === "pending" || attempt.state === "creating";
+}
 
 /**
- * Claims the right to create a payment, so that two submits never create two payments: refused
- * while another submit is creating one, or while the same provider's page is still open.
+ * Claims the right to create a payment: one payment at a time per order. The revision-checked
+ * write refuses while any attempt is open; `startPayment` first asks the open ones (decision 011).
  */
-export function addPaymentAttempt(
-  order: Order,
-  attempt: PaymentAttempt,
-  provider: PaymentAttempt["provider"],
-  client: SanityClient = getSanityWriteClient(),
-) {
+export function addPaymentAttempt(order: Order, attempt: PaymentAttempt, client: SanityClient = getSanityWriteClient()) {
   return updateWithRevision(
     order._id,
     (current) => {
       if (current.status !== "pending" && current.status !== "failed") return undefined;
-      const latest = current.payments?.at(-1);
-      const creating = latest?.state === "creating" && Date.now() - Date.parse(latest.createdAt) < STALE_CLAIM_MS;
-      const openHere = latest?.state === "pending" && latest.redirectUrl && latest.provider === provider;
-      if (creating || openHere) return undefined;
-      return { set: { status: "pending", statusReason: "payment started" }, appendAttempt: attempt };
+      if ((current.payments ?? []).some(attemptIsOpen)) return undefined;
+      // Due at once: the reconciler asks a payment whose buyer never comes back (Lygos has no callback).
+      return { set: { status: "pending", statusReason: "payment started", reconcileAt: attempt.createdAt }, appendAttempt: attempt };
     },
     client,
   );
 }
 
-export function updatePaymentAttempt(
+/**
+ * Records what the provider created, only while this request's claim stands: a claim cut in the
+ * meantime (`cutAttempt`) makes this a no-op, and the caller discards the payment.
+ */
+export function recordCreatedPayment(
   order: Order,
   key: string,
-  fields: Partial<Omit<PaymentAttempt, "_key">>,
+  fields: Pick<PaymentAttempt, "reference" | "redirectUrl"> & Partial<Pick<PaymentAttempt, "gatewayId">>,
+  client: SanityClient = getSanityWriteClient(),
+) {
+  return updateWithRevision(
+    order._id,
+    (current) => {
+      const attempt = current.payments?.find((candidate) => candidate._key === key);
+      if (attempt?.state !== "creating") return undefined;
+      return { set: attemptFields(key, { state: "pending", ...fields }) };
+    },
+    client,
+  );
+}
+
+/** Ends a claim that never showed a payment page (the provider refused, or the creator crashed): nobody can pay it. */
+export function cutAttempt(
+  order: Order,
+  key: string,
+  error: string,
   client: SanityClient = getSanityWriteClient(),
   event?: Omit<PaymentEvent, "_key" | "at">,
 ) {
   return updateWithRevision(
     order._id,
-    () => ({
-      set: Object.fromEntries(Object.entries(fields).map(([name, value]) => [`payments[_key=="${key}"].${name}`, value])),
-      ...(event ? { append: [{ _key: newKey(), at: new Date().toISOString(), ...event }] } : {}),
-    }),
+    (current) => {
+      const attempt = current.payments?.find((candidate) => candidate._key === key);
+      if (attempt?.state !== "creating") return undefined;
+      return {
+        set: attemptFields(key, { state: "error", error: error.slice(0, 300) }),
+        ...(event ? { append: [{ _key: newKey(), at: new Date().toISOString(), ...event }] } : {}),
+      };
+    },
     client,
   );
+}
+
+export function markAttemptClosed(order: Order, key: string, client: SanityClient = getSanityWriteClient()) {
+  return updateWithRevision(
+    order._id,
+    (current) => {
+      const attempt = current.payments?.find((candidate) => candidate._key === key);
+      if (!attempt || attempt.closedAt) return undefined;
+      return { set: attemptFields(key, { closedAt: new Date().toISOString() }) };
+    },
+    client,
+  );
+}
+
+function attemptFields(key: string, fields: Partial<Omit<PaymentAttempt, "_key">>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(fields).map(([name, value]) => [`payments[_key=="${key}"].${name}`, value]));
 }
 
 /**
@@ -369,6 +455,28 @@ export function applyObservation(
       }
       const attemptField = `payments[_key=="${attemptKey}"]`;
       const attemptChanged = attempt.state !== observation.state || attempt.rawStatus !== observation.rawStatus;
+      if (isDuplicateCapture(current, attemptKey, observation)) {
+        const note = "second payment captured for an order already paid: to refund";
+        const duplicate: DuplicatePayment = {
+          _key: newKey(),
+          attemptKey,
+          provider: attempt.provider,
+          reference: attempt.reference,
+          amount: observation.amount ?? attempt.amount,
+          currency: observation.currency ?? attempt.currency,
+          detectedAt: new Date().toISOString(),
+          refundStatus: "to_refund",
+        };
+        // One patch holds one insert (the log entry): the list is written whole, revision-checked.
+        return {
+          set: {
+            [`${attemptField}.state`]: "paid",
+            [`${attemptField}.rawStatus`]: observation.rawStatus,
+            duplicatePayments: [...(current.duplicatePayments ?? []), duplicate],
+          },
+          append: [event("duplicate", note)],
+        };
+      }
       const decision = decide(current.status, observation);
       if (decision.kind === "none") {
         if (!attemptChanged || attempt.state === "paid") return undefined;

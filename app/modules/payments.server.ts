@@ -1,18 +1,24 @@
 import { onOrderPaid } from "./delivery.server";
 import { settleDiscountUse } from "./discounts.server";
 import { getEnv } from "./env.server";
-import type { EventSource } from "./order-state.server";
+import { attemptMayTakeMoney, type EventSource } from "./order-state.server";
 import {
   addPaymentAttempt,
   applyObservation,
+  attemptIsOpen,
+  claimIsStale,
+  cutAttempt,
   getOrder,
+  markAttemptClosed,
   newKey,
-  updatePaymentAttempt,
+  PAYMENT_CLAIM_LEASE_MS,
+  recordCreatedPayment,
+  tokensMatch,
   type Order,
   type PaymentAttempt,
 } from "./orders.server";
 import { isPaymentProviderError, ProviderUnavailable } from "./payments/errors";
-import type { ProviderId, Wallet } from "./payments/provider";
+import type { CreatedPayment, ProviderId, Wallet } from "./payments/provider";
 import { getPlugin, getProvider } from "./payments/registry.server";
 
 /**
@@ -21,7 +27,8 @@ import { getPlugin, getProvider } from "./payments/registry.server";
  */
 
 const GENERIC_FAILURE = "Le paiement n'a pas pu être lancé. Réessayez dans un instant ou choisissez un autre moyen de paiement.";
-const CLAIM_WAIT_MS = 10_000;
+/** How long past a claim's lease a double submit keeps waiting for the first submit's page. */
+const CLAIM_WAIT_MARGIN_MS = 2_000;
 
 export function orderPageUrl(origin: string, order: Pick<Order, "number" | "accessToken">): string {
   return `${origin}/commande/${order.number}?t=${encodeURIComponent(order.accessToken)}`;
@@ -42,67 +49,114 @@ export type StartResult =
   | { kind: "error"; message: string; providerDown?: boolean };
 
 /**
- * Creates the provider payment for an order that is already written. The attempt is claimed on
- * the order (revision-checked) before the provider is called: a double submit waits for the
- * first submit's payment page instead of creating a second payment.
+ * The one-payment-at-a-time guard (decision 011). Asks the provider about every attempt of the
+ * order that could still take money, and says whether a new payment may be created:
+ * - "paid": an open attempt turned out paid (the order is now paid: show it);
+ * - "open": an attempt is still open at its provider, being created, or its provider cannot be
+ *   reached: the buyer resumes it or waits, no new payment is created;
+ * - "clear": every attempt is final and unpaid (their pages closed where the provider allows).
+ * Every new attempt goes through `startPayment`, which calls this and then claims the attempt
+ * with a revision-checked write that refuses while any attempt is open (`addPaymentAttempt`).
+ * Failover to another provider must do the same: call `startPayment` with the next provider.
+ */
+export type OpenPayments =
+  | { kind: "clear"; order: Order }
+  | { kind: "paid"; order: Order }
+  | { kind: "open"; order: Order; attempt: PaymentAttempt };
+
+export async function checkOpenPayments(order: Order, source: EventSource): Promise<OpenPayments> {
+  let { order: current } = await confirmPayments(order, source);
+  if (current.status === "paid") return { kind: "paid", order: current };
+  const open = current.payments?.find(attemptIsOpen);
+  if (open) return { kind: "open", order: current, attempt: open };
+  // A refused payment's page may let the payer try again: close it before another is opened, then
+  // ask once more, so that a payment made just before it closed is honoured.
+  for (const attempt of current.payments ?? []) {
+    if (attempt.state !== "failed" || attempt.closedAt) continue;
+    const closed = await closeAttempt(current, attempt);
+    if (closed === current) continue; // cannot be closed (Lengo): its callback reports a late payment
+    ({ order: current } = await confirmPayments(closed, source, attempt._key));
+  }
+  if (current.status === "paid") return { kind: "paid", order: current };
+  const reopened = current.payments?.find(attemptIsOpen);
+  return reopened ? { kind: "open", order: current, attempt: reopened } : { kind: "clear", order: current };
+}
+
+/**
+ * Creates the provider payment for an order that is already written, one at a time (see
+ * `checkOpenPayments`). A double submit waits for the first submit's payment page; an open
+ * payment with another provider sends the buyer to the order page, which offers to resume it.
  */
 export async function startPayment(order: Order, providerId: ProviderId, origin: string, wallet?: Wallet): Promise<StartResult> {
-  if (order.status === "paid") return { kind: "redirect", url: orderPageUrl(origin, order) };
   const provider = getProvider(providerId);
   const plugin = getPlugin(providerId);
   if (!provider || !plugin || !provider.supportsCurrency(order.currency)) {
     return { kind: "error", message: "Ce moyen de paiement n'est pas disponible pour le moment." };
   }
+  const waitUntil = Date.now() + PAYMENT_CLAIM_LEASE_MS + CLAIM_WAIT_MARGIN_MS;
+  let current = order;
+  for (;;) {
+    if (current.status !== "pending" && current.status !== "failed") return { kind: "redirect", url: orderPageUrl(origin, current) };
+    const open = await checkOpenPayments(current, "checkout");
+    current = open.order;
+    if (open.kind === "paid") return { kind: "redirect", url: orderPageUrl(origin, current) };
+    if (open.kind === "open") {
+      const { attempt } = open;
+      if (attempt.state === "pending" && attempt.redirectUrl && attempt.provider === providerId) return { kind: "redirect", url: attempt.redirectUrl };
+      // Another submit is creating a payment: wait for its page (or for its claim to go stale).
+      if (attempt.state === "creating" && Date.now() < waitUntil) {
+        await new Promise((resolve) => setTimeout(resolve, 250));
+        current = (await getOrder(current.number)) ?? current;
+        continue;
+      }
+      return { kind: "redirect", url: orderPageUrl(origin, current) };
+    }
 
-  const open = order.payments?.at(-1);
-  if (open?.provider === providerId && open.state === "pending" && open.redirectUrl) {
-    return { kind: "redirect", url: open.redirectUrl };
+    const attempt: PaymentAttempt = {
+      _key: newKey(),
+      provider: providerId,
+      // Lygos keys the payment by this reference: the order number, then -2, -3… per attempt.
+      reference: plugin.referenceFor(current.number, (current.payments?.length ?? 0) + 1) ?? "",
+      amount: current.total,
+      currency: current.currency,
+      state: "creating",
+      ...(wallet ? { country: wallet.country, operator: wallet.operator } : {}),
+      createdAt: new Date().toISOString(),
+    };
+    const claimed = await addPaymentAttempt(current, attempt);
+    current = claimed.order;
+    if (!claimed.changed) continue; // another submit claimed first: look again
+    return createClaimedPayment(current, attempt, origin);
   }
+}
 
-  const attempt: PaymentAttempt = {
-    _key: newKey(),
-    provider: providerId,
-    reference: plugin.referenceFor(order.number, (order.payments?.length ?? 0) + 1) ?? "",
-    amount: order.total,
-    currency: order.currency,
-    state: "creating",
-    ...(wallet ? { country: wallet.country, operator: wallet.operator } : {}),
-    createdAt: new Date().toISOString(),
-  };
-  const claimed = await addPaymentAttempt(order, attempt, providerId);
-  if (claimed.order.payments.at(-1)?._key !== attempt._key) return waitForOtherSubmit(order.number, origin);
-
+async function createClaimedPayment(order: Order, attempt: PaymentAttempt, origin: string): Promise<StartResult> {
+  const provider = getProvider(attempt.provider)!;
+  let created: CreatedPayment;
   try {
-    const created = await provider.createPayment({
+    created = await provider.createPayment({
       order: {
         reference: attempt.reference || order.number,
         amount: order.total,
         currency: order.currency,
         description: `Commande ${order.number}`,
       },
-      returnUrls: { success: returnUrl(origin, providerId, order), failure: `${returnUrl(origin, providerId, order)}&issue=echec` },
-      ...(plugin.parseCallback ? { callbackUrl: callbackUrl(origin, providerId, order) } : {}),
+      returnUrls: { success: returnUrl(origin, attempt.provider, order), failure: `${returnUrl(origin, attempt.provider, order)}&issue=echec` },
+      ...(getPlugin(attempt.provider)?.parseCallback ? { callbackUrl: callbackUrl(origin, attempt.provider, order) } : {}),
     });
     if (created.amount !== order.total || created.currency.toUpperCase() !== order.currency) {
       await provider.cancel?.(created).catch(() => undefined);
       throw new Error(
-        `${providerId} created a payment of ${created.amount} ${created.currency} for an order of ${order.total} ${order.currency}`,
+        `${attempt.provider} created a payment of ${created.amount} ${created.currency} for an order of ${order.total} ${order.currency}`,
       );
     }
-    await updatePaymentAttempt(claimed.order, attempt._key, {
-      state: "pending",
-      reference: created.reference,
-      redirectUrl: created.redirectUrl,
-      ...(created.gatewayId ? { gatewayId: created.gatewayId } : {}),
-    });
-    return { kind: "redirect", url: created.redirectUrl };
   } catch (error) {
     const developerMessage = error instanceof Error ? error.message : String(error);
-    console.error(`payment start failed for ${order.number} via ${providerId}: ${developerMessage}`);
+    console.error(`payment start failed for ${order.number} via ${attempt.provider}: ${developerMessage}`);
     // In the payment log too: a failover leaves both attempts there, the failed one first.
-    await updatePaymentAttempt(claimed.order, attempt._key, { state: "error", error: developerMessage }, undefined, {
+    await cutAttempt(order, attempt._key, developerMessage, undefined, {
       source: "checkout",
-      provider: providerId,
+      provider: attempt.provider,
       reference: attempt.reference,
       rawStatus: "",
       state: "error",
@@ -114,6 +168,19 @@ export async function startPayment(order: Order, providerId: ProviderId, origin:
       providerDown: error instanceof ProviderUnavailable,
     };
   }
+  const recorded = await recordCreatedPayment(order, attempt._key, {
+    reference: created.reference,
+    redirectUrl: created.redirectUrl,
+    ...(created.gatewayId ? { gatewayId: created.gatewayId } : {}),
+  });
+  if (!recorded.changed) {
+    // Our claim was cut while the provider answered (it outlived its lease): this payment's page
+    // is shown to nobody, and closed where the provider allows it.
+    console.warn(`payment for ${order.number} via ${attempt.provider} created after its claim was cut: discarded`);
+    await provider.cancel?.(created).catch(() => undefined);
+    return { kind: "redirect", url: orderPageUrl(origin, recorded.order) };
+  }
+  return { kind: "redirect", url: created.redirectUrl };
 }
 
 /**
@@ -133,25 +200,51 @@ export async function startPaymentOnRoute(order: Order, providers: readonly Prov
   return result;
 }
 
-async function waitForOtherSubmit(number: string, origin: string): Promise<StartResult> {
-  const deadline = Date.now() + CLAIM_WAIT_MS;
-  while (Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 250));
-    const order = await getOrder(number);
-    const latest = order?.payments?.at(-1);
-    if (!order || !latest) break;
-    if (order.status === "paid") return { kind: "redirect", url: orderPageUrl(origin, order) };
-    if (latest.redirectUrl && latest.state === "pending") return { kind: "redirect", url: latest.redirectUrl };
-    if (latest.state === "error") break;
+/** Makes an attempt's page unusable where its provider allows it, and records that it did. */
+async function closeAttempt(order: Order, attempt: PaymentAttempt): Promise<Order> {
+  const provider = getProvider(attempt.provider);
+  if (!provider?.cancel || !attempt.reference) return order;
+  try {
+    await provider.cancel(attempt);
+  } catch (error) {
+    console.warn(`could not close the ${attempt.provider} payment of ${order.number}: ${(error as Error).message}`);
+    return order;
   }
-  return { kind: "error", message: GENERIC_FAILURE };
+  return (await markAttemptClosed(order, attempt._key)).order;
 }
 
-/** Attempts worth asking about: those the provider has not settled, or the one a callback names. */
+/**
+ * A claim whose creator stopped (crash, kill) before recording the provider's answer. Its page
+ * was never shown, so nobody can pay it: it is cut. Lygos keys the payment by our reference, so
+ * it is asked first (a payment it reports is honoured) and its link deleted; Lengo's pay_id never
+ * reached us, so there is nothing to ask (decision 011).
+ */
+async function cutStaleClaim(order: Order, attempt: PaymentAttempt, source: EventSource): Promise<Order> {
+  const provider = getProvider(attempt.provider);
+  let current = order;
+  if (provider && attempt.reference) {
+    try {
+      const status = await provider.getStatus({ reference: attempt.reference });
+      if (status.state === "paid") return (await applyObservation(current, attempt._key, { ...status, source })).order;
+      await provider.cancel?.({ reference: attempt.reference });
+    } catch (error) {
+      if (!isPaymentProviderError(error)) throw error;
+      if (error.kind !== "not_found") console.warn(`stale claim of ${order.number}: ${attempt.provider} not asked: ${error.message}`);
+    }
+  }
+  current = (await cutAttempt(current, attempt._key, "claim cut: the storefront stopped before recording the payment page; never shown")).order;
+  return current;
+}
+
+/**
+ * Attempts worth asking about: any that may still take money (pending, or refused with a page
+ * that may let the payer try again), a stale claim, or the one a callback names.
+ */
 function attemptsToCheck(order: Order, attemptKey?: string): PaymentAttempt[] {
-  const attempts = (order.payments ?? []).filter((attempt) => attempt.reference);
-  if (attemptKey) return attempts.filter((attempt) => attempt._key === attemptKey);
-  return attempts.filter((attempt) => attempt.state === "pending" || attempt.state === "creating");
+  const attempts = order.payments ?? [];
+  if (attemptKey) return attempts.filter((attempt) => attempt._key === attemptKey && attempt.reference);
+  const now = Date.now();
+  return attempts.filter((attempt) => (attempt.state === "creating" ? claimIsStale(attempt, now) : attemptMayTakeMoney(attempt)));
 }
 
 export interface Confirmation {
@@ -161,14 +254,19 @@ export interface Confirmation {
 }
 
 /**
- * Asks each unsettled attempt's provider and records the answer. Provider errors, timeouts and
- * unknown payments leave the order as it is: unknown is not failed.
+ * Asks each attempt that may still take money and records the answer, a paid order included:
+ * a second capture is recorded for a refund, never lost. Provider errors, timeouts and unknown
+ * payments leave the order as it is: unknown is not failed.
  */
 export async function confirmPayments(order: Order, source: EventSource, attemptKey?: string): Promise<Confirmation> {
   let current = order;
   let inconclusive = false;
-  if (order.status === "paid") return { order, inconclusive };
+  const wasPaid = order.status === "paid";
   for (const attempt of attemptsToCheck(order, attemptKey)) {
+    if (attempt.state === "creating") {
+      current = await cutStaleClaim(current, attempt, source);
+      continue;
+    }
     const provider = getProvider(attempt.provider);
     if (!provider) continue;
     try {
@@ -182,13 +280,18 @@ export async function confirmPayments(order: Order, source: EventSource, attempt
       inconclusive = true;
       console.warn(`status check for ${order.number} via ${attempt.provider} left it pending: ${error.message}`);
     }
-    if (current.status === "paid") break;
   }
-  // Every call that finds the order paid runs the idempotent hook; a lost one is retried by the reconciler.
   if (current.status === "paid") {
-    // Paid after it expired: the discount use it gave back is taken again (never throws).
-    await settleDiscountUse(current);
-    current = await onOrderPaid(current);
+    // No other page of a paid order may take money: close those the provider lets us close.
+    for (const attempt of current.payments ?? []) {
+      if (attempt.state === "pending" && !attempt.closedAt) current = await closeAttempt(current, attempt);
+    }
+    if (!wasPaid || !current.fulfilment) {
+      // Paid after it expired: the discount use it gave back is taken again (never throws).
+      await settleDiscountUse(current);
+      // Every call that finds the order paid runs the idempotent hook; a lost one is retried by the reconciler.
+      current = await onOrderPaid(current);
+    }
   }
   return { order: current, inconclusive };
 }

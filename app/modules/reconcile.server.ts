@@ -3,26 +3,36 @@ import { retryFulfilments } from "./delivery.server";
 import { retryDiscountUses, settleDiscountUse } from "./discounts.server";
 import { getEnv } from "./env.server";
 import { INSTANCE_ID, lakeLease } from "./lease.server";
-import { expiryDue } from "./order-state.server";
-import { expireOrder, fetchOrders, type Order } from "./orders.server";
+import { expiryDue, LATE_PAYMENT_WINDOW_MS, nextCheckAt } from "./order-state.server";
+import { expireOrder, fetchOrders, PAYMENT_CLAIM_LEASE_MS, reviseOrder, type Order } from "./orders.server";
 import { getProvider } from "./payments/registry.server";
 import { confirmPayments, expiryCutoff } from "./payments.server";
 
 /**
- * Re-checks unsettled orders with their provider: pending and failed ones (expired once idle past
- * the time limit, their payment links cancelled where the provider allows it) and recently expired
- * ones, because a payment confirmed after expiry is still honoured.
+ * Re-checks orders with their provider (decision 012): each order carries `reconcileAt`, when it
+ * must next be looked at (`nextCheckAt`: its expiry, its payments still open, less often as they
+ * age). A run takes every order due, page after page, so a new order is never behind a backlog, and
+ * orders with nothing left to ask are never read again. Orders written before `reconcileAt` existed
+ * are taken once, by what they look like. Unpaid orders are expired once idle past the time limit,
+ * their payment links cancelled where the provider allows it; a payment confirmed after expiry is
+ * honoured, and a paid order's other attempts are asked until they settle (decision 011).
  */
-const LATE_PAYMENT_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
-const ORDERS_TO_RECONCILE_QUERY = defineQuery(`*[_type == "order" && (
-  status in ["pending", "failed"] || (status == "expired" && _updatedAt > $lateSince)
-)] | order(_createdAt asc)[0...200]`);
+const PAGE = 100;
+const ORDERS_TO_RECONCILE_QUERY = defineQuery(`*[_type == "order" && !(_id in $failed) && (
+  reconcileAt <= $now
+  || (!defined(reconcileAt) && !defined(reconciledAt) && (
+    status in ["pending", "failed"]
+    || (status in ["expired", "paid"] && _updatedAt > $lateSince && count(payments[state == "pending"]) > 0)
+  ))
+)] | order(reconcileAt asc)[0...100]`);
 
 export interface ReconcileSummary {
   checked: number;
   paid: number;
   failed: number;
   expired: number;
+  /** Orders the run could not handle (logged; retried on the next run). */
+  errors: number;
   /** Paid orders whose delivery or receipt completed on this run. */
   fulfilled: number;
 }
@@ -38,21 +48,58 @@ async function cancelOpenPayments(order: Order) {
   }
 }
 
-export async function reconcileOrders(now = new Date()): Promise<ReconcileSummary> {
+async function reconcileOrder(order: Order, now: Date): Promise<Order> {
   const expiryMinutes = getEnv().ORDER_EXPIRY_MINUTES;
-  const cutoff = expiryCutoff(now);
-  const orders = await fetchOrders(ORDERS_TO_RECONCILE_QUERY, {
-    lateSince: new Date(now.getTime() - LATE_PAYMENT_WINDOW_MS).toISOString(),
+  let { order: current } = await confirmPayments(order, "reconcile");
+  if (expiryDue(current, expiryCutoff(now))) {
+    await cancelOpenPayments(current);
+    current = (await expireOrder(current, `no confirmed payment ${expiryMinutes} min after the last attempt`)).order;
+    await settleDiscountUse(current);
+  }
+  return (await scheduleCheck(current, new Date())).order;
+}
+
+/** Writes when the order must next be looked at (from its fresh state), or that it need not be. */
+export function scheduleCheck(order: Order, now: Date, delayMs?: number) {
+  const expiryMs = getEnv().ORDER_EXPIRY_MINUTES * 60_000;
+  return reviseOrder(order._id, (current) => {
+    const next = delayMs === undefined ? nextCheckAt(current, now, expiryMs, PAYMENT_CLAIM_LEASE_MS) : new Date(now.getTime() + delayMs);
+    const reconcileAt = next?.toISOString();
+    if (current.reconcileAt === reconcileAt && current.reconciledAt) return undefined;
+    return (patch) => {
+      const stamped = patch.set({ reconciledAt: now.toISOString() });
+      return reconcileAt ? stamped.set({ reconcileAt }) : stamped.unset(["reconcileAt"]);
+    };
   });
-  const summary: ReconcileSummary = { checked: orders.length, paid: 0, failed: 0, expired: 0, fulfilled: 0 };
-  for (const order of orders) {
-    let { order: current } = await confirmPayments(order, "reconcile");
-    if (expiryDue(current, cutoff)) {
-      await cancelOpenPayments(current);
-      current = (await expireOrder(current, `no confirmed payment ${expiryMinutes} min after the last attempt`)).order;
-      await settleDiscountUse(current);
+}
+
+/** A failing order is looked at again a little later, so that it never holds the queue. */
+const AFTER_ERROR_MS = 5 * 60_000;
+
+export async function reconcileOrders(now = new Date()): Promise<ReconcileSummary> {
+  const summary: ReconcileSummary = { checked: 0, paid: 0, failed: 0, expired: 0, errors: 0, fulfilled: 0 };
+  const failed: string[] = [];
+  const seen = new Set<string>();
+  const params = { now: now.toISOString(), lateSince: new Date(now.getTime() - LATE_PAYMENT_WINDOW_MS).toISOString() };
+  for (;;) {
+    const page = await fetchOrders(ORDERS_TO_RECONCILE_QUERY, { ...params, failed });
+    const fresh = page.filter((order) => !seen.has(order._id));
+    if (fresh.length === 0) break;
+    for (const order of fresh) {
+      seen.add(order._id);
+      summary.checked++;
+      try {
+        const current = await reconcileOrder(order, now);
+        if (current.status !== order.status && current.status !== "pending") summary[current.status]++;
+      } catch (error) {
+        // One bad order never stops the run: it is logged, skipped, and tried again later.
+        summary.errors++;
+        failed.push(order._id);
+        console.error(`reconciliation of ${order.number ?? order._id} failed: ${error instanceof Error ? error.message : String(error)}`);
+        await scheduleCheck(order, new Date(), AFTER_ERROR_MS).catch(() => undefined);
+      }
     }
-    if (current.status !== order.status && current.status !== "pending") summary[current.status]++;
+    if (page.length < PAGE) break;
   }
   summary.fulfilled = await retryFulfilments(now);
   await retryDiscountUses();

@@ -93,6 +93,16 @@ export default function OrderPage() {
         <p className="mt-1 text-sm">{copy.text}</p>
       </div>
 
+      {order.openPayment ? (
+        <p className="mt-3 text-sm" data-testid="open-payment">
+          Un paiement {order.openPayment.label} est déjà ouvert pour cette commande : terminez-le, ou annulez-le sur sa page avant d'en
+          choisir un autre.{" "}
+          <a href={order.openPayment.url} className="font-semibold text-brand underline dark:text-indigo-300">
+            {`Reprendre le paiement ${order.openPayment.label}`}
+          </a>
+        </p>
+      ) : null}
+
       <div className="mt-6 rounded-2xl border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
         <ul className="divide-y divide-slate-100 dark:divide-slate-800">
           {order.lines.map((line) => (

@@ -13,6 +13,11 @@ export const ORDER_STATUS_TITLES: Record<string, string> = {
   expired: "Expirée",
 };
 
+export const REFUND_STATUS_TITLES: Record<string, string> = {
+  to_refund: "À rembourser",
+  refunded: "Remboursé",
+};
+
 export const FULFILMENT_STATUS_TITLES: Record<string, string> = {
   to_deliver: "À livrer",
   delivered: "Livrée",
@@ -198,8 +203,10 @@ export const order = defineType({
             }),
           ],
         }),
+        defineField({ name: "waitsForCodes", title: "Attend des codes du stock", type: "boolean", readOnly: true }),
         defineField({ name: "checkedAt", title: "Dernière vérification", type: "datetime", readOnly: true }),
         defineField({ name: "receiptClaimedAt", title: "Reçu en cours d'envoi depuis", type: "datetime", readOnly: true }),
+        defineField({ name: "receiptClaimedBy", title: "Reçu envoyé par (processus)", type: "string", readOnly: true }),
         defineField({ name: "receiptSentAt", title: "Reçu envoyé le", type: "datetime", readOnly: true }),
         defineField({ name: "receiptError", title: "Erreur d'envoi du reçu", type: "string", readOnly: true }),
         defineField({ name: "lastError", title: "Dernière erreur de livraison", type: "string", readOnly: true }),
@@ -229,6 +236,43 @@ export const order = defineType({
       ],
     }),
     defineField({
+      name: "duplicatePayments",
+      title: "Paiements en double",
+      type: "array",
+      group: ["summary", "payments"],
+      description:
+        "Un second paiement encaissé pour une commande déjà payée (le client a payé deux fois). La commande reste payée : remboursez ce montant au client, puis passez la ligne à « Remboursé ».",
+      options: { sortable: false, disableActions: ["add", "addBefore", "addAfter", "remove", "duplicate", "copy"] },
+      of: [
+        defineArrayMember({
+          type: "object",
+          name: "duplicatePayment",
+          fields: [
+            defineField({
+              name: "refundStatus",
+              title: "Remboursement",
+              type: "string",
+              options: { list: Object.entries(REFUND_STATUS_TITLES).map(([value, title]) => ({ value, title })), layout: "radio" },
+              validation: (rule) => rule.required(),
+            }),
+            defineField({ name: "provider", title: "Prestataire", type: "string", readOnly: true }),
+            defineField({ name: "reference", title: "Référence", type: "string", readOnly: true }),
+            { ...money("amount", "Montant à rembourser") },
+            defineField({ name: "currency", title: "Devise", type: "string", readOnly: true }),
+            defineField({ name: "detectedAt", title: "Constaté le", type: "datetime", readOnly: true }),
+            defineField({ name: "attemptKey", title: "Tentative (clé)", type: "string", readOnly: true, hidden: true }),
+          ],
+          preview: {
+            select: { provider: "provider", amount: "amount", refundStatus: "refundStatus", detectedAt: "detectedAt" },
+            prepare: ({ provider, amount, refundStatus, detectedAt }) => ({
+              title: `${REFUND_STATUS_TITLES[refundStatus as string] ?? refundStatus ?? "?"} · ${formatAmount(amount)}`,
+              subtitle: [provider, detectedAt].filter(Boolean).join(" · "),
+            }),
+          },
+        }),
+      ],
+    }),
+    defineField({
       name: "payments",
       title: "Tentatives de paiement",
       type: "array",
@@ -251,6 +295,7 @@ export const order = defineType({
             defineField({ name: "operator", title: "Opérateur", type: "string" }),
             defineField({ name: "error", title: "Erreur", type: "string" }),
             defineField({ name: "createdAt", title: "Créée le", type: "datetime" }),
+            defineField({ name: "closedAt", title: "Page de paiement fermée le", type: "datetime" }),
           ],
           preview: {
             select: { provider: "provider", state: "state", amount: "amount", createdAt: "createdAt" },
@@ -290,6 +335,8 @@ export const order = defineType({
         }),
       ],
     }),
+    defineField({ name: "reconcileAt", title: "Prochaine vérification du paiement", type: "datetime", group: "payments", readOnly: true }),
+    defineField({ name: "reconciledAt", title: "Dernière vérification du paiement", type: "datetime", group: "payments", readOnly: true }),
     defineField({ name: "checkoutId", title: "Identifiant de paiement", type: "string", readOnly: true, hidden: true }),
     defineField({ name: "accessToken", title: "Jeton d'accès", type: "string", readOnly: true, hidden: true }),
     defineField({ name: "callbackToken", title: "Jeton de rappel", type: "string", readOnly: true, hidden: true }),
@@ -303,10 +350,12 @@ export const order = defineType({
       total: "total",
       customer: "customer.name",
       firstLine: "lines.0.title",
+      duplicate: "duplicatePayments.0.refundStatus",
     },
-    prepare: ({ number, status, fulfilment, total, customer, firstLine }) => ({
+    prepare: ({ number, status, fulfilment, total, customer, firstLine, duplicate }) => ({
       title: `${number ?? "Commande"} — ${customer ?? ""}`,
       subtitle: [
+        duplicate === "to_refund" ? "⚠ Paiement en double à rembourser" : undefined,
         ORDER_STATUS_TITLES[status as string] ?? status,
         fulfilment ? FULFILMENT_STATUS_TITLES[fulfilment as string] : undefined,
         formatAmount(total),
