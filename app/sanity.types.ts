@@ -357,6 +357,7 @@ export type Product = {
     _type: "file";
     _key: string;
   }>;
+  stampPdf?: boolean;
   maxQuantity?: number;
   downloadLimit?: number;
   downloadValidityDays?: number;
@@ -846,7 +847,7 @@ export type SITEMAP_QUERY_RESULT = {
 
 // Source: ../app/modules/delivery.server.ts
 // Variable: DELIVERY_QUERY
-// Query: {  "products": *[_type == "product" && _id in $ids]{    _id, kind, accessDelivery, downloadLimit, downloadValidityDays,    "files": deliverables[]{ _key, title, "filename": asset->originalFilename, "size": asset->size }  },  "settings": *[_type == "siteSettings" && _id == "siteSettings"][0]{ downloadLimit, downloadValidityDays, whatsappNumber, shopName }}
+// Query: {  "products": *[_type == "product" && _id in $ids]{    _id, kind, accessDelivery, downloadLimit, downloadValidityDays, "stamp": stampPdf != false,    "files": deliverables[]{ _key, title, "filename": asset->originalFilename, "size": asset->size }  },  "settings": *[_type == "siteSettings" && _id == "siteSettings"][0]{ downloadLimit, downloadValidityDays, whatsappNumber, shopName }}
 export type DELIVERY_QUERY_RESULT = {
   products: Array<{
     _id: string;
@@ -854,6 +855,7 @@ export type DELIVERY_QUERY_RESULT = {
     accessDelivery: "code" | "manual" | null;
     downloadLimit: number | null;
     downloadValidityDays: number | null;
+    stamp: boolean | true;
     files: Array<{
       _key: string;
       title: string;
@@ -1040,8 +1042,10 @@ export type UNSETTLED_USES_QUERY_RESULT = Array<{
 
 // Source: ../app/modules/downloads.server.ts
 // Variable: ASSET_QUERY
-// Query: *[_type == "product" && _id == $productId][0].deliverables[_key == $fileKey][0].asset->{  path, url, mimeType, size, originalFilename}
+// Query: *[_type == "product" && _id == $productId][0].deliverables[_key == $fileKey][0].asset->{  _id, sha1hash, path, url, mimeType, size, originalFilename}
 export type ASSET_QUERY_RESULT = {
+  _id: string;
+  sha1hash: string;
   path: string;
   url: string;
   mimeType: string;
@@ -1256,13 +1260,13 @@ declare module "@sanity/client" {
     '{\n  "layout": {\n  "settings": *[_type == "siteSettings" && _id == "siteSettings"][0]{ shopName, tagline, description, currency, whatsappNumber, email, socials },\n  "categories": *[_type == "category" && defined(slug.current)] | order(sortOrder asc, title asc){ title, "slug": slug.current, icon },\n  "pages": *[_type == "page" && defined(slug.current)]{ title, "slug": slug.current }\n},\n  "product": *[_type == "product" && slug.current == $slug][0]{\n    _id, title, "slug": slug.current, kind, accessDelivery, summary, description, features, tags, featured,\n    price, promoPrice, promoEndsAt,\n    "images": images[]{ "ref": asset._ref, alt },\n    "faq": faq[]{ _key, question, answer },\n    "category": category->{ title, "slug": slug.current },\n    "related": *[_type == "product" && category._ref == ^.category._ref && _id != ^._id && defined(slug.current)]\n      | order(featured desc, salesCount desc, _id asc)[0...4]{ _id, title, "slug": slug.current, summary, featured, price, promoPrice, promoEndsAt,\n  "image": images[0]{ "ref": asset._ref, alt }, "ratings": *[_type == "review" && status == "published" && product._ref == ^._id].rating },\n    "ratings": *[_type == "review" && status == "published" && product._ref == ^._id].rating,\n    "reviews": *[_type == "review" && status == "published" && product._ref == ^._id]\n      | order(createdAt desc)[0...20]{ _id, rating, name, comment, verified, "createdAt": coalesce(createdAt, _createdAt) }\n  }\n}': PRODUCT_QUERY_RESULT;
     '{\n  "layout": {\n  "settings": *[_type == "siteSettings" && _id == "siteSettings"][0]{ shopName, tagline, description, currency, whatsappNumber, email, socials },\n  "categories": *[_type == "category" && defined(slug.current)] | order(sortOrder asc, title asc){ title, "slug": slug.current, icon },\n  "pages": *[_type == "page" && defined(slug.current)]{ title, "slug": slug.current }\n},\n  "page": *[_type == "page" && slug.current == $slug][0]{ title, "slug": slug.current, description, body }\n}': PAGE_QUERY_RESULT;
     '{\n  "products": *[_type == "product" && defined(slug.current)] | order(publishedAt desc){ "slug": slug.current, _updatedAt },\n  "categories": *[_type == "category" && defined(slug.current)] | order(sortOrder asc){ "slug": slug.current, _updatedAt },\n  "pages": *[_type == "page" && defined(slug.current)] | order(title asc){ "slug": slug.current, _updatedAt }\n}': SITEMAP_QUERY_RESULT;
-    '{\n  "products": *[_type == "product" && _id in $ids]{\n    _id, kind, accessDelivery, downloadLimit, downloadValidityDays,\n    "files": deliverables[]{ _key, title, "filename": asset->originalFilename, "size": asset->size }\n  },\n  "settings": *[_type == "siteSettings" && _id == "siteSettings"][0]{ downloadLimit, downloadValidityDays, whatsappNumber, shopName }\n}': DELIVERY_QUERY_RESULT;
+    '{\n  "products": *[_type == "product" && _id in $ids]{\n    _id, kind, accessDelivery, downloadLimit, downloadValidityDays, "stamp": stampPdf != false,\n    "files": deliverables[]{ _key, title, "filename": asset->originalFilename, "size": asset->size }\n  },\n  "settings": *[_type == "siteSettings" && _id == "siteSettings"][0]{ downloadLimit, downloadValidityDays, whatsappNumber, shopName }\n}': DELIVERY_QUERY_RESULT;
     '*[_type == "accessCodePool" && product._ref == $productId] | order(_id asc)[0]{ _id, _rev, codes }': POOL_QUERY_RESULT;
     '*[_type == "order" && status == "paid" && paidAt > $since && (\n  !defined(fulfilment) || !defined(fulfilment.receiptSentAt) || fulfilment.status == "to_deliver" || defined(fulfilment.lastError)\n)] | order(paidAt asc)[0...50]': TO_FULFIL_QUERY_RESULT;
     '*[_type == "discountCode" && code == $code][0]': CODE_QUERY_RESULT;
     '*[_type == "product" && _id in $ids]{ _id, "categoryId": category._ref }': CATEGORIES_QUERY_RESULT;
     '*[_type == "order" && defined(discount.codeId) && (\n  (status == "expired" && count(*[_id == ^.discount.codeId && (^.checkoutId in redemptions[].checkoutId || ^.number in redemptions[].orderNumber)]) > 0)\n  || (status == "paid" && "expired" in paymentLog[].state && count(*[_id == ^.discount.codeId]) > 0\n    && count(*[_id == ^.discount.codeId && (^.checkoutId in redemptions[].checkoutId || ^.number in redemptions[].orderNumber)]) == 0)\n)] | order(_updatedAt asc)[0...100]{ _id }': UNSETTLED_USES_QUERY_RESULT;
-    '*[_type == "product" && _id == $productId][0].deliverables[_key == $fileKey][0].asset->{\n  path, url, mimeType, size, originalFilename\n}': ASSET_QUERY_RESULT;
+    '*[_type == "product" && _id == $productId][0].deliverables[_key == $fileKey][0].asset->{\n  _id, sha1hash, path, url, mimeType, size, originalFilename\n}': ASSET_QUERY_RESULT;
     '*[_type == "order" && (\n  ($kind == "email" && customer.email == $value) || ($kind == "whatsapp" && customer.whatsapp == $value)\n)] | order(_createdAt desc)[0...100]': ORDERS_QUERY_RESULT;
     '*[_type == "order" && (\n  status in ["pending", "failed"] || (status == "expired" && _updatedAt > $lateSince)\n)] | order(_createdAt asc)[0...200]': ORDERS_TO_RECONCILE_QUERY_RESULT;
   }

@@ -39,6 +39,8 @@ const deliveryProduct = z.object({
   accessDelivery: z.enum(["code", "manual"]).nullish().catch(null),
   downloadLimit: count,
   downloadValidityDays: count,
+  /** PDFs are stamped with the buyer unless an editor turned it off for this product. */
+  stamp: z.boolean(),
   files: z
     .array(z.object({ _key: z.string(), title: z.string().nullish(), filename: z.string().nullish(), size: z.number().nullish() }))
     .nullish()
@@ -59,7 +61,7 @@ export type DeliveryInfo = z.output<typeof deliveryInfo>;
 
 const DELIVERY_QUERY = defineQuery(`{
   "products": *[_type == "product" && _id in $ids]{
-    _id, kind, accessDelivery, downloadLimit, downloadValidityDays,
+    _id, kind, accessDelivery, downloadLimit, downloadValidityDays, "stamp": stampPdf != false,
     "files": deliverables[]{ _key, title, "filename": asset->originalFilename, "size": asset->size }
   },
   "settings": *[_type == "siteSettings" && _id == "siteSettings"][0]{ downloadLimit, downloadValidityDays, whatsappNumber, shopName }

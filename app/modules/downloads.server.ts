@@ -1,3 +1,5 @@
+import { createReadStream } from "node:fs";
+import { Readable } from "node:stream";
 import { defineQuery } from "groq";
 import { z } from "zod";
 import { whatsappLink } from "~/lib/whatsapp";
@@ -5,12 +7,16 @@ import { downloadPolicy, downloadsOf, loadDeliveryInfo } from "./delivery.server
 import { getEnv } from "./env.server";
 import { escapeHtml } from "./mail.server";
 import { getOrderForShopper, newKey, reviseOrder, type Order } from "./orders.server";
+import type { Stamp } from "./pdf-stamp.server";
 import { getSanityClient } from "./sanity.server";
+import { findCopy, storeStamped, type CachedCopy } from "./stamped-files.server";
 import { fetchParsed } from "./typed-query.server";
 
 const PRIVATE = { "Cache-Control": "private, no-store", "X-Robots-Tag": "noindex" };
 
 const assetSchema = z.object({
+  _id: z.string(),
+  sha1hash: z.string().nullish(),
   path: z.string().nullish(),
   url: z.string().nullish(),
   mimeType: z.string().nullish(),
@@ -20,7 +26,7 @@ const assetSchema = z.object({
 
 // Server only: the one place an asset's location is read, never projected into a page.
 const ASSET_QUERY = defineQuery(`*[_type == "product" && _id == $productId][0].deliverables[_key == $fileKey][0].asset->{
-  path, url, mimeType, size, originalFilename
+  _id, sha1hash, path, url, mimeType, size, originalFilename
 }`);
 
 function page(status: number, title: string, text: string, link?: { href: string; label: string }): Response {
@@ -105,28 +111,76 @@ export async function serveDownload({
   const asset = await fetchParsed(getSanityClient(), ASSET_QUERY, { productId: product._id, fileKey }, assetSchema.nullable());
   const location = asset && assetLocation(asset);
   if (!asset || !location) return notFound();
-  const upstream = await fetch(location, { headers: { Authorization: `Bearer ${getEnv().SANITY_API_READ_TOKEN}` } }).catch(() => null);
-  if (!upstream?.ok || !upstream.body) {
-    await upstream?.body?.cancel().catch(() => undefined);
-    console.error(`download ${order.number}/${fileKey}: the lake answered ${upstream?.status ?? "nothing"}`);
+  const body = await fileBody(order, asset, location, product.stamp && isPdf(asset) ? stampFor(order, info.settings?.shopName) : null);
+  if (!body) {
+    console.error(`download ${order.number}/${fileKey}: the lake did not give the file`);
     return page(502, "Téléchargement indisponible", "Le fichier n'a pas pu être récupéré. Réessayez dans un instant : ce téléchargement n'a pas été décompté.");
   }
 
   const count = await recordDownload(order, lineKey, fileKey, policy.limit);
   if (count === null) {
-    await upstream.body.cancel().catch(() => undefined);
+    await body.stream.cancel().catch(() => undefined);
     return page(403, "Limite de téléchargements atteinte", `Vous avez déjà téléchargé ce fichier ${policy.limit} fois. Écrivez-nous pour en obtenir d'autres.`, more);
   }
   const filename = asset.originalFilename ?? file.filename ?? `${fileKey}.pdf`;
-  const length = upstream.headers.get("content-length") ?? (asset.size ? String(asset.size) : null);
-  return new Response(upstream.body, {
+  return new Response(body.stream, {
     status: 200,
     headers: {
       ...PRIVATE,
-      "Content-Type": asset.mimeType ?? upstream.headers.get("content-type") ?? "application/octet-stream",
-      ...(length ? { "Content-Length": length } : {}),
+      "Content-Type": asset.mimeType ?? body.type ?? "application/octet-stream",
+      ...(body.length !== null ? { "Content-Length": String(body.length) } : {}),
       "Content-Disposition": contentDisposition(filename),
       "X-Content-Type-Options": "nosniff",
     },
   });
+}
+
+type Asset = z.output<typeof assetSchema>;
+
+const isPdf = (asset: Asset) => asset.mimeType === "application/pdf" || /\.pdf$/i.test(asset.originalFilename ?? "");
+
+function stampFor(order: Order, shopName: string | null | undefined): Stamp {
+  return {
+    name: order.customer.name,
+    email: order.customer.email,
+    phone: order.customer.whatsapp,
+    orderNumber: order.number,
+    paidAt: new Date(order.paidAt ?? order._createdAt),
+    shopName: shopName ?? getEnv().SHOP_NAME,
+  };
+}
+
+interface FileBody {
+  stream: ReadableStream<Uint8Array>;
+  length: number | null;
+  type: string | null;
+}
+
+function fromCache(copy: CachedCopy): FileBody {
+  return { stream: Readable.toWeb(createReadStream(copy.path)) as ReadableStream<Uint8Array>, length: copy.size, type: "application/pdf" };
+}
+
+/**
+ * The bytes to send: the lake's file as it is, or its copy stamped for this order (made on the
+ * first download, then kept by this instance). Null when the lake does not give the file: the
+ * download is then not counted.
+ */
+async function fileBody(order: Order, asset: Asset, location: string, stamp: Stamp | null): Promise<FileBody | null> {
+  const assetHash = asset.sha1hash ?? asset._id;
+  if (stamp) {
+    const cached = await findCopy(order.number, assetHash, stamp);
+    if (cached) return fromCache(cached);
+  }
+  const upstream = await fetch(location, { headers: { Authorization: `Bearer ${getEnv().SANITY_API_READ_TOKEN}` } }).catch(() => null);
+  if (!upstream?.ok || !upstream.body) {
+    await upstream?.body?.cancel().catch(() => undefined);
+    return null;
+  }
+  if (!stamp) {
+    const length = upstream.headers.get("content-length") ?? (asset.size ? String(asset.size) : null);
+    return { stream: upstream.body, length: length === null ? null : Number(length), type: upstream.headers.get("content-type") };
+  }
+  const original = new Uint8Array(await upstream.arrayBuffer().catch(() => new ArrayBuffer(0)));
+  if (original.length === 0) return null;
+  return fromCache(await storeStamped(order.number, assetHash, stamp, original));
 }

@@ -233,6 +233,16 @@ export const product = defineType({
         }),
     }),
     defineField({
+      name: "stampPdf",
+      title: "Marquer les PDF au nom de l'acheteur",
+      type: "boolean",
+      group: "delivery",
+      initialValue: true,
+      description:
+        "Chaque PDF téléchargé porte en pied de page le nom de l'acheteur, son téléphone et son e-mail masqués, le numéro et la date de la commande. Décochez pour livrer le fichier tel quel.",
+      hidden: ({ document }) => document?.kind === "access",
+    }),
+    defineField({
       name: "maxQuantity",
       title: "Quantité maximale par commande",
       type: "number",

@@ -3,6 +3,7 @@ import { createClient } from "@sanity/client";
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
 import type { Order } from "~/modules/orders.server";
 import { failOnConsoleErrors } from "../support/console-errors";
+import { readPdf } from "../support/pdf";
 
 /**
  * What the buyer gets after paying, in Chromium with JavaScript on and off: the receipt in the
@@ -60,7 +61,7 @@ async function buy(page: Page, productSlug: string, email: string) {
   return (await lake.getDocument<Order>(`order-${number}`))!;
 }
 
-test("pay, get the receipt, open its link and download the file byte for byte", async ({ page }, info) => {
+test("pay, get the receipt, open its link and download the file, stamped with the buyer and the order", async ({ page }, info) => {
   const email = emailFor(info, "recu");
   const order = await buy(page, "guide-chatgpt-pour-entrepreneurs-africains", email);
   const receipt = await mailTo(email, "Votre commande");
@@ -76,7 +77,12 @@ test("pay, get the receipt, open its link and download the file byte for byte", 
   const [download] = await Promise.all([page.waitForEvent("download"), downloadLink.click()]);
   expect(download.suggestedFilename()).toBe("guide-chatgpt-pour-entrepreneurs-africains.pdf");
   const bytes = await readFile((await download.path())!);
-  expect(bytes.equals(await readFile("sanity/seed/files/guide-chatgpt-pour-entrepreneurs-africains.pdf"))).toBe(true);
+  const original = await readFile("sanity/seed/files/guide-chatgpt-pour-entrepreneurs-africains.pdf");
+  expect(bytes.subarray(0, original.length).equals(original)).toBe(true);
+  const { pages, subject } = await readPdf(bytes);
+  for (const text of pages) expect(text).toContain(`Exemplaire de ${order.customer.name} · `);
+  for (const text of pages) expect(text).toContain(`commande ${order.number} du `);
+  expect(subject).toContain(order.number);
   const logged = (await lake.getDocument<Order>(order._id))!.downloads ?? [];
   expect(logged).toHaveLength(1);
 });

@@ -2,6 +2,7 @@ import type { SanityClient } from "@sanity/client";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { formatPrice } from "~/lib/money";
 import type { Order } from "~/modules/orders.server";
+import { makeEncryptedPdf, readPdf } from "../support/pdf";
 import { control, lakeClient, orderFromLocation, payOnHostedPage, Shopper, waitFor } from "../support/shopper";
 import { startStack, type Stack } from "../support/stack";
 
@@ -241,11 +242,22 @@ describe("downloads", () => {
     expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="guide-chatgpt-pour-entrepreneurs-africains\.pdf"/);
     expect(response.headers.get("cache-control")).toBe("private, no-store");
     const bytes = Buffer.from(await response.arrayBuffer());
-    expect(bytes.equals(await readFile(SEED_PDF))).toBe(true);
+    expect(response.headers.get("content-length")).toBe(String(bytes.length));
+    // The seed's file, with the buyer's line on every page and the order in its metadata.
+    const original = await readFile(SEED_PDF);
+    expect(bytes.subarray(0, original.length).equals(original)).toBe(true);
+    const { pages, subject } = await readPdf(bytes);
+    expect(pages.length).toBeGreaterThan(0);
+    for (const text of pages) expect(text).toContain(`Exemplaire de Awa Diallo · +237 6••••••01 · d•••@example.com · commande ${order.number} du `);
+    expect(subject).toContain(order.number);
 
     // Four more, two at a time: the limit (5) counts them all exactly once.
-    const more = await Promise.all(Array.from({ length: 4 }, () => fetch(new URL(link!, stack.baseUrl)).then(async (r) => (await r.arrayBuffer(), r.status))));
-    expect(more).toEqual([200, 200, 200, 200]);
+    const more = await Promise.all(
+      Array.from({ length: 4 }, () => fetch(new URL(link!, stack.baseUrl)).then(async (r) => ({ status: r.status, bytes: Buffer.from(await r.arrayBuffer()) }))),
+    );
+    expect(more.map((answer) => answer.status)).toEqual([200, 200, 200, 200]);
+    // Stamped once, then the same copy.
+    expect(more.every((answer) => answer.bytes.equals(bytes))).toBe(true);
     const logged = (await reload(order)).downloads ?? [];
     expect(logged.map((entry) => entry.count).sort()).toEqual([1, 2, 3, 4, 5]);
     expect(logged[0]).toMatchObject({ lineKey: order.lines[0]!._key, file: expect.any(String), at: expect.any(String) });
@@ -261,12 +273,44 @@ describe("downloads", () => {
     expect(after).toContain('data-testid="download-exhausted"');
   });
 
+  it("serves the file as it is when an editor turned stamping off, or when the PDF cannot be stamped", async () => {
+    const { readFile } = await import("node:fs/promises");
+    await lake.patch(GUIDE).set({ stampPdf: false }).commit();
+    try {
+      const { shopper, orderUrl } = await buyAndPay(GUIDE, "plain@example.com");
+      const [link] = await downloadLinks(shopper, orderUrl);
+      const plain = Buffer.from(await (await fetch(new URL(link!, stack.baseUrl))).arrayBuffer());
+      expect(plain.equals(await readFile(SEED_PDF))).toBe(true);
+    } finally {
+      await lake.patch(GUIDE).unset(["stampPdf"]).commit();
+    }
+
+    const encrypted = Buffer.from(await makeEncryptedPdf());
+    const asset = await lake.assets.upload("file", encrypted, { filename: "protege.pdf", contentType: "application/pdf" });
+    const before = (await lake.getDocument<{ deliverables: unknown[] }>(GUIDE))!.deliverables;
+    await lake.patch(GUIDE).set({ deliverables: [{ _key: "locked", _type: "file", title: "Protégé", asset: { _type: "reference", _ref: asset._id } }] }).commit();
+    try {
+      const { shopper, order, orderUrl } = await buyAndPay(GUIDE, "locked@example.com");
+      const [link] = await downloadLinks(shopper, orderUrl);
+      for (let attempt = 0; attempt < 2; attempt++) {
+        const response = await fetch(new URL(link!, stack.baseUrl));
+        expect(response.status).toBe(200);
+        expect(Buffer.from(await response.arrayBuffer()).equals(encrypted)).toBe(true);
+      }
+      expect((await reload(order)).downloads).toHaveLength(2);
+      expect(stack.output()).toContain(`order ${order.number}: PDF ${asset.sha1hash} served unstamped`);
+    } finally {
+      await lake.patch(GUIDE).set({ deliverables: before }).commit();
+    }
+  });
+
   it("refuses a wrong token, an unpaid or failed order, and an expired link", async () => {
     const { shopper, order, orderUrl } = await buyAndPay(GUIDE, "dl2@example.com");
     const [link] = await downloadLinks(shopper, orderUrl);
     const url = new URL(link!, stack.baseUrl);
     const wrong = new URL(url);
-    wrong.searchParams.set("t", `${order.accessToken.slice(0, -1)}x`);
+    // One character off (a token ending in "x" gets a "y": one in 64 tokens did, and passed).
+    wrong.searchParams.set("t", `${order.accessToken.slice(0, -1)}${order.accessToken.endsWith("x") ? "y" : "x"}`);
     expect((await fetch(wrong)).status).toBe(404);
     const none = new URL(url);
     none.searchParams.delete("t");

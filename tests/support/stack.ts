@@ -43,6 +43,8 @@ export interface Stack {
   /** Set with `webhook`: what the lake signs its webhook with. */
   webhookSecret?: string;
   baseUrl: string;
+  /** The storefront's process (`server.ts`), for signalling it. */
+  storefront: ChildProcess;
   /** What the storefront printed, for diagnosing a failed test. */
   output: () => string;
   stop(): Promise<void>;
@@ -86,7 +88,7 @@ export async function startStack({ env = {}, quiet = true, sandbox: timings = {}
   let log = "";
   const storefront: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
     cwd: repoRoot,
-    env: { ...process.env, ...sandbox.storefrontEnv(), PORT: String(port), PUBLIC_URL: baseUrl, ...env },
+    env: { ...process.env, ...sandbox.storefrontEnv(), STAMP_CACHE_DIR: path.join(dataDir, "stamped-pdfs"), PORT: String(port), PUBLIC_URL: baseUrl, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   // Only the tail is kept: enough to diagnose a failed start, bounded over a long e2e run or a bench.
@@ -113,5 +115,5 @@ export async function startStack({ env = {}, quiet = true, sandbox: timings = {}
     await stop();
     throw new Error(`Storefront did not start: ${(error as Error).message}\n${log}`);
   }
-  return { sandbox, baseUrl, ...(webhook ? { previewSecret, webhookSecret } : {}), output: () => log, stop };
+  return { sandbox, baseUrl, storefront, ...(webhook ? { previewSecret, webhookSecret } : {}), output: () => log, stop };
 }

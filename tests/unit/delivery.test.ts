@@ -38,7 +38,7 @@ describe("fulfilment status", () => {
 describe("download policy", () => {
   const paidAt = "2026-11-01T10:00:00.000Z";
   it("takes the product's limits, then the site's, then 5 downloads and 30 days", () => {
-    const none = { _id: "p", kind: "file" as const, accessDelivery: null, downloadLimit: null, downloadValidityDays: null, files: [] };
+    const none = { _id: "p", kind: "file" as const, accessDelivery: null, downloadLimit: null, downloadValidityDays: null, stamp: true, files: [] };
     expect(downloadPolicy({ paidAt }, none, null)).toEqual({ limit: 5, expiresAt: new Date("2026-12-01T10:00:00.000Z") });
     expect(downloadPolicy({ paidAt }, none, { downloadLimit: 3, downloadValidityDays: 7 })).toEqual({
       limit: 3,
