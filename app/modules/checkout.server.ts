@@ -42,11 +42,20 @@ export const checkoutFormSchema = z.object({
   ),
 });
 
+/**
+ * A free product asks only for the e-mail its receipt goes to: no name, no phone, no payment.
+ * Whether the cart really is free is checked again by placeOrder, from the lake's prices.
+ */
+export const freeCheckoutFormSchema = checkoutFormSchema
+  .pick({ checkoutId: true, email: true })
+  .transform((form) => ({ ...form, name: "", whatsapp: "", paymentMethod: undefined, discountCode: undefined }));
+
 export type CheckoutForm = z.infer<typeof checkoutFormSchema>;
 export type FieldErrors = Partial<Record<keyof CheckoutForm | "form", string>>;
 
-export function parseCheckoutForm(formData: FormData) {
-  const result = checkoutFormSchema.safeParse(Object.fromEntries(formData));
+export function parseCheckoutForm(formData: FormData, { emailOnly = false } = {}) {
+  const schema = emailOnly ? freeCheckoutFormSchema : checkoutFormSchema;
+  const result = schema.safeParse(Object.fromEntries(formData));
   if (result.success) return { ok: true as const, form: result.data };
   const errors: FieldErrors = {};
   for (const issue of result.error.issues) {
@@ -180,6 +189,10 @@ export async function placeOrder({
     expectedDiscount = Math.min(preview.amount, priced.total);
   }
   const free = priced.total - expectedDiscount === 0;
+  // An e-mail-only form for a cart that costs something (its price changed since the page was shown).
+  if (priced.total > 0 && !form.name) {
+    return { kind: "invalid", errors: { form: "Ce produit n'est plus gratuit : complétez vos coordonnées pour le commander." } };
+  }
   if (!free && !form.paymentMethod) {
     return { kind: "invalid", errors: { paymentMethod: "Choisissez un moyen de paiement." } };
   }

@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator
 import { useEffect } from "react";
 import { NotFound } from "~/components/NotFound";
 import { OrderDelivery } from "~/components/OrderDelivery";
+import { PaymentDetails } from "~/components/PaymentDetails";
 import { ReviewForm } from "~/components/Reviews";
 import { formatPrice } from "~/lib/money";
 import { whatsappLink } from "~/lib/whatsapp";
@@ -108,6 +109,8 @@ export default function OrderPage() {
           <span data-testid="order-total">{order.total === 0 ? "Gratuit" : formatPrice(order.total, order.currency)}</span>
         </p>
       </div>
+
+      {order.receipt ? <PaymentDetails rows={order.receipt} /> : null}
 
       {order.delivery ? <OrderDelivery number={order.number} whatsappNumber={settings.whatsappNumber} delivery={order.delivery} /> : null}
 

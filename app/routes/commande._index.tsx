@@ -1,9 +1,12 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { CheckoutTerms } from "~/components/CheckoutTerms";
 import { MobileMoneyOperators } from "~/components/MobileMoneyOperators";
+import { RememberMe } from "~/components/RememberMe";
 import { formatPrice } from "~/lib/money";
 import { getLayout } from "~/modules/catalog.server";
 import { applyDiscount, loadCheckout, parseCheckoutForm, placeOrder, type FieldErrors } from "~/modules/checkout.server";
+import { readRememberedBuyer, rememberBuyer, wantsToBeRemembered } from "~/modules/remember-me.server";
 import { siteOrigin } from "~/modules/seo.server";
 import { commitSession, getSession } from "~/modules/session.server";
 
@@ -15,9 +18,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const productId = new URL(request.url).searchParams.get("produit");
   const session = await getSession(request);
   const layout = await getLayout();
-  const view = await loadCheckout(session, productId, layout.settings.currency);
+  const [view, remembered] = await Promise.all([loadCheckout(session, productId, layout.settings.currency), readRememberedBuyer(request)]);
   return data(
-    { layout, productId, ...view },
+    { layout, productId, remembered, ...view },
     { headers: { ...PRIVATE, "Set-Cookie": await commitSession(session) } },
   );
 }
@@ -41,7 +44,9 @@ export async function action({ request }: ActionFunctionArgs) {
     return data({ errors, values, discount }, { status: Object.keys(errors).length ? 400 : 200, headers: PRIVATE });
   }
 
-  const parsed = parseCheckoutForm(formData);
+  // The free product's form asks only for an e-mail; placeOrder checks the cart really is free.
+  const emailOnly = formData.get("emailOnly") === "1";
+  const parsed = parseCheckoutForm(formData, { emailOnly });
   // A refused form keeps showing the reduction the shopper applied, unless the code is what was refused.
   const appliedAgain = async (errors: FieldErrors) => (errors.discountCode ? null : (await applyDiscount(applyTo)).discount);
   if (!parsed.ok) return data({ errors: parsed.errors, values, discount: await appliedAgain(parsed.errors) }, { status: 400, headers: PRIVATE });
@@ -53,8 +58,12 @@ export async function action({ request }: ActionFunctionArgs) {
     currency: settings.currency,
     origin: siteOrigin(request),
   });
-  const headers = { ...PRIVATE, "Set-Cookie": await commitSession(session) };
+  const headers = new Headers({ ...PRIVATE, "Set-Cookie": await commitSession(session) });
   if (result.kind === "invalid") return data({ errors: result.errors, values, discount: await appliedAgain(result.errors) }, { status: 400, headers });
+  if (!emailOnly) {
+    const { name, whatsapp, email } = parsed.form;
+    headers.append("Set-Cookie", await rememberBuyer(wantsToBeRemembered(formData) ? { name, whatsapp, email } : null));
+  }
   return redirect(result.url, { status: 303, headers });
 }
 
@@ -67,11 +76,15 @@ function FieldError({ id, message }: { id: string; message?: string }) {
 }
 
 export default function Checkout() {
-  const { priced, checkoutId, providers, layout, productId } = useLoaderData<typeof loader>();
+  const { priced, checkoutId, providers, layout, productId, remembered } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const errors: FieldErrors = actionData?.errors ?? {};
-  const values = actionData?.values;
+  // What was just typed, else what this device remembers (opt-in, « Se souvenir de moi »).
+  const values: Partial<Record<"name" | "whatsapp" | "email" | "paymentMethod" | "discountCode", string>> | undefined =
+    actionData?.values ?? remembered ?? undefined;
+  // A free product: only the e-mail, never a word about paying.
+  const emailOnly = priced.total === 0;
   const currency = layout.settings.currency;
   // A reduction computed on other prices (the cart changed meanwhile) is not shown: « Payer » re-checks anyway.
   const discount = actionData?.discount?.before === priced.total ? actionData.discount : null;
@@ -129,12 +142,15 @@ export default function Checkout() {
 
       <Form method="post" action={productId ? `/commande?produit=${encodeURIComponent(productId)}` : "/commande"} className="mt-6 space-y-4" noValidate>
         <input type="hidden" name="checkoutId" value={checkoutId} />
+        {emailOnly ? <input type="hidden" name="emailOnly" value="1" /> : null}
         {errors.form || errors.checkoutId ? (
           <p role="alert" className="rounded-xl bg-red-50 p-3 text-sm text-red-700 dark:bg-red-950 dark:text-red-300">
             {errors.form ?? errors.checkoutId}
           </p>
         ) : null}
 
+        {emailOnly ? null : (
+          <>
         <div>
           <label htmlFor="name" className="block text-sm font-semibold">
             Nom complet
@@ -154,9 +170,12 @@ export default function Checkout() {
           <FieldError id="whatsapp-error" message={errors.whatsapp} />
         </div>
 
+          </>
+        )}
+
         <div>
           <label htmlFor="email" className="block text-sm font-semibold">
-            E-mail (pour recevoir votre reçu et vos liens)
+            {emailOnly ? "E-mail (pour recevoir votre produit)" : "E-mail (pour recevoir votre reçu et vos liens)"}
           </label>
           <input id="email" name="email" type="email" inputMode="email" autoComplete="email" required className="field mt-1"
             defaultValue={values?.email}
@@ -214,11 +233,14 @@ export default function Checkout() {
           </fieldset>
         )}
 
+        {emailOnly ? null : <RememberMe defaultChecked={Boolean(remembered)} />}
+
         <button type="submit" className={`${free ? "btn-gold" : "btn-primary"} w-full text-base`} disabled={submitting}>
           {submitting && !applying ? "Un instant…" : free ? "Obtenir gratuitement" : `Payer ${formatPrice(toPay, currency)}`}
         </button>
+        <CheckoutTerms free={free} />
         {free ? null : (
-          <p className="text-center text-xs text-slate-500 dark:text-slate-400">
+          <p className="text-center text-xs text-slate-600 dark:text-slate-400">
             Vous serez redirigé vers la page sécurisée du prestataire de paiement, puis de retour ici.
           </p>
         )}
