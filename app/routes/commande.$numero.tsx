@@ -98,7 +98,7 @@ export default function OrderPage() {
             <li key={line._key} className="flex items-baseline justify-between gap-3 py-2">
               <Link to={`/produits/${line.slug}`} className="hover:text-brand">
                 {line.title}
-                {line.quantity > 1 ? <span className="text-slate-500"> × {line.quantity}</span> : null}
+                {line.quantity > 1 ? <span className="text-slate-600 dark:text-slate-400"> × {line.quantity}</span> : null}
               </Link>
               <span className="whitespace-nowrap font-semibold">{line.total === 0 ? "Gratuit" : formatPrice(line.total, order.currency)}</span>
             </li>

@@ -117,11 +117,11 @@ export default function Checkout() {
             <li key={line._key} className="flex items-baseline justify-between gap-3 py-2">
               <span>
                 {line.title}
-                {line.quantity > 1 ? <span className="text-slate-500"> × {line.quantity}</span> : null}
+                {line.quantity > 1 ? <span className="text-slate-600 dark:text-slate-400"> × {line.quantity}</span> : null}
               </span>
               <span className="whitespace-nowrap font-semibold">
                 {line.unitPrice < line.listPrice ? (
-                  <s className="mr-2 text-xs font-normal text-slate-500">{formatPrice(line.listPrice * line.quantity, currency)}</s>
+                  <s className="mr-2 text-xs font-normal text-slate-600 dark:text-slate-400">{formatPrice(line.listPrice * line.quantity, currency)}</s>
                 ) : null}
                 {line.total === 0 ? "Gratuit" : formatPrice(line.total, currency)}
               </span>
