@@ -12,6 +12,9 @@ const rememberedSchema = z.object({
   name: z.string().max(80),
   whatsapp: z.string().max(20),
   email: z.string().max(254),
+  /** The wallet of the last purchase: country code and operator id (the routing table's). */
+  country: z.string().max(2).optional(),
+  operator: z.string().max(40).optional(),
 });
 export type RememberedBuyer = z.infer<typeof rememberedSchema>;
 

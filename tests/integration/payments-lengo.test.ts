@@ -7,7 +7,8 @@ import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { startLengo, type LengoOptions } from "../../sandbox/lengo/server";
-import { LengoProvider, parseLengoCallback, type LengoConfig } from "../../app/modules/payments/lengo.server";
+import { parseLengoCallback } from "../../app/modules/payments/lengo/callback.server";
+import { LengoProvider, type LengoConfig } from "../../app/modules/payments/lengo/client.server";
 import {
   PaymentNotFound,
   PaymentProviderError,
@@ -286,7 +287,7 @@ describe("Lengo payment through the hosted page, with callbacks", () => {
     const body = shop.callbacks(cbPath)[0];
     expect(body).toEqual({ pay_id: created.reference, status: rawStatus, amount: 15000, message, Client: phone });
     const parsed = parseLengoCallback(body);
-    expect(parsed.ok && parsed.callback).toMatchObject({ payId: created.reference, claimedState: state, amount: 15000, payer: phone });
+    expect(parsed.ok && parsed.callback).toMatchObject({ reference: created.reference, claimedState: state, amount: 15000, payer: phone });
   });
 
   it("follows the redirect back to the store's return URL", async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { parseLengoCallback } from "../../app/modules/payments/lengo.server";
-import { mapLengoStatus, mapLygosStatus, rawStatusText } from "../../app/modules/payments/status";
+import { parseLengoCallback } from "../../app/modules/payments/lengo/callback.server";
+import { mapLengoStatus, rawStatusText } from "../../app/modules/payments/lengo/status";
+import { mapLygosStatus } from "../../app/modules/payments/lygos/status";
 
 describe("Lygos status mapping (case-insensitive)", () => {
   it.each([
@@ -71,7 +72,7 @@ describe("Lengo callback parser", () => {
     const r = parseLengoCallback({ ...base, Client: "624897845" });
     expect(r).toEqual({
       ok: true,
-      callback: { payId: base.pay_id, rawStatus: "SUCCESS", claimedState: "paid", amount: 1500, message: "Transaction Successful", payer: "624897845" },
+      callback: { reference: base.pay_id, rawStatus: "SUCCESS", claimedState: "paid", amount: 1500, message: "Transaction Successful", payer: "624897845" },
     });
   });
 
