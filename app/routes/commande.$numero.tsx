@@ -105,7 +105,7 @@ export default function OrderPage() {
           ))}
         </ul>
         <p className="mt-3 flex justify-between border-t border-slate-200 pt-3 font-extrabold dark:border-slate-700">
-          <span>{order.status === "paid" ? "Montant payé" : "Montant à payer"}</span>
+          <span>{order.total === 0 ? "Total" : order.status === "paid" ? "Montant payé" : "Montant à payer"}</span>
           <span data-testid="order-total">{order.total === 0 ? "Gratuit" : formatPrice(order.total, order.currency)}</span>
         </p>
       </div>
