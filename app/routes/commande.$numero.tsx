@@ -5,6 +5,7 @@ import { NotFound } from "~/components/NotFound";
 import { OrderDelivery } from "~/components/OrderDelivery";
 import { PaymentDetails } from "~/components/PaymentDetails";
 import { ReviewForm } from "~/components/Reviews";
+import { pageHeaders, PRIVATE_HEADERS as PRIVATE, readForm } from "~/lib/http.server";
 import { formatPrice } from "~/lib/money";
 import { whatsappLink } from "~/lib/whatsapp";
 import { getLayout } from "~/modules/catalog.server";
@@ -12,8 +13,9 @@ import { loadOrderPage, retryPayment } from "~/modules/order-page.server";
 import { submitOrderReview } from "~/modules/reviews.server";
 import { siteOrigin } from "~/modules/seo.server";
 
-const PRIVATE = { "Cache-Control": "private, no-store" };
 const POLL_SECONDS = 4;
+
+export const headers = pageHeaders;
 
 export const meta: MetaFunction = ({ params }) => [
   { title: `Commande ${params.numero ?? ""} | ASHTECH STORE` },
@@ -27,14 +29,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
+  const formData = await readForm(request);
   const token = new URL(request.url).searchParams.get("t");
-  const formData = await request.formData();
   if (formData.get("intent") === "review") {
     const review = await submitOrderReview(params.numero ?? "", token, formData);
     return data({ review }, { status: review.ok ? 200 : 400, headers: PRIVATE });
   }
   const result = await retryPayment(params.numero ?? "", token, formData.get("paymentMethod"), siteOrigin(request));
-  if (result.kind === "redirect") return redirect(result.url, 303);
+  if (result.kind === "redirect") return redirect(result.url, { status: 303, headers: PRIVATE });
   return data({ error: result.message }, { status: 400, headers: PRIVATE });
 }
 
