@@ -8,25 +8,21 @@ interface CategoryCard {
   productCount: number;
 }
 
+/** Compact chips, one scrolling row on phones, so that products come into the first screen. */
 export function CategoryCards({ categories }: { categories: CategoryCard[] }) {
   return (
-    <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5">
+    <ul className="-mx-4 flex gap-2 overflow-x-auto px-4 pb-1 sm:mx-0 sm:flex-wrap sm:px-0">
       {categories.map((category) => (
-        <li key={category.slug} className="last:odd:col-span-2 sm:last:odd:col-span-1">
+        <li key={category.slug} className="shrink-0">
           <Link
             to={catalogueHref({ category: category.slug })}
-            className="flex h-full flex-col gap-2 rounded-2xl border border-slate-200 bg-white p-4 shadow-sm transition hover:-translate-y-0.5 hover:border-brand hover:shadow-md dark:border-slate-800 dark:bg-slate-900 dark:hover:border-brand-light"
+            className="flex min-h-11 items-center gap-2 rounded-full border border-slate-200 bg-white py-1 pl-1.5 pr-4 text-sm font-semibold text-slate-800 shadow-sm hover:border-brand dark:border-slate-800 dark:bg-slate-900 dark:text-slate-100 dark:hover:border-brand-light"
           >
-            <span
-              aria-hidden="true"
-              className="flex h-11 w-11 items-center justify-center rounded-xl bg-brand/10 text-2xl dark:bg-brand/20"
-            >
+            <span aria-hidden="true" className="flex h-8 w-8 items-center justify-center rounded-full bg-brand/10 text-lg dark:bg-brand/20">
               {category.icon ?? "📦"}
             </span>
-            <span className="text-sm font-bold leading-tight text-slate-900 dark:text-white">{category.title}</span>
-            <span className="text-xs text-slate-500 dark:text-slate-400">
-              {category.productCount} produit{category.productCount > 1 ? "s" : ""}
-            </span>
+            {category.title}
+            <span className="text-xs font-normal text-slate-500 dark:text-slate-400">({category.productCount})</span>
           </Link>
         </li>
       ))}

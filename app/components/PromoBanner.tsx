@@ -9,13 +9,13 @@ function isInternal(link: string): boolean {
 export function PromoBanner({ promotion, now, timeZone }: { promotion: PromotionView; now: string; timeZone: string }) {
   const { link } = promotion;
   const label = promotion.linkLabel ?? "J'en profite";
-  const cta = "btn shrink-0 bg-white text-red-700 hover:bg-red-50";
+  const cta = "btn shrink-0 bg-white px-3 text-red-700 hover:bg-red-50 sm:px-4";
   return (
     <section aria-label="Promotion en cours" className="bg-gradient-to-r from-red-600 to-rose-600 text-white">
-      <div className="container-page flex flex-col gap-3 py-4 sm:flex-row sm:items-center sm:justify-between">
+      <div className="container-page flex items-center justify-between gap-3 py-3 sm:py-4">
         <div>
-          <p className="text-lg font-extrabold">{promotion.title}</p>
-          {promotion.text ? <p className="text-sm text-white/90">{promotion.text}</p> : null}
+          <p className="font-extrabold leading-snug sm:text-lg">{promotion.title}</p>
+          {promotion.text ? <p className="hidden text-sm text-white/90 sm:block">{promotion.text}</p> : null}
           <p className="mt-1 text-xs font-semibold uppercase tracking-wide text-white/90">
             <Countdown endsAt={promotion.endsAt} now={now} prefix="Se termine dans" datePrefix="Jusqu'au" timeZone={timeZone} />
           </p>

@@ -10,9 +10,9 @@ export function SiteFooter({ layout }: { layout: LayoutView | null }) {
   const heading = "text-sm font-bold uppercase tracking-wide text-white";
   const link = "text-sm text-slate-300 hover:text-white";
   return (
-    <footer className="mt-16 bg-slate-900 text-slate-300 dark:bg-black">
-      <div className="container-page grid gap-8 py-10 sm:grid-cols-2 lg:grid-cols-4">
-        <div>
+    <footer className="mt-10 bg-slate-900 sm:mt-16 text-slate-300 dark:bg-black">
+      <div className="container-page grid grid-cols-2 gap-x-4 gap-y-6 py-8 sm:gap-8 sm:py-10 lg:grid-cols-4">
+        <div className="col-span-2 lg:col-span-1">
           <p className="text-lg font-extrabold text-white">{shopName}</p>
           {settings?.tagline ? <p className="mt-2 text-sm">{settings.tagline}</p> : null}
           <ul className="mt-4 flex gap-2">
@@ -74,7 +74,7 @@ export function SiteFooter({ layout }: { layout: LayoutView | null }) {
             </ul>
           </nav>
         ) : null}
-        <div>
+        <div className="col-span-2 sm:col-span-1">
           <p className={heading}>Contact</p>
           <ul className="mt-3 space-y-2">
             <li>

@@ -293,6 +293,7 @@ const HOME_QUERY = defineQuery(`{
     _id, _createdAt, title, text, linkLabel, link, startsAt, endsAt
   },
   "featured": *[_type == "product" && featured == true && defined(slug.current)] | order(publishedAt desc)[0...8]{ ${CARD} },
+  "onSale": *[_type == "product" && defined(slug.current) && ${ACTIVE_PROMO}] | order(dateTime(promoEndsAt) asc, _id asc)[0...8]{ ${CARD} },
   "categories": *[_type == "category" && defined(slug.current)] | order(sortOrder asc, title asc){
     title, "slug": slug.current, description, icon,
     "productCount": count(*[_type == "product" && category._ref == ^._id && defined(slug.current)]),
@@ -323,6 +324,7 @@ const rawHome = z.object({
     .nullish(),
   promotions: listOf(rawPromotion, "promotion"),
   featured: listOf(rawCard, "product"),
+  onSale: listOf(rawCard, "product"),
   categories: listOf(
     z.object({
       title: z.string(),
@@ -356,6 +358,8 @@ export interface HomePage {
   whyUs: WhyUsItem[];
   promotion: PromotionView | null;
   featured: ProductCardView[];
+  /** Products whose promo price holds now, the soonest to end first. */
+  onSale: ProductCardView[];
   categories: HomeCategory[];
 }
 
@@ -383,6 +387,7 @@ export async function getHomePage(ctx = defaultCatalogContext()): Promise<HomePa
     return {
       ...parsed,
       featured: parsed.featured.map((card) => prepareCard(ctx.images, card)),
+      onSale: parsed.onSale.map((card) => prepareCard(ctx.images, card)),
       categories: parsed.categories.map((category) => ({
         ...category,
         products: category.products.map((card) => prepareCard(ctx.images, card)),
@@ -396,6 +401,8 @@ export async function getHomePage(ctx = defaultCatalogContext()): Promise<HomePa
     whyUs: (data.home?.whyUs ?? []).map(({ _key, ...item }) => ({ key: _key, ...item })),
     promotion: currentPromotion(data.promotions, ctx.now),
     featured: data.featured.map((card) => toCard(card, ctx.now)),
+    // Cached with the query: a promo that ended since is dropped here, not shown at its list price.
+    onSale: data.onSale.map((card) => toCard(card, ctx.now)).filter((card) => card.offer.listPrice !== null),
     categories: data.categories.map((category) => ({
       title: category.title,
       slug: category.slug,

@@ -49,10 +49,19 @@ export const checkoutFormSchema = checkoutFields.transform((fields, ctx) => {
 });
 
 export type CheckoutForm = z.output<typeof checkoutFormSchema>;
+
+/**
+ * A free product asks only for the e-mail its receipt goes to: no name, no phone, no payment.
+ * Whether the cart really is free is checked again by placeOrder, from the lake's prices.
+ */
+export const freeCheckoutFormSchema = checkoutFields
+  .pick({ checkoutId: true, email: true })
+  .transform((form): CheckoutForm => ({ ...form, name: "", whatsapp: "", country: null, operator: undefined, discountCode: undefined }));
 export type FieldErrors = Partial<Record<keyof CheckoutForm | "form", string>>;
 
-export function parseCheckoutForm(formData: FormData) {
-  const result = checkoutFormSchema.safeParse(Object.fromEntries(formData));
+export function parseCheckoutForm(formData: FormData, { emailOnly = false } = {}) {
+  const schema = emailOnly ? freeCheckoutFormSchema : checkoutFormSchema;
+  const result = schema.safeParse(Object.fromEntries(formData));
   if (result.success) return { ok: true as const, form: result.data };
   const errors: FieldErrors = {};
   for (const issue of result.error.issues) {
@@ -222,6 +231,10 @@ export async function placeOrder({
     expectedDiscount = Math.min(preview.amount, priced.total);
   }
   const free = priced.total - expectedDiscount === 0;
+  // An e-mail-only form for a cart that costs something (its price changed since the page was shown).
+  if (priced.total > 0 && !form.name) {
+    return { kind: "invalid", errors: { form: "Ce produit n'est plus gratuit : complétez vos coordonnées pour le commander." } };
+  }
   // The shop, not the buyer, picks the provider: the routing table's first for this wallet.
   const providers = form.country && form.operator ? routingTable(currency, routing).providersFor(form.country, form.operator) : [];
   if (!free && !form.country) return { kind: "invalid", errors: { country: "Choisissez votre pays." } };

@@ -1,6 +1,8 @@
 import { downloadPolicy, downloadsOf, lineDelivered, loadDeliveryInfo, onOrderPaid } from "./delivery.server";
 import { canRetryPayment } from "./order-state.server";
 import { getOrderForShopper, type Order } from "./orders.server";
+import { formatPrice } from "~/lib/money";
+import { paymentRows, paymentSummary } from "./payment-summary.server";
 import { getProvider, providersFor } from "./payments/registry.server";
 import { confirmPayments, startPayment, type StartResult } from "./payments.server";
 
@@ -39,6 +41,8 @@ export async function loadOrderPage(number: string, token: string | null) {
     lines: order.lines,
     createdAt: order._createdAt,
     paidAt: order.paidAt ?? null,
+    /** Date, operator, provider reference and amount: only once paid (a pending page has its own guidance). */
+    receipt: order.status === "paid" ? paymentRows(paymentSummary(order), (amount) => formatPrice(amount, order.currency)) : null,
     canRetry,
     retryProviders: canRetry ? providersFor(order.currency).map(({ id, label }) => ({ id, label })) : [],
     openPayment: open ? { label: getProvider(open.provider)?.label ?? open.provider, url: open.redirectUrl! } : null,

@@ -1,6 +1,7 @@
 import { formatPrice } from "~/lib/money";
 import { whatsappLink } from "~/lib/whatsapp";
 import { lineDelivered } from "./fulfilment-status.server";
+import { paymentRows, paymentSummary } from "./payment-summary.server";
 import { escapeHtml, type Mail } from "./mail.server";
 import type { Order } from "./orders.server";
 
@@ -21,15 +22,22 @@ export function receiptMail(order: Order, context: MailContext, downloads: { tit
     code: entry.code,
   }));
   const waiting = order.lines.filter((line) => !lineDelivered(order, line));
-  const name = order.customer.name.split(" ")[0] ?? order.customer.name;
+  // A free product asks only for an e-mail: no name to greet.
+  const name = order.customer.name.trim().split(" ")[0] ?? "";
+  const hello = name ? `Bonjour ${name}` : "Bonjour";
+  const free = order.total === 0;
+  const details = paymentRows(paymentSummary(order), (amount) => price(amount, order.currency));
 
   const text = [
-    `Bonjour ${name},`,
+    `${hello},`,
     "",
-    `Merci pour votre commande ${order.number} chez ${context.shopName} ! Votre paiement est confirmé.`,
+    free
+      ? `Merci pour votre commande ${order.number} chez ${context.shopName} ! Votre produit gratuit est à vous.`
+      : `Merci pour votre commande ${order.number} chez ${context.shopName} ! Votre paiement est confirmé.`,
     "",
     ...order.lines.map((line) => `- ${line.title}${line.quantity > 1 ? ` × ${line.quantity}` : ""} : ${price(line.total, order.currency)}`),
-    `Montant payé : ${price(order.total, order.currency)}`,
+    "",
+    ...details.map((row) => `${row.label} : ${row.value}`),
     "",
     ...(downloads.length ? ["Vos téléchargements :", ...downloads.map((file) => `- ${file.title} : ${file.url}`), ""] : []),
     ...(codes.length ? ["Vos codes d'accès :", ...codes.map((entry) => `- ${entry.title} : ${entry.code}`), ""] : []),
@@ -66,9 +74,14 @@ export function receiptMail(order: Order, context: MailContext, downloads: { tit
     : "";
   const html = `<!doctype html><html lang="fr"><body style="font-family:Arial,sans-serif;color:#0f172a;max-width:560px;margin:auto">
 <h1 style="color:#5D5CDE;font-size:20px">Merci pour votre commande ${escapeHtml(order.number)} !</h1>
-<p>Bonjour ${escapeHtml(name)}, votre paiement est confirmé.</p>
-<table style="width:100%;border-collapse:collapse">${rows}
-<tr><td style="padding:8px 0;border-top:1px solid #cbd5e1;font-weight:bold">Montant payé</td><td style="padding:8px 0;border-top:1px solid #cbd5e1;text-align:right;font-weight:bold">${escapeHtml(price(order.total, order.currency))}</td></tr></table>
+<p>${escapeHtml(hello)}, ${free ? "votre produit gratuit est à vous." : "votre paiement est confirmé."}</p>
+<table style="width:100%;border-collapse:collapse">${rows}</table>
+<table style="width:100%;border-collapse:collapse;margin-top:8px;border-top:1px solid #cbd5e1">${details
+    .map(
+      (row) =>
+        `<tr><td style="padding:4px 0;color:#475569">${escapeHtml(row.label)}</td><td style="padding:4px 0;text-align:right;font-weight:bold">${escapeHtml(row.value)}</td></tr>`,
+    )
+    .join("")}</table>
 ${downloadBlock}${codeBlock}${waitingBlock}
 <p><a href="${escapeHtml(link)}" style="display:inline-block;background:#5D5CDE;color:#fff;padding:12px 20px;border-radius:12px;text-decoration:none;font-weight:bold">Voir ma commande et mes téléchargements</a></p>
 <p style="font-size:13px;color:#475569">Gardez ce lien : c'est votre accès à vos téléchargements et à vos codes.</p>

@@ -2,7 +2,7 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { useLoaderData } from "@remix-run/react";
 import { CategoryCards } from "~/components/CategoryCards";
 import { Hero } from "~/components/Hero";
-import { ProductGrid } from "~/components/ProductGrid";
+import { ProductRow } from "~/components/ProductRow";
 import { PromoBanner } from "~/components/PromoBanner";
 import { SectionHeading } from "~/components/SectionHeading";
 import { MobileMoneyOperators, operatorSentence } from "~/components/MobileMoneyOperators";
@@ -23,6 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const changesAt = [
     home.promotion?.endsAt,
     ...promoEnds(home.featured),
+    ...promoEnds(home.onSale),
     ...home.categories.flatMap((c) => promoEnds(c.products)),
   ];
   return data(
@@ -36,7 +37,7 @@ export const headers = pageHeaders;
 export const meta: MetaFunction<typeof loader> = ({ data }) => seoMeta(data?.seo);
 
 export default function Home() {
-  const { layout, heroTitle, heroText, promotion, featured, categories, whyUs, now, preview } = useLoaderData<typeof loader>();
+  const { layout, heroTitle, heroText, promotion, featured, onSale, categories, whyUs, now, preview } = useLoaderData<typeof loader>();
   const { currency, shopName, whatsappNumber } = layout.settings;
   return (
     <>
@@ -44,20 +45,31 @@ export default function Home() {
       <Hero title={heroTitle} text={heroText} whatsappHref={contactLink(whatsappNumber, shopName)} />
       {promotion ? <PromoBanner promotion={promotion} now={now} timeZone={layout.settings.timeZone} /> : null}
 
-      <div className="container-page space-y-12 py-10">
+      <div className="container-page space-y-8 py-5 sm:space-y-12 sm:py-10">
         {categories.length ? (
           <section aria-labelledby="categories">
-            <SectionHeading id="categories">Nos catégories</SectionHeading>
+            <h2 id="categories" className="sr-only">
+              Nos catégories
+            </h2>
             <CategoryCards categories={categories} />
           </section>
         ) : null}
 
         {featured.length ? (
           <section aria-labelledby="phares">
-            <SectionHeading id="phares" more={{ to: "/produits", label: "Tout voir" }}>
+            <SectionHeading id="phares" more={{ to: "/produits", label: "Voir tout" }}>
               Nos produits phares
             </SectionHeading>
-            <ProductGrid products={featured} currency={currency} eagerCount={2} />
+            <ProductRow products={featured} currency={currency} eagerCount={3} />
+          </section>
+        ) : null}
+
+        {onSale.length ? (
+          <section aria-labelledby="promotions">
+            <SectionHeading id="promotions" more={{ to: catalogueHref({ onSale: true }), label: "Voir tout" }}>
+              En promotion
+            </SectionHeading>
+            <ProductRow products={onSale} currency={currency} />
           </section>
         ) : null}
 
@@ -67,12 +79,12 @@ export default function Home() {
             <section key={category.slug} aria-labelledby={`categorie-${category.slug}`}>
               <SectionHeading
                 id={`categorie-${category.slug}`}
-                more={{ to: catalogueHref({ category: category.slug }), label: `Tout voir (${category.productCount})` }}
+                more={{ to: catalogueHref({ category: category.slug }), label: `Voir tout (${category.productCount})` }}
               >
                 <span aria-hidden="true">{category.icon} </span>
                 {category.title}
               </SectionHeading>
-              <ProductGrid products={category.products} currency={currency} />
+              <ProductRow products={category.products} currency={currency} />
             </section>
           ))}
 

@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator
 import { useEffect } from "react";
 import { NotFound } from "~/components/NotFound";
 import { OrderDelivery } from "~/components/OrderDelivery";
+import { PaymentDetails } from "~/components/PaymentDetails";
 import { ReviewForm } from "~/components/Reviews";
 import { pageHeaders, PRIVATE_HEADERS as PRIVATE, readForm } from "~/lib/http.server";
 import { formatPrice } from "~/lib/money";
@@ -109,17 +110,19 @@ export default function OrderPage() {
             <li key={line._key} className="flex items-baseline justify-between gap-3 py-2">
               <Link to={`/produits/${line.slug}`} className="hover:text-brand">
                 {line.title}
-                {line.quantity > 1 ? <span className="text-slate-500"> × {line.quantity}</span> : null}
+                {line.quantity > 1 ? <span className="text-slate-600 dark:text-slate-400"> × {line.quantity}</span> : null}
               </Link>
               <span className="whitespace-nowrap font-semibold">{line.total === 0 ? "Gratuit" : formatPrice(line.total, order.currency)}</span>
             </li>
           ))}
         </ul>
         <p className="mt-3 flex justify-between border-t border-slate-200 pt-3 font-extrabold dark:border-slate-700">
-          <span>{order.status === "paid" ? "Montant payé" : "Montant à payer"}</span>
+          <span>{order.total === 0 ? "Total" : order.status === "paid" ? "Montant payé" : "Montant à payer"}</span>
           <span data-testid="order-total">{order.total === 0 ? "Gratuit" : formatPrice(order.total, order.currency)}</span>
         </p>
       </div>
+
+      {order.receipt ? <PaymentDetails rows={order.receipt} /> : null}
 
       {order.delivery ? <OrderDelivery number={order.number} whatsappNumber={settings.whatsappNumber} delivery={order.delivery} /> : null}
 

@@ -1,11 +1,14 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { CheckoutTerms } from "~/components/CheckoutTerms";
 import { MobileMoneyOperators } from "~/components/MobileMoneyOperators";
 import { PaymentWalletFields } from "~/components/PaymentWalletFields";
+import { RememberMe } from "~/components/RememberMe";
 import { pageHeaders, PRIVATE_HEADERS as PRIVATE, readForm } from "~/lib/http.server";
 import { formatPrice } from "~/lib/money";
 import { getLayout } from "~/modules/catalog.server";
 import { applyDiscount, countryFromForm, loadCheckout, parseCheckoutForm, placeOrder, type FieldErrors } from "~/modules/checkout.server";
+import { readRememberedBuyer, rememberBuyer, wantsToBeRemembered } from "~/modules/remember-me.server";
 import { siteOrigin } from "~/modules/seo.server";
 import { commitSession, getSession } from "~/modules/session.server";
 
@@ -17,9 +20,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const productId = new URL(request.url).searchParams.get("produit");
   const session = await getSession(request);
   const layout = await getLayout();
-  const view = await loadCheckout(session, productId, layout.payment.offers);
+  const [view, remembered] = await Promise.all([loadCheckout(session, productId, layout.payment.offers), readRememberedBuyer(request)]);
   return data(
-    { layout, productId, ...view },
+    { layout, productId, remembered, ...view },
     { headers: { ...PRIVATE, "Set-Cookie": await commitSession(session) } },
   );
 }
@@ -51,7 +54,9 @@ export async function action({ request }: ActionFunctionArgs) {
     return data({ errors, values, discount }, { status: Object.keys(errors).length ? 400 : 200, headers: PRIVATE });
   }
 
-  const parsed = parseCheckoutForm(formData);
+  // The free product's form asks only for an e-mail; placeOrder checks the cart really is free.
+  const emailOnly = formData.get("emailOnly") === "1";
+  const parsed = parseCheckoutForm(formData, { emailOnly });
   // A refused form keeps showing the reduction the shopper applied, unless the code is what was refused.
   const appliedAgain = async (errors: FieldErrors) => (errors.discountCode ? null : (await applyDiscount(applyTo)).discount);
   if (!parsed.ok) return data({ errors: parsed.errors, values, discount: await appliedAgain(parsed.errors) }, { status: 400, headers: PRIVATE });
@@ -64,8 +69,13 @@ export async function action({ request }: ActionFunctionArgs) {
     routing: settings.paymentRouting,
     origin: siteOrigin(request),
   });
-  const headers = { ...PRIVATE, "Set-Cookie": await commitSession(session) };
+  const headers = new Headers({ ...PRIVATE, "Set-Cookie": await commitSession(session) });
   if (result.kind === "invalid") return data({ errors: result.errors, values, discount: await appliedAgain(result.errors) }, { status: 400, headers });
+  if (!emailOnly) {
+    const { name, whatsapp, email, country, operator } = parsed.form;
+    const buyer = { name, whatsapp, email, ...(country ? { country } : {}), ...(operator ? { operator } : {}) };
+    headers.append("Set-Cookie", await rememberBuyer(wantsToBeRemembered(formData) ? buyer : null));
+  }
   return redirect(result.url, { status: 303, headers });
 }
 
@@ -78,11 +88,15 @@ function FieldError({ id, message }: { id: string; message?: string }) {
 }
 
 export default function Checkout() {
-  const { priced, checkoutId, offers, country, layout, productId } = useLoaderData<typeof loader>();
+  const { priced, checkoutId, offers, country, layout, productId, remembered } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const errors: FieldErrors = actionData?.errors ?? {};
-  const values = actionData?.values;
+  // What was just typed, else what this device remembers (opt-in, « Se souvenir de moi »).
+  const values: Partial<Record<"name" | "whatsapp" | "email" | "country" | "operator" | "discountCode", string>> | undefined =
+    actionData?.values ?? remembered ?? undefined;
+  // A free product: only the e-mail, never a word about paying.
+  const emailOnly = priced.total === 0;
   const currency = layout.settings.currency;
   // A reduction computed on other prices (the cart changed meanwhile) is not shown: « Payer » re-checks anyway.
   const discount = actionData?.discount?.before === priced.total ? actionData.discount : null;
@@ -115,11 +129,11 @@ export default function Checkout() {
             <li key={line._key} className="flex items-baseline justify-between gap-3 py-2">
               <span>
                 {line.title}
-                {line.quantity > 1 ? <span className="text-slate-500"> × {line.quantity}</span> : null}
+                {line.quantity > 1 ? <span className="text-slate-600 dark:text-slate-400"> × {line.quantity}</span> : null}
               </span>
               <span className="whitespace-nowrap font-semibold">
                 {line.unitPrice < line.listPrice ? (
-                  <s className="mr-2 text-xs font-normal text-slate-500">{formatPrice(line.listPrice * line.quantity, currency)}</s>
+                  <s className="mr-2 text-xs font-normal text-slate-600 dark:text-slate-400">{formatPrice(line.listPrice * line.quantity, currency)}</s>
                 ) : null}
                 {line.total === 0 ? "Gratuit" : formatPrice(line.total, currency)}
               </span>
@@ -140,24 +154,27 @@ export default function Checkout() {
 
       <Form method="post" action={productId ? `/commande?produit=${encodeURIComponent(productId)}` : "/commande"} className="mt-6 space-y-4" noValidate>
         <input type="hidden" name="checkoutId" value={checkoutId} />
+        {emailOnly ? <input type="hidden" name="emailOnly" value="1" /> : null}
         {errors.form || errors.checkoutId ? (
           <p role="alert" className="rounded-xl bg-red-50 p-3 text-sm text-red-700 dark:bg-red-950 dark:text-red-300">
             {errors.form ?? errors.checkoutId}
           </p>
         ) : null}
 
-        <div>
-          <label htmlFor="name" className="block text-sm font-semibold">
-            Nom complet
-          </label>
-          <input id="name" name="name" autoComplete="name" required className="field mt-1" defaultValue={values?.name}
-            aria-invalid={errors.name ? true : undefined} aria-describedby={errors.name ? "name-error" : undefined} />
-          <FieldError id="name-error" message={errors.name} />
-        </div>
+        {emailOnly ? null : (
+          <div>
+            <label htmlFor="name" className="block text-sm font-semibold">
+              Nom complet
+            </label>
+            <input id="name" name="name" autoComplete="name" required className="field mt-1" defaultValue={values?.name}
+              aria-invalid={errors.name ? true : undefined} aria-describedby={errors.name ? "name-error" : undefined} />
+            <FieldError id="name-error" message={errors.name} />
+          </div>
+        )}
 
         <div>
           <label htmlFor="email" className="block text-sm font-semibold">
-            E-mail (pour recevoir votre reçu et vos liens)
+            {emailOnly ? "E-mail (pour recevoir votre produit)" : "E-mail (pour recevoir votre reçu et vos liens)"}
           </label>
           <input id="email" name="email" type="email" inputMode="email" autoComplete="email" required className="field mt-1"
             defaultValue={values?.email}
@@ -165,8 +182,10 @@ export default function Checkout() {
           <FieldError id="email-error" message={errors.email} />
         </div>
 
-        <PaymentWalletFields offers={offers} country={(values?.country as typeof country) || country} free={free}
-          values={values} errors={errors} />
+        {emailOnly ? null : (
+          <PaymentWalletFields offers={offers} country={(values?.country as typeof country) || country} free={free}
+            values={values} errors={errors} />
+        )}
 
         {priced.total === 0 ? null : (
           <div>
@@ -196,11 +215,14 @@ export default function Checkout() {
 
         {free ? null : <MobileMoneyOperators offers={offers} />}
 
+        {emailOnly ? null : <RememberMe defaultChecked={Boolean(remembered)} />}
+
         <button type="submit" className={`${free ? "btn-gold" : "btn-primary"} w-full text-base`} disabled={submitting}>
           {submitting && !applying ? "Un instant…" : free ? "Obtenir gratuitement" : `Payer ${formatPrice(toPay, currency)}`}
         </button>
+        <CheckoutTerms free={free} />
         {free ? null : (
-          <p className="text-center text-xs text-slate-500 dark:text-slate-400">
+          <p className="text-center text-xs text-slate-600 dark:text-slate-400">
             Vous serez redirigé vers la page sécurisée du prestataire de paiement, puis de retour ici.
           </p>
         )}

@@ -68,6 +68,8 @@ export default function Catalogue() {
       </div>
       <CatalogueFilters key={JSON.stringify(filters)} filters={filters} categories={layout.categories} />
       <div className="mt-6">
+        {/* Cards are h3, under a heading of their own. */}
+        <h2 className="sr-only">Produits</h2>
         {items.length ? (
           <ProductGrid products={items} currency={layout.settings.currency} eagerCount={2} />
         ) : (

@@ -91,12 +91,63 @@ test("a payment that stays pending, then expires", async ({ page }) => {
   expect(order.paymentLog.at(-1)).toMatchObject({ state: "expired", source: "reconcile" });
 });
 
-test("a free product straight from its page", async ({ page }) => {
-  await checkout(page, "kit-de-demarrage-ia-gratuit", null);
+test("a free product straight from its page: only an e-mail, never a word about paying", async ({ page }) => {
+  await page.goto("/produits/kit-de-demarrage-ia-gratuit");
+  await page.getByRole("button", { name: "Obtenir gratuitement" }).click();
+  await expect(page).toHaveURL(/\/commande\?produit=/);
+  await expect(page.getByLabel("Nom complet")).toHaveCount(0);
+  await expect(page.getByLabel(/Numéro WhatsApp/)).toHaveCount(0);
+  await expect(page.locator("main")).not.toContainText(/paiement|payer|payé/i);
+  await page.getByLabel(/E-mail/).fill("gratuit@example.com");
+  await page.getByRole("button", { name: "Obtenir gratuitement" }).click();
   await expect(status(page)).toHaveAttribute("data-status", "paid");
   await expect(page.getByTestId("order-total")).toHaveText("Gratuit");
+  await expect(page.locator("main")).not.toContainText(/paiement|payer|payé/i);
   const order = await orderOnPage(page);
-  expect(order).toMatchObject({ status: "paid", total: 0, paymentMethod: "free" });
+  expect(order).toMatchObject({ status: "paid", total: 0, paymentMethod: "free", customer: { email: "gratuit@example.com", name: "", whatsapp: "" } });
+});
+
+test("« Se souvenir de moi » prefills the next checkout; unticked, the details are forgotten", async ({ page }) => {
+  await page.goto("/produits/guide-chatgpt-pour-entrepreneurs-africains");
+  await page.getByRole("button", { name: "Acheter maintenant" }).click();
+  await expect(page.getByLabel("Se souvenir de moi")).not.toBeChecked();
+  await page.getByLabel("Nom complet").fill("Awa Souvenir");
+  await page.getByLabel(/Numéro WhatsApp/).fill("+221 77 000 00 09");
+  await page.getByLabel(/E-mail/).fill("souvenir@example.com");
+  await page.getByLabel("Se souvenir de moi").check();
+  await page.getByLabel("Lygos Pay").check();
+  await page.getByRole("button", { name: /^Payer/ }).click();
+  await expect(page.getByLabel("Numéro mobile money")).toBeVisible();
+
+  await page.goto("/produits/pack-50-modeles-de-cv");
+  await page.getByRole("button", { name: "Acheter maintenant" }).click();
+  await expect(page.getByLabel("Nom complet")).toHaveValue("Awa Souvenir");
+  await expect(page.getByLabel(/E-mail/)).toHaveValue("souvenir@example.com");
+  await expect(page.getByLabel(/Numéro WhatsApp/)).not.toHaveValue("");
+  await expect(page.getByLabel("Se souvenir de moi")).toBeChecked();
+  // No profile on the server: the details live in a signed, http-only cookie on this device.
+  const cookie = (await page.context().cookies()).find((c) => c.name === "__ashtech_buyer");
+  expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax" });
+
+  await page.getByLabel("Se souvenir de moi").uncheck();
+  await page.getByLabel("Lygos Pay").check();
+  await page.getByRole("button", { name: /^Payer/ }).click();
+  await expect(page.getByLabel("Numéro mobile money")).toBeVisible();
+  await page.goto("/produits/pack-50-modeles-de-cv");
+  await page.getByRole("button", { name: "Acheter maintenant" }).click();
+  await expect(page.getByLabel("Nom complet")).toHaveValue("");
+});
+
+test("the terms of sale and the refund policy are one tap from « Payer »", async ({ page }) => {
+  await page.goto("/produits/guide-chatgpt-pour-entrepreneurs-africains");
+  await page.getByRole("button", { name: "Acheter maintenant" }).click();
+  const terms = page.getByTestId("checkout-terms");
+  await expect(terms.getByRole("link", { name: "conditions générales de vente" })).toBeVisible();
+  await terms.getByRole("link", { name: "politique de remboursement" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Politique de remboursement");
+  await page.goBack();
+  await terms.getByRole("link", { name: "conditions générales de vente" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Conditions générales de vente");
 });
 
 test("a cart of two products, changed and paid in one order", async ({ page }) => {

@@ -70,6 +70,12 @@ describe("fulfilment and receipt", () => {
     const [mail] = await waitFor(() => mailsTo("receipt@example.com"), (mails) => mails.length > 0);
     expect(mail!.subject).toContain(order.number);
     expect(mail!.text).toContain(`Montant payé : ${formatPrice(5_000, "XAF")}`);
+    // What the buyer quotes to support: when, through whom, the provider's reference.
+    const paidAttempt = order.payments.find((attempt) => attempt.state === "paid")!;
+    expect(mail!.text).toMatch(/^Date : \d{1,2} \S+ \d{4} à \d{2}:\d{2}$/m);
+    expect(mail!.text).toContain("Paiement via : Lygos Pay");
+    expect(mail!.text).toContain(`Référence du paiement : ${paidAttempt.reference}`);
+    expect(mail!.html).toContain(paidAttempt.reference);
     expect(mail!.text).toContain(`${stack.baseUrl}/commande/${order.number}?t=${encodeURIComponent(order.accessToken)}`);
     expect(mail!.html).toContain("Guide ChatGPT");
     expect(mail!.text).toContain("https://wa.me/");
@@ -82,11 +88,20 @@ describe("fulfilment and receipt", () => {
   it("sends a free order's receipt too", async () => {
     const shopper = new Shopper(stack.baseUrl);
     const checkoutId = await shopper.openCheckout(FREE);
-    const response = await shopper.checkout(FREE, checkoutId, { paymentMethod: "", email: "free@example.com" });
+    // A free product needs only the e-mail the receipt goes to.
+    const response = await shopper.post(`/commande?produit=${encodeURIComponent(FREE)}`, { checkoutId, emailOnly: "1", email: "free@example.com" });
+    expect(response.status).toBe(303);
     const order = await orderFromLocation(lake, response.headers.get("location")!);
     expect(order.fulfilment?.status).toBe("delivered");
+    expect(order.customer).toEqual({ name: "", whatsapp: "", email: "free@example.com" });
     const mails = await waitFor(() => mailsTo("free@example.com"), (list) => list.length > 0);
-    expect(mails[0]!.text).toContain("Montant payé : Gratuit");
+    expect(mails[0]!.text).toContain("Total : Gratuit");
+    expect(mails[0]!.text).toMatch(/^Bonjour,$/m);
+    // Nothing was paid: the receipt never talks of a payment.
+    expect(`${mails[0]!.subject} ${mails[0]!.text} ${mails[0]!.html}`).not.toMatch(/paiement|payé|payer/i);
+    const page = await (await shopper.request(response.headers.get("location")!)).text();
+    expect(page).toContain('data-testid="payment-details"');
+    expect(page.slice(page.indexOf("<main"), page.indexOf("</main>"))).not.toMatch(/paiement|payé|payer/i);
   });
 
   it("sends exactly one receipt under ten duplicate Lengo callbacks", async () => {

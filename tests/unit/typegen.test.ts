@@ -1,6 +1,5 @@
 import { spawnSync } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
 import { expect, it } from "vitest";
 
@@ -21,7 +20,9 @@ function sanity(args: string[], env: Record<string, string>) {
 }
 
 it("generated schema and query types are up to date", { timeout: 180_000 }, async () => {
-  const dir = await mkdtemp(path.join(os.tmpdir(), "typegen-"));
+  // Inside the repo, so the CLI formats its output exactly as `npm run typegen` does (it formats
+  // with the prettier it resolves from the output folder).
+  const dir = await mkdtemp(path.join(studio, ".typegen-"));
   try {
     // The CLI resolves paths from sanity/, even absolute ones.
     const schema = path.relative(studio, path.join(dir, "schema.json"));
