@@ -1,4 +1,5 @@
 import { Form } from "@remix-run/react";
+import { useState } from "react";
 import { COUNTRIES, OPERATORS, type CountryCode, type CountryOffer, type OperatorId } from "~/lib/mobile-money";
 import { formatPrice } from "~/lib/money";
 import { useHydrated } from "~/lib/use-hydrated";
@@ -55,7 +56,7 @@ export function PaymentGuidance({
 }) {
   const hydrated = useHydrated();
   const operatorName = attempt?.operator ? OPERATORS[attempt.operator].name : "votre opérateur";
-  const country = chosenCountry ?? attempt?.country ?? offers[0]?.country ?? null;
+  const [country, setCountry] = useState(chosenCountry ?? attempt?.country ?? offers[0]?.country ?? null);
   const offer = offers.find((candidate) => candidate.country === country);
   const waiting = status === "pending" && attempt?.state === "pending";
   const left = attempt ? minutesLeft(attempt.expiresAt, now) : 0;
@@ -110,17 +111,19 @@ export function PaymentGuidance({
             Votre pays
           </label>
           <div className="mt-1 flex gap-2">
-            <select id="retry-country" name="country" defaultValue={country ?? undefined} className="field min-w-0 flex-1"
-              onChange={(event) => event.currentTarget.form?.requestSubmit(event.currentTarget.form.querySelector<HTMLButtonElement>("[value=choose-country]"))}>
+            <select id="retry-country" name="country" value={country ?? ""} className="field min-w-0 flex-1"
+              onChange={(event) => setCountry(event.target.value as CountryCode)}>
               {offers.map((candidate) => (
                 <option key={candidate.country} value={candidate.country}>
                   {COUNTRIES[candidate.country].name}
                 </option>
               ))}
             </select>
-            <button type="submit" name="intent" value="choose-country" className={hydrated ? "sr-only" : "btn-outline shrink-0"} tabIndex={hydrated ? -1 : undefined}>
-              Voir les opérateurs
-            </button>
+            {hydrated ? null : (
+              <button type="submit" name="intent" value="choose-country" className="btn-outline shrink-0">
+                Voir les opérateurs
+              </button>
+            )}
           </div>
         </div>
         <fieldset key={country ?? "none"}>

@@ -38,7 +38,7 @@ async function chooseWallet(page: Page, provider: keyof typeof WALLET_OF) {
   // Without JavaScript, the operators of another country come with a round trip.
   const show = page.getByRole("button", { name: "Voir les opérateurs" });
   if (await show.isVisible()) await show.click();
-  await page.getByLabel(operator, { exact: true }).check();
+  await page.getByRole("radio", { name: operator, exact: true }).check();
 }
 
 async function checkout(page: Page, productSlug: string, provider: "Lygos Pay" | "Lengo Pay" | null) {
