@@ -1,11 +1,9 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { isValidSignature, SIGNATURE_HEADER_NAME } from "@sanity/webhook";
-import { invalidateContent } from "~/modules/content-cache.server";
+import { invalidateContent, NOT_CONTENT_TYPES } from "~/modules/content-cache.server";
 import { getEnv } from "~/modules/env.server";
 
 const MAX_BODY = 64 * 1024;
-/** Written by the shop itself on every checkout, payment and delivery, and never shown on a cached page. */
-const NOT_CONTENT = new Set(["order", "discountCode", "accessCodePool"]);
 
 /**
  * The content lake calls this after every published change (a GROQ-powered webhook, signed with
@@ -21,7 +19,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!signature || body.length > MAX_BODY || !(await isValidSignature(body, signature, secret).catch(() => false))) {
     return new Response("Invalid signature", { status: 401 });
   }
-  if (!NOT_CONTENT.has(documentType(body))) invalidateContent();
+  if (!NOT_CONTENT_TYPES.has(documentType(body))) invalidateContent();
   return new Response(null, { status: 204 });
 }
 
