@@ -53,6 +53,8 @@ for (const width of [360, 390]) {
     test.use({ viewport: { width, height: 780 } });
 
     test("offers, country by country, exactly the operators of the routing table", async ({ page }) => {
+      // Thirteen countries, each a round trip without JavaScript.
+      test.setTimeout(150_000);
       await openCheckout(page);
       await expect(page.getByLabel("Votre pays").locator("option")).toHaveCount(Object.keys(TABLE).length);
       for (const [country, operators] of Object.entries(TABLE)) {
