@@ -4,6 +4,7 @@ import { useEffect } from "react";
 import { NotFound } from "~/components/NotFound";
 import { OrderDelivery } from "~/components/OrderDelivery";
 import { PaymentDetails } from "~/components/PaymentDetails";
+import { PaymentGuidance } from "~/components/PaymentGuidance";
 import { ReviewForm } from "~/components/Reviews";
 import { pageHeaders, PRIVATE_HEADERS as PRIVATE, readForm } from "~/lib/http.server";
 import { formatPrice } from "~/lib/money";
@@ -14,6 +15,7 @@ import { submitOrderReview } from "~/modules/reviews.server";
 import { siteOrigin } from "~/modules/seo.server";
 
 const POLL_SECONDS = 4;
+const NO_SCRIPT_POLL_SECONDS = 15;
 
 export const headers = pageHeaders;
 
@@ -25,7 +27,7 @@ export const meta: MetaFunction = ({ params }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const token = new URL(request.url).searchParams.get("t");
   const [layout, order] = await Promise.all([getLayout(), loadOrderPage(params.numero ?? "", token)]);
-  return data({ layout, order, token }, { status: order ? 200 : 404, headers: PRIVATE });
+  return data({ layout, order, token, now: new Date().toISOString() }, { status: order ? 200 : 404, headers: PRIVATE });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -35,8 +37,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const review = await submitOrderReview(params.numero ?? "", token, formData);
     return data({ review }, { status: review.ok ? 200 : 400, headers: PRIVATE });
   }
-  const result = await retryPayment(params.numero ?? "", token, formData.get("paymentMethod"), siteOrigin(request));
+  const { settings } = await getLayout();
+  const result = await retryPayment(params.numero ?? "", token, formData, siteOrigin(request), settings.paymentRouting);
   if (result.kind === "redirect") return redirect(result.url, { status: 303, headers: PRIVATE });
+  // Without JavaScript, « Voir les opérateurs » shows another country's operators.
+  if (result.kind === "choose-country") return data({ country: result.country }, { headers: PRIVATE });
   return data({ error: result.message }, { status: 400, headers: PRIVATE });
 }
 
@@ -61,25 +66,33 @@ function PendingRefresh() {
     }, POLL_SECONDS * 1000);
     return () => clearInterval(timer);
   }, [revalidator]);
-  // Without JavaScript the browser reloads the page itself.
+  // Without JavaScript the browser reloads the page itself, slowly enough to use the forms below.
   return (
     <noscript>
-      <meta httpEquiv="refresh" content={String(POLL_SECONDS)} />
+      <meta httpEquiv="refresh" content={String(NO_SCRIPT_POLL_SECONDS)} />
     </noscript>
   );
 }
 
 export default function OrderPage() {
-  const { layout, order, token } = useLoaderData<typeof loader>();
+  const { layout, order, token, now } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const actionData = useActionData<typeof action>();
   const review = actionData && "review" in actionData ? actionData.review : undefined;
   if (!order) return <NotFound what="Cette commande" />;
   const { settings } = layout;
   const copy = order.total === 0 && order.status === "paid" ? FREE_ORDER_COPY : STATUS_COPY[order.status];
+  const unpaid = order.status === "pending" || order.status === "failed";
   const help = settings.whatsappNumber
-    ? whatsappLink(settings.whatsappNumber, `Bonjour, j'ai une question sur ma commande ${order.number}.`)
+    ? whatsappLink(
+        settings.whatsappNumber,
+        unpaid
+          ? `Bonjour, je n'arrive pas à payer ma commande ${order.number}. Pouvez-vous m'aider ?`
+          : `Bonjour, j'ai une question sur ma commande ${order.number}.`,
+      )
     : null;
+  const retryError = actionData && "error" in actionData ? actionData.error : undefined;
+  const retryCountry = actionData && "country" in actionData ? actionData.country : null;
 
   return (
     <section className="container-page max-w-2xl py-8">
@@ -145,19 +158,10 @@ export default function OrderPage() {
         </section>
       ) : null}
 
-      {order.canRetry && order.retryProviders.length > 0 ? (
-        <Form method="post" action={`/commande/${order.number}?t=${encodeURIComponent(token ?? "")}`} className="mt-6 space-y-2">
-          <p className="font-semibold">Réessayer le paiement</p>
-          {order.retryProviders.map((provider, index) => (
-            <label key={provider.id} className="flex items-center gap-3 rounded-xl border border-slate-300 bg-white p-3 dark:border-slate-700 dark:bg-slate-900">
-              <input type="radio" name="paymentMethod" value={provider.id} defaultChecked={index === 0} />
-              <span className="font-semibold">{provider.label}</span>
-            </label>
-          ))}
-          <button type="submit" className="btn-primary w-full" disabled={navigation.state !== "idle"}>
-            Payer {formatPrice(order.total, order.currency)}
-          </button>
-        </Form>
+      {order.canRetry && unpaid ? (
+        <PaymentGuidance attempt={order.payment} status={order.status as "pending" | "failed"} total={order.total} currency={order.currency}
+          now={now} action={`/commande/${order.number}?t=${encodeURIComponent(token ?? "")}`} offers={layout.payment.offers}
+          country={retryCountry} error={retryError} busy={navigation.state !== "idle"} />
       ) : null}
 
       {help ? (

@@ -95,7 +95,7 @@ describe("discount codes at checkout", () => {
     const html = await response.text();
     expect(html).toContain('data-testid="checkout-total">Gratuit');
     expect(html).toContain("Obtenir gratuitement");
-    expect(html).not.toContain('name="paymentMethod"');
+    expect(html).not.toContain('name="operator"');
     expect(html).toMatch(/name="discountCode"[^>]*value="offert"|value="offert"[^>]*name="discountCode"/);
   });
 

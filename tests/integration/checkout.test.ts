@@ -121,6 +121,54 @@ describe("checkout", () => {
   });
 });
 
+describe("pending, refused, cancelled", () => {
+  it("guides a pending payment, refuses another operator while it may still be paid, then pays with another on the same order", async () => {
+    const shopper = new Shopper(stack.baseUrl);
+    const checkoutId = await shopper.openCheckout(GUIDE);
+    const paymentUrl = (await shopper.checkout(GUIDE, checkoutId, { country: "CM", operator: "mtn" })).headers.get("location")!;
+    // Stays pending, then the provider lets it expire (lateDelayMs).
+    const orderPage = (await shopper.request(await payOnHostedPage(paymentUrl, "600000005"))).headers.get("location")!;
+    const path = new URL(orderPage).pathname + new URL(orderPage).search;
+    const pending = await (await shopper.request(path)).text();
+    expect(pending).toContain('data-status="pending"');
+    expect(pending).toContain("Validez le paiement sur votre téléphone");
+    expect(pending).toMatch(/Il vous reste \d+ min pour valider/);
+    expect(pending).toContain("MTN Mobile Money vous envoie une demande de paiement");
+    expect(pending).toMatch(/wa\.me\/\d+\?text=[^"]*ASH-[2-9A-Z]{6}/);
+
+    // Known unpaid? Not yet: no second payment while the first may still be approved.
+    const tooEarly = await shopper.post(path, { intent: "other-operator", country: "GN", operator: "orange-money" });
+    expect(tooEarly.status).toBe(400);
+    expect(await tooEarly.text()).toContain("attend encore votre validation");
+    const order = await orderOf(orderPage);
+    expect(order.payments).toHaveLength(1);
+
+    // Once the provider says it expired, another operator (another provider here) takes the same order.
+    const other = await waitFor(
+      () => shopper.post(path, { intent: "other-operator", country: "GN", operator: "orange-money" }),
+      (response) => response.status === 303,
+    );
+    const lengoPage = other.headers.get("location")!;
+    expect(lengoPage.startsWith(lengo)).toBe(true);
+    await shopper.request(await payOnHostedPage(lengoPage, "600000001"));
+    const paid = await waitFor(() => reload(order), (current) => current.status === "paid");
+    expect(paid.payments.map((attempt) => [attempt.provider, attempt.operator, attempt.state])).toEqual([
+      ["lygos", "mtn", "failed"],
+      ["lengo", "orange-money", "paid"],
+    ]);
+  });
+
+  it("tells a cancelled payment from a refused one", async () => {
+    const shopper = new Shopper(stack.baseUrl);
+    const checkoutId = await shopper.openCheckout(GUIDE);
+    const paymentUrl = (await shopper.checkout(GUIDE, checkoutId)).headers.get("location")!;
+    const orderPage = (await shopper.request(await payOnHostedPage(paymentUrl, "600000001", "cancel"))).headers.get("location")!;
+    const html = await (await shopper.request(orderPage)).text();
+    expect(html).toContain('data-outcome="cancelled"');
+    expect(html).toContain("annulé avant validation");
+  });
+});
+
 describe("Lygos", () => {
   it("is paid only after the server asks Lygos, and the return shows it", async () => {
     const shopper = new Shopper(stack.baseUrl);
@@ -152,9 +200,12 @@ describe("Lygos", () => {
     const orderPage = (await shopper.request(failureReturn)).headers.get("location")!;
     const failed = await orderOf(orderPage);
     expect(failed.status).toBe("failed");
-    expect(await (await shopper.request(orderPage)).text()).toContain("Réessayer le paiement");
+    const failedPage = await (await shopper.request(orderPage)).text();
+    expect(failedPage).toContain('data-outcome="refused"');
+    expect(failedPage).toContain("Réessayer avec MTN Mobile Money");
+    expect(failedPage).toContain("Payer avec un autre opérateur");
 
-    const retry = await shopper.post(new URL(orderPage).pathname + new URL(orderPage).search, { paymentMethod: "lygos" });
+    const retry = await shopper.post(new URL(orderPage).pathname + new URL(orderPage).search, { intent: "retry" });
     expect(retry.status).toBe(303);
     const secondPage = retry.headers.get("location")!;
     expect(secondPage).not.toBe(paymentUrl);

@@ -12,6 +12,7 @@ export default async function globalSetup() {
   process.env.SANDBOX_LAKE_URL = stack.sandbox.urls.lake;
   process.env.SANDBOX_LAKE_TOKEN = stack.sandbox.secrets.lakeToken;
   process.env.SANDBOX_MAIL_URL = stack.sandbox.urls.mail;
+  process.env.SANDBOX_LYGOS_URL = stack.sandbox.urls.lygos;
   return async () => {
     await stack.stop();
   };
