@@ -15,6 +15,13 @@
 export declare const internalGroqTypeReferenceTo: unique symbol;
 
 // Source: schema.json
+export type MailNotice = {
+  _type: "mailNotice";
+  claimedAt?: string;
+  sentAt?: string;
+  error?: string;
+};
+
 export type BlockContent = Array<{
   children?: Array<{
     marks?: Array<string>;
@@ -74,7 +81,7 @@ export type Order = {
   _updatedAt: string;
   _rev: string;
   number?: string;
-  status?: "pending" | "paid" | "failed" | "expired";
+  status?: "pending" | "paid" | "failed" | "expired" | "refunded";
   statusReason?: string;
   paidAt?: string;
   customer?: {
@@ -130,6 +137,19 @@ export type Order = {
     _type: "downloadEvent";
     _key: string;
   }>;
+  refund?: {
+    amount?: number;
+    reason?: string;
+    at?: string;
+    unusedCodes?: Array<{
+      lineKey?: string;
+      code?: string;
+      _type: "returnedCode";
+      _key: string;
+    }>;
+    codesReturnedAt?: string;
+    mail?: MailNotice;
+  };
   payments?: Array<{
     provider?: string;
     reference?: string;
@@ -484,6 +504,7 @@ export type Geopoint = {
 };
 
 export type AllSanitySchemaTypes =
+  | MailNotice
   | BlockContent
   | SiteSettings
   | Order
@@ -877,7 +898,7 @@ export type TO_FULFIL_QUERY_RESULT = Array<{
   _updatedAt: string;
   _rev: string;
   number?: string;
-  status?: "expired" | "failed" | "paid" | "pending";
+  status?: "expired" | "failed" | "paid" | "pending" | "refunded";
   statusReason?: string;
   paidAt?: string;
   customer?: {
@@ -933,6 +954,19 @@ export type TO_FULFIL_QUERY_RESULT = Array<{
     _type: "downloadEvent";
     _key: string;
   }>;
+  refund?: {
+    amount?: number;
+    reason?: string;
+    at?: string;
+    unusedCodes?: Array<{
+      lineKey?: string;
+      code?: string;
+      _type: "returnedCode";
+      _key: string;
+    }>;
+    codesReturnedAt?: string;
+    mail?: MailNotice;
+  };
   payments?: Array<{
     provider?: string;
     reference?: string;
@@ -1044,7 +1078,7 @@ export type ORDERS_QUERY_RESULT = Array<{
   _updatedAt: string;
   _rev: string;
   number?: string;
-  status?: "expired" | "failed" | "paid" | "pending";
+  status?: "expired" | "failed" | "paid" | "pending" | "refunded";
   statusReason?: string;
   paidAt?: string;
   customer?: {
@@ -1100,6 +1134,19 @@ export type ORDERS_QUERY_RESULT = Array<{
     _type: "downloadEvent";
     _key: string;
   }>;
+  refund?: {
+    amount?: number;
+    reason?: string;
+    at?: string;
+    unusedCodes?: Array<{
+      lineKey?: string;
+      code?: string;
+      _type: "returnedCode";
+      _key: string;
+    }>;
+    codesReturnedAt?: string;
+    mail?: MailNotice;
+  };
   payments?: Array<{
     provider?: string;
     reference?: string;
@@ -1142,7 +1189,7 @@ export type ORDERS_TO_RECONCILE_QUERY_RESULT = Array<{
   _updatedAt: string;
   _rev: string;
   number?: string;
-  status?: "expired" | "failed" | "paid" | "pending";
+  status?: "expired" | "failed" | "paid" | "pending" | "refunded";
   statusReason?: string;
   paidAt?: string;
   customer?: {
@@ -1198,6 +1245,130 @@ export type ORDERS_TO_RECONCILE_QUERY_RESULT = Array<{
     _type: "downloadEvent";
     _key: string;
   }>;
+  refund?: {
+    amount?: number;
+    reason?: string;
+    at?: string;
+    unusedCodes?: Array<{
+      lineKey?: string;
+      code?: string;
+      _type: "returnedCode";
+      _key: string;
+    }>;
+    codesReturnedAt?: string;
+    mail?: MailNotice;
+  };
+  payments?: Array<{
+    provider?: string;
+    reference?: string;
+    amount?: number;
+    currency?: string;
+    state?: string;
+    rawStatus?: string;
+    redirectUrl?: string;
+    gatewayId?: string;
+    error?: string;
+    createdAt?: string;
+    _type: "paymentAttempt";
+    _key: string;
+  }>;
+  paymentLog?: Array<{
+    at?: string;
+    source?: string;
+    provider?: string;
+    reference?: string;
+    rawStatus?: string;
+    state?: string;
+    amount?: number;
+    currency?: string;
+    note?: string;
+    _type: "paymentEvent";
+    _key: string;
+  }>;
+  checkoutId?: string;
+  accessToken?: string;
+  callbackToken?: string;
+}>;
+
+// Source: ../app/modules/refunds.server.ts
+// Variable: REFUNDS_TO_SETTLE_QUERY
+// Query: *[_type == "order" && status == "refunded" && defined(refund) && (  !defined(refund.codesReturnedAt) || !defined(refund.mail.sentAt))] | order(refund.at asc)[0...50]
+export type REFUNDS_TO_SETTLE_QUERY_RESULT = Array<{
+  _id: string;
+  _type: "order";
+  _createdAt: string;
+  _updatedAt: string;
+  _rev: string;
+  number?: string;
+  status?: "expired" | "failed" | "paid" | "pending" | "refunded";
+  statusReason?: string;
+  paidAt?: string;
+  customer?: {
+    name?: string;
+    whatsapp?: string;
+    email?: string;
+  };
+  lines?: Array<{
+    productId?: string;
+    title?: string;
+    slug?: string;
+    kind?: "access" | "file";
+    listPrice?: number;
+    unitPrice?: number;
+    quantity?: number;
+    total?: number;
+    _type: "orderLine";
+    _key: string;
+  }>;
+  subtotal?: number;
+  discount?: {
+    code?: string;
+    codeId?: string;
+    amount?: number;
+  };
+  total?: number;
+  currency?: string;
+  paymentMethod?: "free" | "lengo" | "lygos";
+  fulfilment?: {
+    status?: "delivered" | "to_deliver";
+    deliveredAt?: string;
+    note?: string;
+    deliveries?: Array<{
+      lineKey: string;
+      productId?: string;
+      method: "code" | "manual";
+      code: string;
+      at?: string;
+      _type: "delivery";
+      _key: string;
+    }>;
+    checkedAt?: string;
+    receiptClaimedAt?: string;
+    receiptSentAt?: string;
+    receiptError?: string;
+    lastError?: string;
+  };
+  downloads?: Array<{
+    at?: string;
+    lineKey?: string;
+    file?: string;
+    count?: number;
+    _type: "downloadEvent";
+    _key: string;
+  }>;
+  refund?: {
+    amount?: number;
+    reason?: string;
+    at?: string;
+    unusedCodes?: Array<{
+      lineKey?: string;
+      code?: string;
+      _type: "returnedCode";
+      _key: string;
+    }>;
+    codesReturnedAt?: string;
+    mail?: MailNotice;
+  };
   payments?: Array<{
     provider?: string;
     reference?: string;
@@ -1250,5 +1421,6 @@ declare module "@sanity/client" {
     '*[_type == "product" && _id == $productId][0].deliverables[_key == $fileKey][0].asset->{\n  _id, sha1hash, path, url, mimeType, size, originalFilename\n}': ASSET_QUERY_RESULT;
     '*[_type == "order" && (\n  ($kind == "email" && customer.email == $value) || ($kind == "whatsapp" && customer.whatsapp == $value)\n)] | order(_createdAt desc)[0...100]': ORDERS_QUERY_RESULT;
     '*[_type == "order" && (\n  status in ["pending", "failed"] || (status == "expired" && _updatedAt > $lateSince)\n)] | order(_createdAt asc)[0...200]': ORDERS_TO_RECONCILE_QUERY_RESULT;
+    '*[_type == "order" && status == "refunded" && defined(refund) && (\n  !defined(refund.codesReturnedAt) || !defined(refund.mail.sentAt)\n)] | order(refund.at asc)[0...50]': REFUNDS_TO_SETTLE_QUERY_RESULT;
   }
 }

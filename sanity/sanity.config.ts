@@ -2,6 +2,7 @@ import { frFRLocale } from "@sanity/locale-fr-fr";
 import { defineConfig } from "sanity";
 import { structureTool } from "sanity/structure";
 import { MarkDeliveredAction } from "./actions/markDelivered";
+import { RefundAction } from "./actions/refundAction";
 import { SINGLETON_TYPES, schemaTypes } from "./schemaTypes";
 import { structure } from "./structure";
 
@@ -38,7 +39,7 @@ export default defineConfig({
         return actions.filter(({ action }) => action !== "duplicate" && action !== "delete" && action !== "unpublish");
       }
       // An order is a record of a payment: it is never duplicated or deleted from the Studio.
-      if (schemaType === "order") return [MarkDeliveredAction];
+      if (schemaType === "order") return [MarkDeliveredAction, RefundAction];
       return actions;
     },
     newDocumentOptions: (items, { creationContext }) =>

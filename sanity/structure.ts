@@ -74,6 +74,7 @@ export const structure: StructureResolver = (S) =>
         documents(S, "À livrer", "order", 'status == "paid" && fulfilment.status == "to_deliver"', "orders-to-deliver"),
         documents(S, "Échouées", "order", 'status == "failed"', "orders-failed"),
         documents(S, "Expirées", "order", 'status == "expired"', "orders-expired"),
+        documents(S, "Remboursées", "order", 'status == "refunded"', "orders-refunded"),
         S.divider(),
         S.documentTypeListItem("order").id("orders-all").title("Toutes les commandes"),
       ]),

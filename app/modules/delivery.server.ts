@@ -146,6 +146,29 @@ export async function takeCodes(order: Pick<Order, "number">, line: Pick<OrderLi
   throw new Error(`Code pool for ${line.productId} kept changing: gave up after ${POOL_ROUNDS} rounds`);
 }
 
+/**
+ * Gives codes back to the product's pool (a refund whose codes were never used): each code still
+ * assigned to this order is freed, revision-checked like `takeCodes`. Idempotent: a code already
+ * freed, or since given to someone else, is left alone.
+ */
+export async function returnCodes(orderNumber: string, productId: string, codes: string[]): Promise<number> {
+  const client = getSanityWriteClient();
+  for (let round = 0; round < POOL_ROUNDS; round++) {
+    const pool = await fetchParsed(client, POOL_QUERY, { productId }, poolSchema.nullable());
+    const mine = (pool?.codes ?? []).filter((entry) => entry.assignedTo === orderNumber && entry.code && codes.includes(entry.code));
+    if (!pool || mine.length === 0) return 0;
+    const paths = mine.flatMap((entry) => [`codes[_key=="${entry._key}"].assignedTo`, `codes[_key=="${entry._key}"].assignedAt`]);
+    try {
+      await client.patch(pool._id).ifRevisionId(pool._rev).unset(paths).commit({ visibility: "sync" });
+      return mine.length;
+    } catch (error) {
+      if (!isConflict(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * Math.min(round + 1, 5)));
+    }
+  }
+  throw new Error(`Code pool for ${productId} kept changing: gave up after ${POOL_ROUNDS} rounds`);
+}
+
 /** Assigns what can be assigned and records the order's delivery status. */
 export async function deliverOrder(order: Order): Promise<Order> {
   if (order.status !== "paid") return order;

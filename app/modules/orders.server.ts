@@ -84,6 +84,25 @@ export interface Order {
   fulfilment?: Fulfilment;
   /** One entry per download served; `count` is that file's running total for this order. */
   downloads?: DownloadLogEntry[];
+  /** Recorded by the Studio's « Rembourser » (status "refunded"); the rest is storefront bookkeeping. */
+  refund?: Refund;
+}
+
+export interface Refund {
+  amount: number;
+  reason: string;
+  at: string;
+  /** Pool codes the merchant says were never used: returned to their pool by the storefront. */
+  unusedCodes?: { _key: string; lineKey: string; code: string }[];
+  codesReturnedAt?: string;
+  /** The buyer's refund e-mail (sent once: mail-once.server.ts). */
+  mail?: MailNotice;
+}
+
+export interface MailNotice {
+  claimedAt?: string;
+  sentAt?: string;
+  error?: string;
 }
 
 export interface Fulfilment {

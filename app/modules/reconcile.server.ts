@@ -1,4 +1,5 @@
 import { defineQuery } from "groq";
+import { sweepAfterSale } from "./aftersale.server";
 import { retryFulfilments } from "./delivery.server";
 import { retryDiscountUses, settleDiscountUse } from "./discounts.server";
 import { getEnv } from "./env.server";
@@ -24,6 +25,8 @@ export interface ReconcileSummary {
   expired: number;
   /** Paid orders whose delivery or receipt completed on this run. */
   fulfilled: number;
+  /** Refunds whose codes or e-mail were still to do. */
+  refunds: number;
 }
 
 async function cancelOpenPayments(order: Order) {
@@ -43,7 +46,7 @@ export async function reconcileOrders(now = new Date()): Promise<ReconcileSummar
   const orders = await fetchOrders(ORDERS_TO_RECONCILE_QUERY, {
     lateSince: new Date(now.getTime() - LATE_PAYMENT_WINDOW_MS).toISOString(),
   });
-  const summary: ReconcileSummary = { checked: orders.length, paid: 0, failed: 0, expired: 0, fulfilled: 0 };
+  const summary: ReconcileSummary = { checked: orders.length, paid: 0, failed: 0, expired: 0, fulfilled: 0, refunds: 0 };
   for (const order of orders) {
     let { order: current } = await confirmPayments(order, "reconcile");
     if (expiryDue(current, cutoff)) {
@@ -51,10 +54,13 @@ export async function reconcileOrders(now = new Date()): Promise<ReconcileSummar
       current = (await expireOrder(current, `no confirmed payment ${expiryMinutes} min after the last attempt`)).order;
       await settleDiscountUse(current);
     }
-    if (current.status !== order.status && current.status !== "pending") summary[current.status]++;
+    if (current.status === "paid" || current.status === "failed" || current.status === "expired") {
+      if (current.status !== order.status) summary[current.status]++;
+    }
   }
   summary.fulfilled = await retryFulfilments(now);
   await retryDiscountUses();
+  summary.refunds = (await sweepAfterSale()).refunds;
   return summary;
 }
 
@@ -67,7 +73,7 @@ export function scheduleReconciliation(intervalSeconds: number): () => void {
     running = true;
     reconcileOrders()
       .then((summary) => {
-        if (summary.paid || summary.failed || summary.expired || summary.fulfilled) console.log(JSON.stringify({ job: "reconcile", ...summary }));
+        if (summary.paid || summary.failed || summary.expired || summary.fulfilled || summary.refunds) console.log(JSON.stringify({ job: "reconcile", ...summary }));
       })
       .catch((error: unknown) => console.error(`reconciliation failed: ${(error as Error).message}`))
       .finally(() => {

@@ -41,6 +41,7 @@ const STATUS_COPY = {
   pending: { title: "Paiement en attente", text: "Nous attendons la confirmation de votre opérateur. Cette page se met à jour toute seule.", tone: "bg-amber-50 text-amber-900 dark:bg-amber-950 dark:text-amber-200" },
   paid: { title: "Paiement confirmé, merci !", text: "Votre commande est payée. Vous recevez aussi un reçu par e-mail avec ce lien.", tone: "bg-emerald-50 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200" },
   failed: { title: "Le paiement n'a pas abouti", text: "Aucun montant n'a été retenu. Vous pouvez réessayer ci-dessous.", tone: "bg-red-50 text-red-900 dark:bg-red-950 dark:text-red-200" },
+  refunded: { title: "Commande remboursée", text: "Cette commande a été remboursée : ses téléchargements et ses codes d'accès ne sont plus disponibles. Le détail vous a été envoyé par e-mail.", tone: "bg-slate-100 text-slate-800 dark:bg-slate-800 dark:text-slate-200" },
   expired: { title: "Commande expirée", text: "Le délai de paiement est dépassé. Si vous avez été débité, écrivez-nous : nous vérifions et vous livrons.", tone: "bg-slate-100 text-slate-800 dark:bg-slate-800 dark:text-slate-200" },
 } as const;
 

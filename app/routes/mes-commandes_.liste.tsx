@@ -7,7 +7,7 @@ const PRIVATE = { "Cache-Control": "private, no-store" };
 
 export const meta: MetaFunction = () => [{ title: "Mes commandes | ASHTECH STORE" }, { name: "robots", content: "noindex" }];
 
-const STATUS = { paid: "Payée", pending: "En attente de paiement", failed: "Paiement refusé", expired: "Expirée" } as const;
+const STATUS = { paid: "Payée", pending: "En attente de paiement", failed: "Paiement refusé", expired: "Expirée", refunded: "Remboursée" } as const;
 const dateFormat = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Africa/Douala" });
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -11,6 +11,7 @@ export const ORDER_STATUS_TITLES: Record<string, string> = {
   paid: "Payée",
   failed: "Échouée",
   expired: "Expirée",
+  refunded: "Remboursée",
 };
 
 export const FULFILMENT_STATUS_TITLES: Record<string, string> = {
@@ -219,6 +220,37 @@ export const order = defineType({
             prepare: ({ at, file, count }) => ({ title: `${file ?? "?"} · n° ${count ?? "?"}`, subtitle: at }),
           },
         }),
+      ],
+    }),
+    defineField({
+      name: "refund",
+      title: "Remboursement",
+      type: "object",
+      group: "payments",
+      readOnly: true,
+      description: "Enregistré par l'action « Rembourser » (menu en bas de la commande).",
+      hidden: ({ value }) => !value,
+      fields: [
+        money("amount", "Montant remboursé"),
+        defineField({ name: "reason", title: "Motif", type: "string" }),
+        defineField({ name: "at", title: "Remboursée le", type: "datetime" }),
+        defineField({
+          name: "unusedCodes",
+          title: "Codes remis dans le stock",
+          type: "array",
+          of: [
+            defineArrayMember({
+              type: "object",
+              name: "returnedCode",
+              fields: [
+                defineField({ name: "lineKey", title: "Article (clé)", type: "string" }),
+                defineField({ name: "code", title: "Code", type: "string" }),
+              ],
+            }),
+          ],
+        }),
+        defineField({ name: "codesReturnedAt", title: "Codes remis dans le stock le", type: "datetime" }),
+        defineField({ name: "mail", title: "E-mail au client", type: "mailNotice" }),
       ],
     }),
     defineField({
