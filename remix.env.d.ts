@@ -11,5 +11,7 @@ declare module "@remix-run/node" {
     cspNonce: string;
     /** The client's address (behind the proxies Express trusts), for rate limits. */
     clientIp?: string;
+    /** Set by server.ts: when the request arrived and its time on the content lake, for `Server-Timing`. */
+    timing?: { startedAt: number; lakeMs: number; lakeRequests: number };
   }
 }

@@ -1,13 +1,18 @@
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
-import type { ServerBuild } from "@remix-run/node";
+import type { AppLoadContext, ServerBuild } from "@remix-run/node";
 import express from "express";
 import { getEnv } from "./app/modules/env.server";
 import { scheduleReconciliation } from "./app/modules/reconcile.server";
 import { compression } from "./server/compression";
+import { getSanityClient } from "./app/modules/sanity.server";
+import { timeLakeRequests } from "./server/lake-timing";
+import { lakeCheck, readiness, smtpCheck } from "./server/readiness";
+import { requestContext, tagConsoleWithRequestId } from "./server/request-context";
 import { requestLog } from "./server/request-log";
 import { securityHeaders } from "./server/security-headers";
+import { closeConnectionsWhileDraining, exitGracefullyOnSignals, onShutdownStop } from "./server/shutdown";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
@@ -25,10 +30,16 @@ const env = loadEnvOrExit();
 process.env.NODE_ENV = env.NODE_ENV;
 const build = (await import(pathToFileURL(path.join(root, "build/index.js")).href)) as ServerBuild;
 
+tagConsoleWithRequestId();
+timeLakeRequests(env.SANITY_API_HOST ?? `https://${env.SANITY_PROJECT_ID}.api.sanity.io`);
+
 const app = express();
 app.disable("x-powered-by");
 app.set("trust proxy", env.TRUST_PROXY);
+app.use(requestContext({ trustProxy: env.TRUST_PROXY > 0 }));
 app.use(requestLog());
+app.use(closeConnectionsWhileDraining());
+app.get("/readyz", readiness({ lake: lakeCheck(getSanityClient()), mail: env.SMTP_URL ? smtpCheck(env.SMTP_URL) : undefined }));
 app.use(compression());
 app.use(
   securityHeaders({
@@ -43,7 +54,11 @@ app.all(
   createRequestHandler({
     build,
     mode: env.NODE_ENV,
-    getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce as string, clientIp: req.ip ?? "" }),
+    getLoadContext: (req, res) => ({
+      cspNonce: res.locals.cspNonce as string,
+      clientIp: req.ip ?? "",
+      timing: res.locals.requestContext as AppLoadContext["timing"],
+    }),
   }),
 );
 
@@ -53,12 +68,5 @@ const server = app.listen(env.PORT, "0.0.0.0", () => {
   console.log(`Ashtech Store ready on http://localhost:${port}`);
 });
 
-const stopReconciliation = scheduleReconciliation(env.RECONCILE_INTERVAL_SECONDS);
-
-function shutdown() {
-  stopReconciliation();
-  server.close(() => process.exit(0));
-  setTimeout(() => process.exit(0), 5_000).unref();
-}
-process.on("SIGTERM", shutdown);
-process.on("SIGINT", shutdown);
+onShutdownStop("reconciliation timer", scheduleReconciliation(env.RECONCILE_INTERVAL_SECONDS));
+exitGracefullyOnSignals(server, { timeoutMs: env.SHUTDOWN_TIMEOUT_SECONDS * 1000 });

@@ -16,6 +16,7 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = loadContext.cspNonce;
+  const renderStartedAt = performance.now();
   // Bots get the whole document at once; shoppers get the shell as soon as it is ready.
   const readyEvent = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
 
@@ -31,6 +32,7 @@ export default function handleRequest(
           shellRendered = true;
           const body = new PassThrough();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+          if (loadContext.timing) responseHeaders.append("Server-Timing", serverTiming(loadContext.timing, renderStartedAt));
           resolve(
             new Response(createReadableStreamFromReadable(body), {
               headers: responseHeaders,
@@ -51,4 +53,17 @@ export default function handleRequest(
     );
     setTimeout(abort, ABORT_DELAY_MS);
   });
+}
+
+/**
+ * `loader`: from the request's arrival to the start of rendering (routing, action, loaders);
+ * `render`: until the shell is ready; `lake`: time spent on content-lake requests, with their count.
+ */
+function serverTiming(timing: NonNullable<AppLoadContext["timing"]>, renderStartedAt: number): string {
+  const ms = (value: number) => value.toFixed(1);
+  return [
+    `loader;dur=${ms(renderStartedAt - timing.startedAt)}`,
+    `render;dur=${ms(performance.now() - renderStartedAt)}`,
+    `lake;dur=${ms(timing.lakeMs)};desc="${timing.lakeRequests} requests"`,
+  ].join(", ");
 }

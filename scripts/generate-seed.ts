@@ -12,6 +12,7 @@ import { mkdir, readdir, rm, stat, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
 import { accessCodePoolDocs } from "./seed/access-codes";
+import { demoDiscountCodeDocs, demoReviewDocs } from "./seed/demo-shop";
 import { categories, deliveryFaq, products } from "./seed/catalogue";
 import type { CategorySeed, ProductSeed } from "./seed/catalogue-types";
 import { bannerSvg, coverSvg, renderJpeg } from "./seed/covers";
@@ -201,6 +202,7 @@ async function main() {
   docs.push(...pageDocs());
   docs.push(...(await promotionDocs()));
   docs.push(...accessCodePoolDocs(products));
+  docs.push(...demoDiscountCodeDocs(), ...demoReviewDocs());
 
   const ndjson = docs.map((doc) => JSON.stringify(doc)).join("\n") + "\n";
   await writeFile(path.join(SEED_DIR, "data.ndjson"), ndjson);

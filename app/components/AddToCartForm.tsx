@@ -2,14 +2,15 @@ import { Form } from "@remix-run/react";
 import { Icon } from "./Icon";
 
 /** Keeps shopping: the product goes into the cart and the buyer lands on it. A plain POST, so it works without JavaScript. */
-export function AddToCartForm({ productId }: { productId: string }) {
+export function AddToCartForm({ productId, iconOnlyOnPhones = false }: { productId: string; iconOnlyOnPhones?: boolean }) {
   return (
     <Form method="post" action="/panier">
       <input type="hidden" name="intent" value="add" />
       <input type="hidden" name="productId" value={productId} />
-      <button type="submit" className="btn-outline w-full">
-        <Icon name="cart" className="h-4 w-4" />
-        Ajouter au panier
+      <button type="submit" className={`btn-outline w-full ${iconOnlyOnPhones ? "px-3 lg:px-4" : ""}`}>
+        <Icon name="cart" className="h-5 w-5" />
+        {/* Icon only in the phone's buy bar, the name stays for screen readers. */}
+        <span className={iconOnlyOnPhones ? "sr-only lg:not-sr-only" : undefined}>Ajouter au panier</span>
       </button>
     </Form>
   );

@@ -25,9 +25,10 @@ export function BuyForm({
       <input type="hidden" name="productId" value={productId} />
       <button
         type="submit"
-        className={`${free ? "btn-gold" : "btn-primary"} w-full ${compact ? "px-1 text-xs sm:text-sm" : ""}`}
+        className={`${free ? "btn-gold" : "btn-primary"} w-full ${compact ? "px-1 text-xs sm:text-sm" : "whitespace-nowrap px-3 sm:px-4"}`}
       >
-        <Icon name={free ? "download" : "cart"} className={compact ? "hidden h-4 w-4 sm:block" : "h-4 w-4"} />
+        {/* Under 400 px the words need the room (the phone's buy bar shares its width with the price). */}
+        <Icon name={free ? "download" : "cart"} className={compact ? "hidden h-4 w-4 sm:block" : "hidden h-4 w-4 min-[400px]:block"} />
         {label ?? (free ? "Obtenir gratuitement" : "Acheter")}
         {productTitle ? <span className="sr-only"> : {productTitle}</span> : null}
       </button>

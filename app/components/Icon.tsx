@@ -65,6 +65,8 @@ const PATHS = {
       <path d="m11 12 9-9m-3 3 2 2m-5 1 2 2" />
     </>
   ),
+  trash: <path d="M4 7h16M9 7V4h6v3M6.5 7l1 13h9l1-13M10 11v6M14 11v6" />,
+  receipt: <path d="M6 3h12v18l-3-2-3 2-3-2-3 2zM9 8h6M9 12h6M9 16h3" />,
   filter: <path d="M4 5h16l-6 7.5V19l-4 1.5v-8z" />,
 } as const;
 

@@ -19,7 +19,7 @@ export function Logo({ shopName }: { shopName: string }) {
         />
         <circle cx="24.5" cy="8.5" r="2.5" fill="#F3C34D" />
       </svg>
-      <span className="text-base font-extrabold tracking-tight text-slate-900 dark:text-white sm:text-lg">
+      <span className="hidden text-base font-extrabold tracking-tight text-slate-900 dark:text-white min-[400px]:inline sm:text-lg">
         {shopName}
       </span>
     </span>

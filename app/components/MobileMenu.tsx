@@ -5,7 +5,11 @@ import type { LayoutView } from "~/lib/catalog-types";
 import { whatsappLink } from "~/lib/whatsapp";
 import { Icon } from "./Icon";
 
-/** A <details> disclosure: opens and closes without JavaScript; with it, closes after each navigation. */
+/**
+ * A <details> disclosure: opens and closes without JavaScript; with it, closes after each navigation.
+ * Open, it fills the screen under the header: the panel on the left, a backdrop over the rest. The
+ * backdrop lives inside the <summary>, so a tap on it closes the menu without JavaScript too.
+ */
 export function MobileMenu({ layout }: { layout: LayoutView | null }) {
   const menu = useRef<HTMLDetailsElement>(null);
   const location = useLocation();
@@ -23,12 +27,19 @@ export function MobileMenu({ layout }: { layout: LayoutView | null }) {
       >
         <Icon name="menu" className="h-6 w-6 group-open:hidden" />
         <Icon name="close" className="hidden h-6 w-6 group-open:block" />
+        <span aria-hidden="true" data-testid="menu-backdrop" className="fixed inset-x-0 bottom-0 top-16 z-40 hidden cursor-default bg-slate-950/60 group-open:block" />
       </summary>
       <nav
         aria-label="Menu principal"
-        className="absolute inset-x-0 top-full max-h-[80vh] overflow-y-auto border-b border-slate-200 bg-white px-4 pb-4 pt-2 shadow-lg dark:border-slate-800 dark:bg-slate-900"
+        className="fixed bottom-0 left-0 top-16 z-50 w-[min(85vw,22rem)] overflow-y-auto overscroll-contain border-r border-slate-200 bg-white px-4 pb-[max(1.5rem,env(safe-area-inset-bottom))] pt-3 shadow-xl dark:border-slate-800 dark:bg-slate-900"
       >
         <ul className="space-y-1">
+          <li>
+            <Link to="/mes-commandes" className={`${item} font-semibold`}>
+              <Icon name="receipt" />
+              Mes commandes
+            </Link>
+          </li>
           <li>
             <Link to="/produits" className={`${item} font-semibold`}>
               Tous les produits

@@ -2,6 +2,7 @@ import { Link } from "@remix-run/react";
 import type { ProductCardView } from "~/lib/catalog-types";
 import { BuyForm } from "./BuyForm";
 import { PriceTag } from "./PriceTag";
+import { formatRating, Stars } from "./Stars";
 
 const SIZES = "(min-width: 1024px) 270px, (min-width: 768px) 33vw, 50vw";
 
@@ -54,6 +55,13 @@ export function ProductCard({
             {product.title}
           </Link>
         </h3>
+        {product.rating ? (
+          <p className="flex items-center gap-1 text-xs text-slate-600 dark:text-slate-400" data-testid="card-rating">
+            <Stars rating={product.rating.average} label={`Note moyenne : ${formatRating(product.rating.average)} sur 5`} />
+            <span aria-hidden="true">{formatRating(product.rating.average)}</span>
+            <span>({product.rating.count} avis)</span>
+          </p>
+        ) : null}
         {product.summary ? (
           <p className="line-clamp-3 text-xs text-slate-600 dark:text-slate-400 sm:text-sm">{product.summary}</p>
         ) : null}

@@ -1,4 +1,5 @@
 import { Form } from "@remix-run/react";
+import { formatRating, Stars } from "./Stars";
 
 interface Review {
   id: string;
@@ -13,16 +14,6 @@ type Errors = Partial<Record<"rating" | "name" | "comment" | "form", string>>;
 export type ReviewFormState = { ok: true; message: string } | { ok: false; errors: Errors } | undefined;
 
 const dateFormat = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Africa/Douala" });
-
-export function Stars({ rating, label }: { rating: number; label?: string }) {
-  const full = Math.round(rating);
-  return (
-    <span className="text-gold" role="img" aria-label={label ?? `${rating.toString().replace(".", ",")} sur 5`}>
-      {"★".repeat(full)}
-      <span className="text-slate-300 dark:text-slate-600">{"★".repeat(5 - full)}</span>
-    </span>
-  );
-}
 
 /** Rating 1–5, name and comment; the server decides whether the review is verified. */
 export function ReviewForm({ action, state, hidden = {}, compact = false }: { action?: string; state: ReviewFormState; hidden?: Record<string, string>; compact?: boolean }) {
@@ -90,7 +81,7 @@ export function Reviews({ rating, reviews, state }: { rating: { average: number;
       {rating ? (
         <p className="flex items-center gap-2" data-testid="rating-summary">
           <Stars rating={rating.average} />
-          <span className="font-bold">{rating.average.toString().replace(".", ",")} / 5</span>
+          <span className="font-bold">{formatRating(rating.average)} / 5</span>
           <span className="text-slate-500 dark:text-slate-400">
             ({rating.count} avis)
           </span>

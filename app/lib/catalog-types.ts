@@ -36,6 +36,12 @@ export interface LayoutView {
   pages: PageLink[];
 }
 
+/** Published reviews only; the average has one decimal. */
+export interface RatingView {
+  average: number;
+  count: number;
+}
+
 export interface ProductCardView {
   id: string;
   slug: string;
@@ -43,6 +49,7 @@ export interface ProductCardView {
   summary: string | null;
   featured: boolean;
   image: ImageView | null;
+  rating: RatingView | null;
   offer: Offer;
 }
 

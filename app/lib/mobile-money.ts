@@ -1,4 +1,4 @@
-/** Where Lygos Pay takes mobile money (providers/lygos.md), shown so buyers know their wallet works. */
+/** Where Lygos Pay takes mobile money (docs/providers/lygos.md), shown so buyers know their wallet works. */
 export const MOBILE_MONEY_COVERAGE: readonly { country: string; operators: string }[] = [
   { country: "Bénin", operators: "MTN, Moov" },
   { country: "Burkina Faso", operators: "Moov" },

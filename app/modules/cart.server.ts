@@ -35,7 +35,7 @@ export function writeCart(session: Session, cart: Cart): void {
 export const cartCount = (cart: Cart) => cart.lines.reduce((sum, line) => sum + line.quantity, 0);
 
 /** Digital products sell one per order unless an editor allows more. */
-const limitFor = (product: { maxQuantity?: number | null }) => Math.max(1, product.maxQuantity ?? 1);
+export const limitFor = (product: { maxQuantity?: number | null }) => Math.max(1, product.maxQuantity ?? 1);
 
 export function setLine(cart: Cart, productId: string, quantity: number, maxQuantity: number | null | undefined): Cart {
   const clamped = Math.min(Math.max(0, Math.trunc(quantity)), limitFor({ maxQuantity }));
@@ -79,13 +79,20 @@ export function fetchSellableProducts(ids: string[], client: SanityClient = getS
   return fetchParsed(client, SELLABLE_PRODUCTS_QUERY, { ids }, listOf(sellableProduct, "product for sale"));
 }
 
+/** A cart line as shown: what the order will record, plus the product's picture and quantity limit. */
+export type PricedLine = OrderLine & { image: SellableProduct["image"]; maxQuantity: number };
+
 export interface PricedCart {
-  lines: (OrderLine & { image: SellableProduct["image"] })[];
+  lines: PricedLine[];
   subtotal: number;
   total: number;
   /** Lines dropped because their product is no longer sold. */
   removed: string[];
 }
+
+/** What an order records of each line: nothing that only serves the cart's display. */
+export const orderLinesOf = (priced: PricedCart): OrderLine[] =>
+  priced.lines.map(({ image: _image, maxQuantity: _maxQuantity, ...line }) => line);
 
 export async function priceCart(cart: Cart, now = new Date(), client?: SanityClient): Promise<PricedCart> {
   const products = await fetchSellableProducts(
@@ -114,6 +121,7 @@ export async function priceCart(cart: Cart, now = new Date(), client?: SanityCli
       quantity,
       total: unitPrice * quantity,
       image: product.image,
+      maxQuantity: limitFor(product),
     });
   }
   const subtotal = lines.reduce((sum, line) => sum + line.total, 0);

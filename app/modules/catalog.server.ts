@@ -9,6 +9,7 @@ import type {
   LayoutView,
   ProductCardView,
   PromotionView,
+  RatingView,
   SiteSettingsView,
 } from "~/lib/catalog-types";
 import { portableTextToHtml } from "~/lib/portable-text.server";
@@ -96,6 +97,7 @@ const rawCard = z.object({
   promoPrice: amount.nullish().catch(null),
   promoEndsAt: text.catch(null),
   image: rawImage.nullish().catch(null),
+  ratings: listOf(z.number().int().min(1).max(5), "rating"),
 });
 
 const rawSettings = z.object({
@@ -133,8 +135,10 @@ const rawLayout = z.object({
 // ---------------------------------------------------------------------------------------------
 // Projections shared by the page queries.
 
+const PUBLISHED_RATINGS = `*[_type == "review" && status == "published" && product._ref == ^._id].rating`;
+
 const CARD = `_id, title, "slug": slug.current, summary, featured, price, promoPrice, promoEndsAt,
-  "image": images[0]{ "ref": asset._ref, alt }`;
+  "image": images[0]{ "ref": asset._ref, alt }, "ratings": ${PUBLISHED_RATINGS}`;
 
 /** Header and footer data, embedded in every page query so that a page is one request. */
 const LAYOUT = `"layout": {
@@ -193,9 +197,42 @@ function fullImage(builder: ImageUrlBuilder, image: RawImage, fallbackAlt: strin
   };
 }
 
+const THUMBNAIL_SIZE = 64;
+
+/** A square crop for cart and checkout lines, sharp on 2× and 3× screens. */
+export function thumbnailImage(
+  image: { asset: { _ref: string } | null; alt?: string | null } | null,
+  fallbackAlt: string,
+  ctx = defaultCatalogContext()
+): ImageView | null {
+  if (!image?.asset) return null;
+  const url = (density: number) =>
+    ctx.images
+      .image(image.asset!._ref)
+      .width(THUMBNAIL_SIZE * density)
+      .height(THUMBNAIL_SIZE * density)
+      .fit("crop")
+      .auto("format")
+      .url();
+  return {
+    src: url(2),
+    srcSet: [1, 2, 3].map((density) => `${url(density)} ${density}x`).join(", "),
+    width: THUMBNAIL_SIZE,
+    height: THUMBNAIL_SIZE,
+    alt: image.alt ?? fallbackAlt,
+  };
+}
+
 /** Open Graph wants one image of a known size; JPEG is what every link preview reads. */
 function shareImage(builder: ImageUrlBuilder, image: RawImage | null): string | null {
   return image ? builder.image(image.ref).width(1200).height(630).fit("crop").format("jpg").url() : null;
+}
+
+/** Published reviews only; the average has one decimal. */
+function ratingOf(ratings: number[]): RatingView | null {
+  if (!ratings.length) return null;
+  const average = Math.round((ratings.reduce((sum, value) => sum + value, 0) * 10) / ratings.length) / 10;
+  return { average, count: ratings.length };
 }
 
 type PreparedCard = Omit<ProductCardView, "offer"> & { pricing: PriceFields };
@@ -208,6 +245,7 @@ function prepareCard(builder: ImageUrlBuilder, card: z.output<typeof rawCard>): 
     summary: card.summary,
     featured: card.featured,
     image: card.image ? cardImage(builder, card.image, card.title) : null,
+    rating: ratingOf(card.ratings),
     pricing: { price: card.price, promoPrice: card.promoPrice, promoEndsAt: card.promoEndsAt },
   };
 }
@@ -398,9 +436,19 @@ export function parseCatalogueFilters(search: URLSearchParams): CatalogueFilters
   };
 }
 
-/** Each word of the search becomes a prefix pattern; GROQ's `match` needs every pattern to match. */
+/**
+ * Each word of the search becomes a prefix pattern; GROQ's `match` needs every pattern to match.
+ * GROQ keeps an elided word whole (`l'emploi` is one token), so the apostrophe stays inside the
+ * word, as a wildcard: a phone's typographic apostrophe (’) then finds the title's straight one.
+ */
 function searchTerms(q: string): string[] {
-  return (q.toLocaleLowerCase("fr").match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 8).map((word) => `${word}*`);
+  return q
+    .toLocaleLowerCase("fr")
+    .split(/[^\p{L}\p{N}'’ʼ]+/u)
+    .map((word) => word.replace(/^['’ʼ]+|['’ʼ]+$/gu, "").replace(/['’ʼ]+/gu, "*"))
+    .filter(Boolean)
+    .slice(0, 8)
+    .map((word) => `${word}*`);
 }
 
 /** Who matches the filters; a missing filter is a null parameter, so the query text never varies. */
@@ -498,7 +546,7 @@ const PRODUCT_QUERY = defineQuery(`{
     "category": category->{ title, "slug": slug.current },
     "related": *[_type == "product" && category._ref == ^.category._ref && _id != ^._id && defined(slug.current)]
       | order(featured desc, salesCount desc, _id asc)[0...4]{ ${CARD} },
-    "ratings": *[_type == "review" && status == "published" && product._ref == ^._id].rating,
+    "ratings": ${PUBLISHED_RATINGS},
     "reviews": *[_type == "review" && status == "published" && product._ref == ^._id]
       | order(createdAt desc)[0...20]{ _id, rating, name, comment, verified, "createdAt": coalesce(createdAt, _createdAt) }
   }
@@ -570,8 +618,7 @@ export interface ProductView {
   faq: { key: string; question: string; answer: string }[];
   category: { title: string; slug: string } | null;
   offer: Offer;
-  /** Published reviews only; the average has one decimal. */
-  rating: { average: number; count: number } | null;
+  rating: RatingView | null;
   reviews: ReviewView[];
 }
 
@@ -597,9 +644,7 @@ export async function getProductPage(slug: string, ctx = defaultCatalogContext()
         faq: faq.map(({ _key, ...entry }) => ({ key: _key, ...entry })),
         pricing: { price, promoPrice, promoEndsAt },
         related: related.map((card) => prepareCard(ctx.images, card)),
-        rating: ratings.length
-          ? { average: Math.round((ratings.reduce((sum, value) => sum + value, 0) * 10) / ratings.length) / 10, count: ratings.length }
-          : null,
+        rating: ratingOf(ratings),
         reviews: reviews.map(({ _id: id, ...review }) => ({ id, ...review })),
       },
     };

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Session } from "@remix-run/node";
 import { z } from "zod";
-import { priceCart, readCart, writeCart, type Cart, type PricedCart } from "./cart.server";
+import { orderLinesOf, priceCart, readCart, writeCart, type Cart, type PricedCart } from "./cart.server";
 import { onOrderPaid } from "./delivery.server";
 import { customerKey, discountLines, judgeDiscount, redeemDiscount } from "./discounts.server";
 import { createOrder, type Order } from "./orders.server";
@@ -192,7 +192,7 @@ export async function placeOrder({
   const order = await createOrder({
     checkoutId: form.checkoutId,
     currency,
-    lines: priced.lines.map(({ image: _image, ...line }) => line),
+    lines: orderLinesOf(priced),
     subtotal: priced.subtotal,
     total,
     ...(discount ? { discount } : {}),

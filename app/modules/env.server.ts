@@ -54,6 +54,8 @@ const envSchema = z.object({
   SHOP_NAME: z.string().min(1).default("ASHTECH STORE"),
   /** An unpaid order expires after this many minutes (its payment link is cancelled where the provider allows it). */
   ORDER_EXPIRY_MINUTES: z.coerce.number().positive().default(60),
+  /** On SIGTERM, how long in-flight requests may run before they are cut and the process exits. */
+  SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(0).max(300).default(10),
   /** How often pending orders are re-checked with their provider; 0 turns the in-server job off. */
   RECONCILE_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(120),
   /** Where receipts and "Mes commandes" links are sent from, e.g. smtp://user:pass@smtp.example.com:587 (smtps:// for TLS). Unset: no e-mail is sent (and receipts wait). */

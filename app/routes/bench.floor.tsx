@@ -44,6 +44,7 @@ function card(i: number): ProductCardView {
     title: `Produit numérique de démonstration numéro ${i}`,
     summary: "Un guide pratique pour apprendre pas à pas, avec des exemples concrets et des modèles prêts à l'emploi.",
     featured: i % 3 === 0,
+    rating: i % 2 === 0 ? { average: 4.5, count: 2 } : null,
     image: {
       src: `${ref}?w=480&h=360&fit=crop&auto=format`,
       srcSet: [240, 360, 480, 720].map((w) => `${ref}?w=${w}&h=${(w * 3) / 4}&fit=crop&auto=format ${w}w`).join(", "),

@@ -1,7 +1,5 @@
 import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { AddToCartForm } from "~/components/AddToCartForm";
-import { BuyForm } from "~/components/BuyForm";
 import { Countdown } from "~/components/Countdown";
 import { DeliveryNote } from "~/components/DeliveryNote";
 import { Faq } from "~/components/Faq";
@@ -9,6 +7,7 @@ import { Icon } from "~/components/Icon";
 import { JsonLd } from "~/components/JsonLd";
 import { NotFound } from "~/components/NotFound";
 import { PriceTag } from "~/components/PriceTag";
+import { ProductBuyBar } from "~/components/ProductBuyBar";
 import { ProductGallery } from "~/components/ProductGallery";
 import { ProductGrid } from "~/components/ProductGrid";
 import { Reviews } from "~/components/Reviews";
@@ -132,8 +131,7 @@ export default function ProductPage() {
                 <Countdown endsAt={offer.promoEndsAt} now={now} prefix="Plus que" datePrefix="Offre valable jusqu'au" />
               </p>
             ) : null}
-            <BuyForm productId={product.id} free={free} label={free ? undefined : "Acheter maintenant"} />
-            {free ? null : <AddToCartForm productId={product.id} />}
+            <ProductBuyBar productId={product.id} offer={offer} currency={currency} />
             <DeliveryNote kind={product.kind} accessDelivery={product.accessDelivery} />
           </div>
 

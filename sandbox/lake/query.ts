@@ -55,16 +55,36 @@ function compile(query: string, params: Record<string, unknown>): CompiledQuery 
     // lists send it), so such a query is parsed with its params, uncached.
     if (error instanceof Error && /slicing must use constant numbers/.test(error.message)) {
       try {
-        return { tree: parse(query, { params }), parameters: [] };
+        return { tree: withTextQuery(parse(query, { params })), parameters: [] };
       } catch (withParams) {
         throw parseError(withParams, query);
       }
     }
     throw parseError(error, query);
   }
+  tree = withTextQuery(tree);
   entry = { tree, parameters: [...collectParameters(tree, new Set())] };
   compiled.set(query, entry);
   return entry;
+}
+
+/**
+ * `x match text::query($q)` (the Studio's list and global search since Sanity 6, strategy
+ * "groq2024") is the hosted lake's full-text search; groq-js parses it but throws when it runs.
+ * The sandbox answers it as `x match $q`: the same tokens and prefix wildcards, over the strings
+ * `x` names (`_id`, and each weighted field the Studio boosts, such as `title`), without the
+ * hosted index's stemming or its reach into every string of `@`.
+ */
+function withTextQuery<T>(node: T): T {
+  if (Array.isArray(node)) return node.map(withTextQuery) as T;
+  if (node === null || typeof node !== "object") return node;
+  const record = node as Record<string, unknown>;
+  if (record.type === "Value") return node;
+  const right = record.right as { type?: string; namespace?: string; name?: string; args?: unknown[] } | undefined;
+  if (record.type === "OpCall" && record.op === "match" && right?.type === "FuncCall" && right.namespace === "text" && right.name === "query") {
+    return { ...record, left: withTextQuery(record.left), right: withTextQuery(right.args?.[0]) } as T;
+  }
+  return Object.fromEntries(Object.entries(record).map(([key, value]) => [key, key === "func" ? value : withTextQuery(value)])) as T;
 }
 
 function collectParameters(node: unknown, names: Set<string>): Set<string> {

@@ -18,7 +18,7 @@ import { RequestLog, commonControlRoutes, createHandler, paymentControlRoutes, t
 import { JsonFileStore } from "../shared/store";
 
 /**
- * Lengo Pay stand-in speaking the contract in shared/providers/lengo.md: the API under
+ * Lengo Pay stand-in speaking the contract in docs/providers/lengo.md: the API under
  * /api/v1 (portal.lengopay.com), the hosted page at /{pay_id} (payment.lengopay.com),
  * and callbacks POSTed to the store with retries.
  */

@@ -18,7 +18,7 @@ import { RequestLog, commonControlRoutes, createHandler, paymentControlRoutes, t
 import { JsonFileStore } from "../shared/store";
 
 /**
- * Lygos Pay stand-in speaking the contract in shared/providers/lygos.md, served under /v1
+ * Lygos Pay stand-in speaking the contract in docs/providers/lygos.md, served under /v1
  * like https://api.lygosapp.com/v1/, plus the hosted page its `link` opens.
  */
 export interface LygosOptions {

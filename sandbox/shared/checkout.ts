@@ -14,7 +14,7 @@ export interface Country {
 
 const op = (name: string): Operator => ({ id: name.toLowerCase().replace(/[^a-z0-9]+/g, "-"), name });
 
-/** The countries and operators Lygos serves (providers/lygos.md). */
+/** The countries and operators Lygos serves (docs/providers/lygos.md). */
 export const LYGOS_COUNTRIES: Country[] = [
   { code: "BJ", name: "Bénin", dial: "229", operators: [op("MTN"), op("Moov")] },
   { code: "CM", name: "Cameroun", dial: "237", operators: [op("MTN")] },

@@ -1,4 +1,4 @@
-import { CheckmarkCircleIcon } from "@sanity/icons";
+import { CheckmarkCircleIcon } from "@sanity/icons/CheckmarkCircle";
 import { Box, Button, Flex, Stack, Text, TextArea } from "@sanity/ui";
 import { useId, useState } from "react";
 import { useDocumentOperation, type DocumentActionComponent } from "sanity";

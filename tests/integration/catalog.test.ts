@@ -229,6 +229,33 @@ describe("catalogue", () => {
     expect((await allPages({ q: "xylophone-introuvable" })).total).toBe(0);
   });
 
+  it("finds every product by its exact title, apostrophes, accents and punctuation included", async () => {
+    const missed: string[] = [];
+    for (const product of products) {
+      const found = await allPages({ q: product.title });
+      if (!found.items.some((item) => item.slug === product.slug)) missed.push(product.title);
+    }
+    expect(missed).toEqual([]);
+    // Phones type a typographic apostrophe: the same title must be found.
+    const elided = products.find((p) => p.title.includes("'"))!;
+    const typed = await allPages({ q: elided.title.replaceAll("'", "\u2019") });
+    expect(typed.items.map((i) => i.slug)).toContain(elided.slug);
+  });
+
+  it("shows on each card the average of the product's published reviews", async () => {
+    const published = await client.fetch<{ product: string; rating: number }[]>(
+      `*[_type == "review" && status == "published"]{ "product": product._ref, rating }`,
+    );
+    expect(published.length).toBeGreaterThan(0);
+    const items = (await allPages({})).items;
+    for (const item of items) {
+      const ratings = published.filter((review) => review.product === item.id).map((review) => review.rating);
+      if (!ratings.length) expect(item.rating).toBeNull();
+      else expect(item.rating).toEqual({ average: Math.round((ratings.reduce((a, b) => a + b, 0) / ratings.length) * 10) / 10, count: ratings.length });
+    }
+    expect(items.filter((item) => item.rating).length).toBe(new Set(published.map((review) => review.product)).size);
+  });
+
   it("combines search, category, promo and sort in one query", async () => {
     const ctx = context();
     const page = await getCataloguePage(

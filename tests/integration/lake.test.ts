@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { appendFile, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import https from "node:https";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -353,6 +354,68 @@ describe("content lake sandbox", () => {
     await client.createOrReplace({ _id: "heard", _type: "page" });
     lake.listeners.off("transaction", listener);
     expect(seen).toEqual(["heard"]);
+  });
+});
+
+describe("content lake: what the Studio sends", () => {
+  let lake: RunningLake;
+  let client: SanityClient;
+
+  // The Studio's own endpoints (actions, listen) are served on the lake's HTTP/2 + TLS listener.
+  async function studioPost(pathname: string, body: unknown): Promise<{ status: number; body: any }> {
+    const url = new URL(pathname, lake.secureUrl!.replace("demo.localhost", "127.0.0.1"));
+    return new Promise((resolve, reject) => {
+      const request = https.request(
+        url,
+        { method: "POST", rejectUnauthorized: false, headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" } },
+        (response) => {
+          let text = "";
+          response.on("data", (chunk) => (text += chunk));
+          response.on("end", () => resolve({ status: response.statusCode ?? 0, body: JSON.parse(text || "null") }));
+        },
+      );
+      request.on("error", reject);
+      request.end(JSON.stringify(body));
+    });
+  }
+
+  beforeAll(async () => {
+    lake = await startLake({ port: 0, dataDir: await tempDir("studio"), token, secure: { port: 0 } });
+    client = clientFor(lake.url, { token });
+  });
+
+  afterAll(async () => {
+    await lake?.close();
+  });
+
+  it("answers the Studio's list search, `[@, _id] match text::query($__query)`", async () => {
+    await client.createOrReplace({ _id: "promotion-noel", _type: "promotion", title: "Noël Ashtech" });
+    await client.createOrReplace({ _id: "promotion-paques", _type: "promotion", title: "Pâques" });
+    const list = `*[_type in $__types && ([@, _id] match text::query($__query) || references($__rawQuery)) && (_type == $type)]._id | order(@)`;
+    // An empty search box sends "*": every document of the list.
+    expect(await client.fetch(list, { __types: ["promotion"], __query: "*", __rawQuery: "", type: "promotion" })).toEqual([
+      "promotion-noel",
+      "promotion-paques",
+    ]);
+    const scored = `*[_type in $__types] | score(boost(_type in ["promotion"] && title match text::query($__query), 10), ([@, _id] match text::query($__query) || references($__rawQuery)))[_score > 0]._id`;
+    expect(await client.fetch(scored, { __types: ["promotion"], __query: "noë*", __rawQuery: "noë" })).toEqual(["promotion-noel"]);
+  });
+
+  it("settles a double-clicked « Publier »: the second publish of the same draft succeeds and the document stays published", async () => {
+    await client.createOrReplace({ _id: "drafts.page-double", _type: "page", title: "Publiée deux fois" });
+    const draft = await client.getDocument("drafts.page-double");
+    const publish = {
+      actions: [{ actionType: "sanity.action.document.publish", draftId: "drafts.page-double", publishedId: "page-double", ifDraftRevisionId: draft!._rev }],
+    };
+    const [first, second] = await Promise.all([studioPost("/v2025-02-19/data/actions/production", publish), studioPost("/v2025-02-19/data/actions/production", publish)]);
+    expect([first.status, second.status]).toEqual([200, 200]);
+    expect(await client.getDocument("drafts.page-double")).toBeUndefined();
+    expect(await client.getDocument("page-double")).toMatchObject({ title: "Publiée deux fois" });
+    // A publish of a draft that never existed is still refused.
+    const missing = await studioPost("/v2025-02-19/data/actions/production", {
+      actions: [{ actionType: "sanity.action.document.publish", draftId: "drafts.page-none", publishedId: "page-none", ifDraftRevisionId: "x" }],
+    });
+    expect(missing).toMatchObject({ status: 409, body: { error: { type: "documentNotFoundError" } } });
   });
 });
 

@@ -43,6 +43,8 @@ export interface Stack {
   /** Set with `webhook`: what the lake signs its webhook with. */
   webhookSecret?: string;
   baseUrl: string;
+  /** The storefront's process (`server.ts`), for signalling it. */
+  storefront: ChildProcess;
   /** What the storefront printed, for diagnosing a failed test. */
   output: () => string;
   stop(): Promise<void>;
@@ -113,5 +115,5 @@ export async function startStack({ env = {}, quiet = true, sandbox: timings = {}
     await stop();
     throw new Error(`Storefront did not start: ${(error as Error).message}\n${log}`);
   }
-  return { sandbox, baseUrl, ...(webhook ? { previewSecret, webhookSecret } : {}), output: () => log, stop };
+  return { sandbox, baseUrl, storefront, ...(webhook ? { previewSecret, webhookSecret } : {}), output: () => log, stop };
 }

@@ -63,6 +63,8 @@ describe("demo catalogue seed", () => {
     for (const doc of docs) {
       if (doc._type === "siteSettings") expect(doc._id).toBe("siteSettings");
       else if (doc._type === "promotion") expect(doc._id).toMatch(/^promotion-[a-z0-9-]+$/);
+      else if (doc._type === "discountCode") expect(doc._id).toBe(`discountCode-${String(doc.code).toLowerCase()}`);
+      else if (doc._type === "review") expect(doc._id).toMatch(/^review-demo-\d+$/);
       else if (doc._type === "accessCodePool") expect(doc._id).toBe(`accessCodePool-${(doc.product as { _ref: string })._ref.slice("product-".length)}`);
       else expect(doc._id).toBe(`${doc._type}-${(doc.slug as { current: string }).current}`);
     }
@@ -249,5 +251,32 @@ describe("demo catalogue seed", () => {
     expect(promotions.filter((p) => p.start <= now && now < p.end)).toHaveLength(1);
     expect(promotions.some((p) => p.end < now)).toBe(true);
     expect(promotions.some((p) => p.start > now)).toBe(true);
+  });
+
+  it("has the working discount code the README names", () => {
+    const codes = byType("discountCode");
+    expect(codes.map((code) => code.code)).toEqual(["BIENVENUE10"]);
+    const readme = readFileSync(path.resolve(SEED_DIR, "../../README.md"), "utf8");
+    expect(readme).toContain("BIENVENUE10");
+    // Valid now and for everything: no dates, no limits, no product or category restriction.
+    expect(codes[0]).toMatchObject({ active: true, kind: "percentage", value: 10, redemptionCount: 0 });
+    for (const field of ["startsAt", "endsAt", "maxRedemptions", "maxPerCustomer", "products", "categories", "minimumOrder"]) {
+      expect(codes[0]).not.toHaveProperty(field);
+    }
+  });
+
+  it("has a few published reviews of existing products, none claiming a purchase (the seed has no orders)", () => {
+    const reviews = byType("review");
+    const productIds = new Set(products.map((product) => product._id));
+    expect(reviews.length).toBeGreaterThanOrEqual(5);
+    for (const review of reviews) {
+      expect(review).toMatchObject({ status: "published", verified: false });
+      expect(productIds.has((review.product as { _ref: string })._ref)).toBe(true);
+      expect(review.rating).toBeGreaterThanOrEqual(1);
+      expect(review.rating).toBeLessThanOrEqual(5);
+    }
+    expect(byType("order")).toEqual([]);
+    // The delivery tests count the reviews of this guide from zero.
+    expect(reviews.some((review) => (review.product as { _ref: string })._ref === "product-guide-chatgpt-pour-entrepreneurs-africains")).toBe(false);
   });
 });

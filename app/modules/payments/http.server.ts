@@ -38,7 +38,7 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 
 /** What both provider clients accept about how to talk to their API. */
 export interface TransportOptions {
-  /** The provider's API root: its production URL (see shared/providers/), or the sandbox's. */
+  /** The provider's API root: its production URL (see docs/providers/), or the sandbox's. */
   baseUrl: string;
   timeoutMs?: number;
   readAttempts?: number;

@@ -15,7 +15,7 @@ import {
 import type { CreatePaymentInput, CreatedPayment, PaymentLookup, PaymentProvider, PaymentStatus } from "./provider";
 import { mapLengoStatus, rawStatusText, type PaymentState } from "./status";
 
-/** Lengo Pay client (shared/providers/lengo.md). The same code talks to the sandbox and to production. */
+/** Lengo Pay client (docs/providers/lengo.md). The same code talks to the sandbox and to production. */
 export interface LengoConfig extends TransportOptions {
   licenseKey: string;
   websiteId: string;

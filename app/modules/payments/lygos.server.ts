@@ -21,7 +21,7 @@ import {
 import type { CreatePaymentInput, CreatedPayment, PaymentLookup, PaymentProvider, PaymentStatus } from "./provider";
 import { mapLygosStatus } from "./status";
 
-/** Lygos Pay client (shared/providers/lygos.md). The same code talks to the sandbox and to production. */
+/** Lygos Pay client (docs/providers/lygos.md). The same code talks to the sandbox and to production. */
 export interface LygosConfig extends TransportOptions {
   apiKey: string;
   /** Shown to the payer on the hosted page. */
