@@ -53,6 +53,7 @@ export type SiteSettings = {
   currency: "XAF" | "XOF";
   whatsappNumber: string;
   email: string;
+  alertEmail?: string;
   socials?: {
     facebook?: string;
     instagram?: string;
@@ -150,6 +151,19 @@ export type Order = {
     codesReturnedAt?: string;
     mail?: MailNotice;
   };
+  claims?: Array<{
+    at?: string;
+    smsReference?: string;
+    note?: string;
+    answer?: "paid" | "to_deliver" | "not_confirmed";
+    status: "open" | "resolved";
+    alert?: MailNotice;
+    _type: "claim";
+    _key: string;
+  }>;
+  alerts?: {
+    toDeliver?: MailNotice;
+  };
   payments?: Array<{
     provider?: string;
     reference?: string;
@@ -196,6 +210,8 @@ export type AccessCodePool = {
   _updatedAt: string;
   _rev: string;
   product: ProductReference;
+  lowStockThreshold?: number;
+  lowStockAlert?: MailNotice;
   codes?: Array<{
     code: string;
     assignedTo?: string;
@@ -971,6 +987,19 @@ export type TO_FULFIL_QUERY_RESULT = Array<{
     codesReturnedAt?: string;
     mail?: MailNotice;
   };
+  claims?: Array<{
+    at?: string;
+    smsReference?: string;
+    note?: string;
+    answer?: "not_confirmed" | "paid" | "to_deliver";
+    status: "open" | "resolved";
+    alert?: MailNotice;
+    _type: "claim";
+    _key: string;
+  }>;
+  alerts?: {
+    toDeliver?: MailNotice;
+  };
   payments?: Array<{
     provider?: string;
     reference?: string;
@@ -1072,6 +1101,150 @@ export type ASSET_QUERY_RESULT = {
   originalFilename: string | null;
 } | null;
 
+// Source: ../app/modules/merchant-alerts.server.ts
+// Variable: ALERT_SETTINGS_QUERY
+// Query: *[_type == "siteSettings" && _id == "siteSettings"][0]{ alertEmail, email, shopName }
+export type ALERT_SETTINGS_QUERY_RESULT = {
+  alertEmail: string | null;
+  email: string;
+  shopName: string;
+} | null;
+
+// Source: ../app/modules/merchant-alerts.server.ts
+// Variable: POOL_LEVELS_QUERY
+// Query: *[_type == "accessCodePool" && (!defined($productId) || product._ref == $productId)]{  _id, "product": product->title, "threshold": lowStockThreshold,  "free": count(codes[!defined(assignedTo) && defined(code)]), lowStockAlert}
+export type POOL_LEVELS_QUERY_RESULT = Array<{
+  _id: string;
+  product: string;
+  threshold: number | null;
+  free: number | null;
+  lowStockAlert: MailNotice | null;
+}>;
+
+// Source: ../app/modules/merchant-alerts.server.ts
+// Variable: ALERTS_DUE_QUERY
+// Query: *[_type == "order" && _updatedAt > $since && (  (status == "paid" && fulfilment.status == "to_deliver" && !defined(alerts.toDeliver.sentAt))  || count(claims[!defined(alert.sentAt)]) > 0)] | order(_updatedAt asc)[0...50]
+export type ALERTS_DUE_QUERY_RESULT = Array<{
+  _id: string;
+  _type: "order";
+  _createdAt: string;
+  _updatedAt: string;
+  _rev: string;
+  number?: string;
+  status?: "expired" | "failed" | "paid" | "pending" | "refunded";
+  statusReason?: string;
+  paidAt?: string;
+  customer?: {
+    name?: string;
+    whatsapp?: string;
+    email?: string;
+  };
+  lines?: Array<{
+    productId?: string;
+    title?: string;
+    slug?: string;
+    kind?: "access" | "file";
+    listPrice?: number;
+    unitPrice?: number;
+    quantity?: number;
+    total?: number;
+    _type: "orderLine";
+    _key: string;
+  }>;
+  subtotal?: number;
+  discount?: {
+    code?: string;
+    codeId?: string;
+    amount?: number;
+  };
+  total?: number;
+  currency?: string;
+  paymentMethod?: "free" | "lengo" | "lygos";
+  fulfilment?: {
+    status?: "delivered" | "to_deliver";
+    deliveredAt?: string;
+    note?: string;
+    deliveries?: Array<{
+      lineKey: string;
+      productId?: string;
+      method: "code" | "manual";
+      code: string;
+      at?: string;
+      _type: "delivery";
+      _key: string;
+    }>;
+    checkedAt?: string;
+    receiptClaimedAt?: string;
+    receiptSentAt?: string;
+    receiptError?: string;
+    lastError?: string;
+  };
+  downloads?: Array<{
+    at?: string;
+    lineKey?: string;
+    file?: string;
+    count?: number;
+    _type: "downloadEvent";
+    _key: string;
+  }>;
+  refund?: {
+    amount?: number;
+    reason?: string;
+    at?: string;
+    unusedCodes?: Array<{
+      lineKey?: string;
+      code?: string;
+      _type: "returnedCode";
+      _key: string;
+    }>;
+    codesReturnedAt?: string;
+    mail?: MailNotice;
+  };
+  claims?: Array<{
+    at?: string;
+    smsReference?: string;
+    note?: string;
+    answer?: "not_confirmed" | "paid" | "to_deliver";
+    status: "open" | "resolved";
+    alert?: MailNotice;
+    _type: "claim";
+    _key: string;
+  }>;
+  alerts?: {
+    toDeliver?: MailNotice;
+  };
+  payments?: Array<{
+    provider?: string;
+    reference?: string;
+    amount?: number;
+    currency?: string;
+    state?: string;
+    rawStatus?: string;
+    redirectUrl?: string;
+    gatewayId?: string;
+    error?: string;
+    createdAt?: string;
+    _type: "paymentAttempt";
+    _key: string;
+  }>;
+  paymentLog?: Array<{
+    at?: string;
+    source?: string;
+    provider?: string;
+    reference?: string;
+    rawStatus?: string;
+    state?: string;
+    amount?: number;
+    currency?: string;
+    note?: string;
+    _type: "paymentEvent";
+    _key: string;
+  }>;
+  checkoutId?: string;
+  accessToken?: string;
+  callbackToken?: string;
+}>;
+
 // Source: ../app/modules/my-orders.server.ts
 // Variable: ORDERS_QUERY
 // Query: *[_type == "order" && (  ($kind == "email" && customer.email == $value) || ($kind == "whatsapp" && customer.whatsapp == $value))] | order(_createdAt desc)[0...100]
@@ -1150,6 +1323,19 @@ export type ORDERS_QUERY_RESULT = Array<{
     }>;
     codesReturnedAt?: string;
     mail?: MailNotice;
+  };
+  claims?: Array<{
+    at?: string;
+    smsReference?: string;
+    note?: string;
+    answer?: "not_confirmed" | "paid" | "to_deliver";
+    status: "open" | "resolved";
+    alert?: MailNotice;
+    _type: "claim";
+    _key: string;
+  }>;
+  alerts?: {
+    toDeliver?: MailNotice;
   };
   payments?: Array<{
     provider?: string;
@@ -1262,6 +1448,19 @@ export type ORDERS_TO_RECONCILE_QUERY_RESULT = Array<{
     codesReturnedAt?: string;
     mail?: MailNotice;
   };
+  claims?: Array<{
+    at?: string;
+    smsReference?: string;
+    note?: string;
+    answer?: "not_confirmed" | "paid" | "to_deliver";
+    status: "open" | "resolved";
+    alert?: MailNotice;
+    _type: "claim";
+    _key: string;
+  }>;
+  alerts?: {
+    toDeliver?: MailNotice;
+  };
   payments?: Array<{
     provider?: string;
     reference?: string;
@@ -1373,6 +1572,19 @@ export type REFUNDS_TO_SETTLE_QUERY_RESULT = Array<{
     codesReturnedAt?: string;
     mail?: MailNotice;
   };
+  claims?: Array<{
+    at?: string;
+    smsReference?: string;
+    note?: string;
+    answer?: "not_confirmed" | "paid" | "to_deliver";
+    status: "open" | "resolved";
+    alert?: MailNotice;
+    _type: "claim";
+    _key: string;
+  }>;
+  alerts?: {
+    toDeliver?: MailNotice;
+  };
   payments?: Array<{
     provider?: string;
     reference?: string;
@@ -1406,8 +1618,7 @@ export type REFUNDS_TO_SETTLE_QUERY_RESULT = Array<{
 }>;
 
 // Query TypeMap
-import "@sanity/client";
-declare module "@sanity/client" {
+declare global {
   interface SanityQueries {
     '*[_type == "product" && _id in $ids && defined(slug.current)]{\n  _id, title, "slug": slug.current, kind, price, promoPrice, promoEndsAt, maxQuantity,\n  "image": images[0]{asset, alt}\n}': SELLABLE_PRODUCTS_QUERY_RESULT;
     '{ "layout": {\n  "settings": *[_type == "siteSettings" && _id == "siteSettings"][0]{ shopName, tagline, description, currency, whatsappNumber, email, socials },\n  "categories": *[_type == "category" && defined(slug.current)] | order(sortOrder asc, title asc){ title, "slug": slug.current, icon },\n  "pages": *[_type == "page" && defined(slug.current)]{ title, "slug": slug.current }\n} }': LAYOUT_QUERY_RESULT;
@@ -1423,8 +1634,15 @@ declare module "@sanity/client" {
     '*[_type == "product" && _id in $ids]{ _id, "categoryId": category._ref }': CATEGORIES_QUERY_RESULT;
     '*[_type == "order" && defined(discount.codeId) && (\n  (status == "expired" && count(*[_id == ^.discount.codeId && (^.checkoutId in redemptions[].checkoutId || ^.number in redemptions[].orderNumber)]) > 0)\n  || (status == "paid" && "expired" in paymentLog[].state && count(*[_id == ^.discount.codeId]) > 0\n    && count(*[_id == ^.discount.codeId && (^.checkoutId in redemptions[].checkoutId || ^.number in redemptions[].orderNumber)]) == 0)\n)] | order(_updatedAt asc)[0...100]{ _id }': UNSETTLED_USES_QUERY_RESULT;
     '*[_type == "product" && _id == $productId][0].deliverables[_key == $fileKey][0].asset->{\n  _id, sha1hash, path, url, mimeType, size, originalFilename\n}': ASSET_QUERY_RESULT;
+    '*[_type == "siteSettings" && _id == "siteSettings"][0]{ alertEmail, email, shopName }': ALERT_SETTINGS_QUERY_RESULT;
+    '*[_type == "accessCodePool" && (!defined($productId) || product._ref == $productId)]{\n  _id, "product": product->title, "threshold": lowStockThreshold,\n  "free": count(codes[!defined(assignedTo) && defined(code)]), lowStockAlert\n}': POOL_LEVELS_QUERY_RESULT;
+    '*[_type == "order" && _updatedAt > $since && (\n  (status == "paid" && fulfilment.status == "to_deliver" && !defined(alerts.toDeliver.sentAt))\n  || count(claims[!defined(alert.sentAt)]) > 0\n)] | order(_updatedAt asc)[0...50]': ALERTS_DUE_QUERY_RESULT;
     '*[_type == "order" && (\n  ($kind == "email" && customer.email == $value) || ($kind == "whatsapp" && customer.whatsapp == $value)\n)] | order(_createdAt desc)[0...100]': ORDERS_QUERY_RESULT;
     '*[_type == "order" && (\n  status in ["pending", "failed"] || (status == "expired" && _updatedAt > $lateSince)\n)] | order(_createdAt asc)[0...200]': ORDERS_TO_RECONCILE_QUERY_RESULT;
     '*[_type == "order" && status == "refunded" && defined(refund) && (\n  !defined(refund.codesReturnedAt) || !defined(refund.mail.sentAt)\n)] | order(refund.at asc)[0...50]': REFUNDS_TO_SETTLE_QUERY_RESULT;
   }
+}
+// Lets @sanity/client releases that predate the global registry read it too
+declare module "@sanity/client" {
+  interface SanityQueries extends globalThis.SanityQueries {}
 }

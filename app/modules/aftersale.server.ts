@@ -1,6 +1,7 @@
-import { getSanityWriteClient } from "./sanity.server";
+import { sweepMerchantAlerts } from "./merchant-alerts.server";
 import type { Order } from "./orders.server";
 import { settleRefund, settleRefunds } from "./refunds.server";
+import { getSanityWriteClient } from "./sanity.server";
 
 /**
  * After-sale follow-ups of orders the storefront did not write itself (docs/decisions/019-after-sale.md):
@@ -14,8 +15,9 @@ export async function onOrderWritten(id: string): Promise<void> {
 
 export interface AfterSaleSummary {
   refunds: number;
+  alerts: number;
 }
 
 export async function sweepAfterSale(): Promise<AfterSaleSummary> {
-  return { refunds: await settleRefunds() };
+  return { refunds: await settleRefunds(), alerts: await sweepMerchantAlerts() };
 }

@@ -13,6 +13,7 @@ import {
   type OrderLine,
 } from "./orders.server";
 import { fulfilmentStatus, lineDelivered } from "./fulfilment-status.server";
+import { alertManualDelivery, checkCodePools } from "./merchant-alerts.server";
 import { receiptMail } from "./receipt-mail.server";
 import { getSanityClient, getSanityWriteClient } from "./sanity.server";
 import { fetchParsed } from "./typed-query.server";
@@ -179,6 +180,7 @@ export async function deliverOrder(order: Order): Promise<Order> {
     const product = products.find((candidate) => candidate._id === line.productId);
     if (product?.accessDelivery !== "code") continue;
     codes.push(...(await takeCodes(order, line)));
+    void checkCodePools(line.productId);
   }
   const { order: updated } = await reviseOrder(order._id, (current) => {
     const known = current.fulfilment?.deliveries ?? [];
@@ -190,6 +192,9 @@ export async function deliverOrder(order: Order): Promise<Order> {
     const fulfilment: Fulfilment = { ...previous, status, deliveries, checkedAt: new Date().toISOString() };
     return (patch) => patch.set({ fulfilment });
   });
+  if (updated.fulfilment?.status === "to_deliver") {
+    void alertManualDelivery(updated).catch((error: unknown) => console.error(`delivery alert for ${order.number}: ${(error as Error).message}`));
+  }
   return updated;
 }
 

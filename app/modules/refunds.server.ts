@@ -59,7 +59,7 @@ function refundMail(order: Order, whatsappNumber: string | null | undefined, sho
 export async function settleRefund(order: Order): Promise<void> {
   if (order.status !== "refunded" || !order.refund) return;
   await returnUnusedCodes(order);
-  await sendNoticeOnce(
+  await sendNoticeOnce<Order>(
     order._id,
     "refund.mail",
     (current) => (current.status === "refunded" && current.refund ? (current.refund.mail ?? null) : undefined),

@@ -1,12 +1,14 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
+import { ClaimForm } from "~/components/ClaimForm";
 import { NotFound } from "~/components/NotFound";
 import { OrderDelivery } from "~/components/OrderDelivery";
 import { ReviewForm } from "~/components/Reviews";
 import { formatPrice } from "~/lib/money";
 import { whatsappLink } from "~/lib/whatsapp";
 import { getLayout } from "~/modules/catalog.server";
+import { submitClaim } from "~/modules/claims.server";
 import { loadOrderPage, retryPayment } from "~/modules/order-page.server";
 import { submitOrderReview } from "~/modules/reviews.server";
 import { siteOrigin } from "~/modules/seo.server";
@@ -25,9 +27,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return data({ layout, order, token }, { status: order ? 200 : 404, headers: PRIVATE });
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+/** The forms on this page are a few short fields. */
+const MAX_FORM_BYTES = 8 * 1024;
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const token = new URL(request.url).searchParams.get("t");
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_FORM_BYTES) {
+    return data({ error: "Le formulaire envoyé est trop long." }, { status: 413, headers: PRIVATE });
+  }
   const formData = await request.formData();
+  if (formData.get("intent") === "claim") {
+    const result = await submitClaim(params.numero ?? "", token, formData, context.clientIp ?? "unknown");
+    return data({ claim: result.ok ? result : { ok: false as const, error: result.error } }, { status: result.ok ? 200 : result.status, headers: PRIVATE });
+  }
   if (formData.get("intent") === "review") {
     const review = await submitOrderReview(params.numero ?? "", token, formData);
     return data({ review }, { status: review.ok ? 200 : 400, headers: PRIVATE });
@@ -72,6 +84,7 @@ export default function OrderPage() {
   const navigation = useNavigation();
   const actionData = useActionData<typeof action>();
   const review = actionData && "review" in actionData ? actionData.review : undefined;
+  const claim = actionData && "claim" in actionData ? actionData.claim : undefined;
   if (!order) return <NotFound what="Cette commande" />;
   const { settings } = layout;
   const copy = order.total === 0 && order.status === "paid" ? FREE_ORDER_COPY : STATUS_COPY[order.status];
@@ -144,6 +157,10 @@ export default function OrderPage() {
             Payer {formatPrice(order.total, order.currency)}
           </button>
         </Form>
+      ) : null}
+
+      {claim || (order.status !== "refunded" && (order.status !== "paid" || order.delivery?.lines.some((line) => line.waiting))) ? (
+        <ClaimForm action={`/commande/${order.number}?t=${encodeURIComponent(token ?? "")}#reclamation`} state={claim} open={order.status !== "pending"} />
       ) : null}
 
       {help ? (

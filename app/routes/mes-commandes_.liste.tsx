@@ -45,6 +45,11 @@ export default function MyOrdersList() {
               <a href={order.href} className="btn-outline mt-3 w-full">
                 Voir la commande, mes téléchargements et mes accès
               </a>
+              {order.status !== "paid" && order.status !== "refunded" ? (
+                <a href={`${order.href}#reclamation`} className="mt-2 block text-center text-sm font-semibold text-brand underline" data-testid="my-order-claim">
+                  J'ai payé mais je n'ai rien reçu
+                </a>
+              ) : null}
             </li>
           ))}
         </ul>
