@@ -4,6 +4,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { AppLoadContext, ServerBuild } from "@remix-run/node";
 import express from "express";
 import { getEnv } from "./app/modules/env.server";
+import { configuredProviders } from "./app/modules/payments/registry.server";
 import { scheduleReconciliation } from "./app/modules/reconcile.server";
 import { compression } from "./server/compression";
 import { getSanityClient } from "./app/modules/sanity.server";
@@ -18,7 +19,9 @@ const root = path.dirname(fileURLToPath(import.meta.url));
 
 function loadEnvOrExit() {
   try {
-    return getEnv();
+    const env = getEnv();
+    configuredProviders();
+    return env;
   } catch (error) {
     console.error((error as Error).message);
     process.exit(1);

@@ -99,6 +99,9 @@ export async function startSandbox({
       LENGO_API_URL: `${lengo.url}/api/v1`,
       LENGO_LICENSE_KEY: secrets.lengoLicenseKey,
       LENGO_WEBSITE_ID: secrets.lengoWebsiteId,
+      // The demo merchant's Lengo account also takes these beyond Guinea: where Lygos serves them too,
+      // Lengo is the failover (decision 014).
+      LENGO_WALLETS: "CM:mtn,CI:orange-money,CI:mtn,CI:wave,SN:orange-money,SN:wave",
       SMTP_URL: mail.smtpUrl,
       MAIL_FROM: "ASHTECH STORE <commandes@ashtech.sandbox>",
     }),

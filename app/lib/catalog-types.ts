@@ -1,3 +1,4 @@
+import type { CountryOffer } from "./mobile-money";
 import type { Offer } from "./pricing";
 
 /** What pages render: content as prepared by the server, prices already evaluated for this request. */
@@ -17,6 +18,7 @@ export interface SiteSettingsView {
   whatsappNumber: string | null;
   email: string | null;
   socials: { facebook: string | null; instagram: string | null };
+  paymentRouting: { preferredProvider: string | null; disabledWallets: string[] };
 }
 
 export interface CategoryLink {
@@ -34,6 +36,8 @@ export interface LayoutView {
   settings: SiteSettingsView;
   categories: CategoryLink[];
   pages: PageLink[];
+  /** The routing table's countries and operators (modules/payments/routing.server.ts). */
+  payment: { offers: CountryOffer[] };
 }
 
 /** Published reviews only; the average has one decimal. */

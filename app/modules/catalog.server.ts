@@ -2,6 +2,7 @@ import type { SanityClient } from "@sanity/client";
 import { createImageUrlBuilder, type ImageUrlBuilder } from "@sanity/image-url";
 import { defineQuery } from "groq";
 import { z } from "zod";
+import { routingTable } from "./payments/routing.server";
 import { DEFAULT_SORT, PAGE_SIZE, SORTS, type CatalogueFilters, type Sort } from "~/lib/catalogue";
 import type {
   CategoryLink,
@@ -111,6 +112,10 @@ const rawSettings = z.object({
     .object({ facebook: text, instagram: text })
     .nullish()
     .transform((value) => ({ facebook: value?.facebook ?? null, instagram: value?.instagram ?? null })),
+  paymentRouting: z
+    .object({ preferredProvider: text, disabledWallets: z.array(z.string()).nullish().catch(null) })
+    .nullish()
+    .transform((value) => ({ preferredProvider: value?.preferredProvider ?? null, disabledWallets: value?.disabledWallets ?? [] })),
 });
 
 const DEFAULT_SETTINGS: SiteSettingsView = {
@@ -121,6 +126,7 @@ const DEFAULT_SETTINGS: SiteSettingsView = {
   whatsappNumber: null,
   email: null,
   socials: { facebook: null, instagram: null },
+  paymentRouting: { preferredProvider: null, disabledWallets: [] },
 };
 
 const rawLayout = z.object({
@@ -130,7 +136,11 @@ const rawLayout = z.object({
   pages: listOf(z.object({ title: z.string(), slug: z.string() }), "page").transform((pages) =>
     pages.sort((a, b) => a.title.localeCompare(b.title, "fr"))
   ),
-});
+}).transform((layout): LayoutView => ({
+  ...layout,
+  // What the shop can take, country by country: every page that names operators reads this.
+  payment: { offers: routingTable(layout.settings.currency, layout.settings.paymentRouting).offers },
+}));
 
 // ---------------------------------------------------------------------------------------------
 // Projections shared by the page queries.
@@ -142,7 +152,7 @@ const CARD = `_id, title, "slug": slug.current, summary, featured, price, promoP
 
 /** Header and footer data, embedded in every page query so that a page is one request. */
 const LAYOUT = `"layout": {
-  "settings": *[_type == "siteSettings" && _id == "siteSettings"][0]{ shopName, tagline, description, currency, whatsappNumber, email, socials },
+  "settings": *[_type == "siteSettings" && _id == "siteSettings"][0]{ shopName, tagline, description, currency, whatsappNumber, email, socials, paymentRouting },
   "categories": *[_type == "category" && defined(slug.current)] | order(sortOrder asc, title asc){ title, "slug": slug.current, icon },
   "pages": *[_type == "page" && defined(slug.current)]{ title, "slug": slug.current }
 }`;

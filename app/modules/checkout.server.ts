@@ -4,9 +4,11 @@ import { z } from "zod";
 import { orderLinesOf, priceCart, readCart, writeCart, type Cart, type PricedCart } from "./cart.server";
 import { onOrderPaid } from "./delivery.server";
 import { customerKey, discountLines, judgeDiscount, redeemDiscount } from "./discounts.server";
+import { COUNTRIES, OPERATORS, isCountryCode, isOperatorId, type CountryCode, type CountryOffer, type OperatorId } from "~/lib/mobile-money";
 import { createOrder, type Order } from "./orders.server";
-import { providersFor } from "./payments/registry.server";
-import { startPayment, orderPageUrl, type StartResult } from "./payments.server";
+import { routingTable, type RoutingSettings } from "./payments/routing.server";
+import { orderPageUrl, startPaymentOnRoute, type StartResult } from "./payments.server";
+import { countryOfPhone, parsePhone } from "./phone.server";
 
 /**
  * Checkout: what is bought comes from the session (cart, or one product bought at once), what
@@ -19,30 +21,34 @@ export function normalizeWhatsapp(raw: string): string {
   return compact.startsWith("00") ? `+${compact.slice(2)}` : compact;
 }
 
-export const checkoutFormSchema = z.object({
+const emptyAsUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+
+const checkoutFields = z.object({
   checkoutId: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "checkoutId is malformed"),
   name: z
     .string()
     .trim()
     .min(2, "Indiquez votre nom complet.")
     .max(80, "Votre nom est trop long (80 caractères au plus)."),
-  whatsapp: z
-    .string()
-    .transform(normalizeWhatsapp)
-    .pipe(
-      z
-        .string()
-        .regex(/^\+[1-9]\d{7,14}$/, "Indiquez votre numéro WhatsApp avec l'indicatif du pays, par exemple +237 690 00 00 00."),
-    ),
+  country: z.preprocess(emptyAsUndefined, z.string().refine(isCountryCode, "Choisissez votre pays dans la liste.").optional()),
+  whatsapp: z.string().trim().min(1, "Indiquez votre numéro WhatsApp.").max(40, "Ce numéro est trop long."),
   email: z.string().trim().toLowerCase().pipe(z.email("Indiquez une adresse e-mail valide : c'est là que vous recevrez votre reçu.")),
-  paymentMethod: z.preprocess((value) => (value === "" ? undefined : value), z.enum(["lygos", "lengo"]).optional()),
-  discountCode: z.preprocess(
-    (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
-    z.string().trim().max(32, "Ce code promo n'existe pas.").optional(),
-  ),
+  operator: z.preprocess(emptyAsUndefined, z.string().refine(isOperatorId, "Choisissez votre opérateur dans la liste.").optional()),
+  discountCode: z.preprocess(emptyAsUndefined, z.string().trim().max(32, "Ce code promo n'existe pas.").optional()),
 });
 
-export type CheckoutForm = z.infer<typeof checkoutFormSchema>;
+/** The phone number is read in the chosen country's local form, or any international form, and kept in E.164. */
+export const checkoutFormSchema = checkoutFields.transform((fields, ctx) => {
+  const country = (fields.country as CountryCode | undefined) ?? null;
+  const phone = parsePhone(fields.whatsapp, country);
+  if (!phone.ok) {
+    ctx.issues.push({ code: "custom", message: phone.message, path: ["whatsapp"], input: fields.whatsapp });
+    return z.NEVER;
+  }
+  return { ...fields, country, operator: fields.operator as OperatorId | undefined, whatsapp: phone.e164 };
+});
+
+export type CheckoutForm = z.output<typeof checkoutFormSchema>;
 export type FieldErrors = Partial<Record<keyof CheckoutForm | "form", string>>;
 
 export function parseCheckoutForm(formData: FormData) {
@@ -52,6 +58,13 @@ export function parseCheckoutForm(formData: FormData) {
   for (const issue of result.error.issues) {
     const field = (issue.path[0] as keyof CheckoutForm | undefined) ?? "form";
     errors[field] ??= field === "checkoutId" ? "Votre session a expiré : rechargez la page." : issue.message;
+  }
+  // Zod skips the number's check while another field is wrong: every mistake is told at once.
+  const whatsapp = formData.get("whatsapp");
+  const country = String(formData.get("country") ?? "");
+  if (!errors.whatsapp && typeof whatsapp === "string" && whatsapp.trim()) {
+    const phone = parsePhone(whatsapp, isCountryCode(country) ? country : null);
+    if (!phone.ok) errors.whatsapp = phone.message;
   }
   return { ok: false as const, errors };
 }
@@ -82,18 +95,37 @@ export function checkoutIdFor(session: Session, cart: Cart): string {
   return id;
 }
 
+const COUNTRY_KEY = "country";
+
 export interface CheckoutView {
   priced: PricedCart;
   checkoutId: string;
-  providers: { id: string; label: string }[];
+  /** The routing table's countries and operators: exactly what this shop can take. */
+  offers: CountryOffer[];
+  /** The buyer's previous country, else the first the table offers. */
+  country: CountryCode | null;
 }
 
-export async function loadCheckout(session: Session, productId: string | null, currency: string): Promise<CheckoutView> {
+export async function loadCheckout(session: Session, productId: string | null, offers: CountryOffer[]): Promise<CheckoutView> {
   const cart = checkoutCart(session, productId);
   const priced = await priceCart(cart);
   const checkoutId = checkoutIdFor(session, cart);
-  const providers = providersFor(currency).map((provider) => ({ id: provider.id, label: provider.label }));
-  return { priced, checkoutId, providers };
+  return { priced, checkoutId, offers, country: preferredCountry(offers, session.get(COUNTRY_KEY)) };
+}
+
+/**
+ * The country to show: what the buyer chose (a refused form, « Voir les opérateurs »), else the
+ * country of a number typed in international form, else the previous purchase's, else Cameroon
+ * (most of the shop's buyers) or the table's first.
+ */
+export function preferredCountry(offers: readonly CountryOffer[], ...candidates: unknown[]): CountryCode | null {
+  const offered = (value: unknown): value is CountryCode =>
+    typeof value === "string" && offers.some((offer) => offer.country === value);
+  return candidates.find(offered) ?? (offered("CM") ? "CM" : (offers[0]?.country ?? null));
+}
+
+export function countryFromForm(offers: readonly CountryOffer[], values: { country: string; whatsapp: string }, session: Session) {
+  return preferredCountry(offers, values.country, countryOfPhone(values.whatsapp), session.get(COUNTRY_KEY));
 }
 
 /** What the summary shows once a code is applied: the reduction and the total the provider will ask for. */
@@ -106,10 +138,18 @@ export interface AppliedDiscount {
 }
 
 // Only what a code needs: the shopper may apply it before filling in the rest of the form.
-const applyDiscountSchema = checkoutFormSchema.pick({ checkoutId: true, discountCode: true }).extend({
-  whatsapp: z.string().optional().transform((value) => normalizeWhatsapp(value ?? "")),
-  email: z.string().trim().toLowerCase().optional(),
-});
+const applyDiscountSchema = checkoutFields
+  .pick({ checkoutId: true, discountCode: true })
+  .extend({
+    country: z.string().optional(),
+    whatsapp: z.string().max(40).optional(),
+    email: z.string().trim().toLowerCase().optional(),
+  })
+  // The same customer key « Payer » will compute: the number as stored, in E.164, when it reads as one.
+  .transform(({ country, whatsapp = "", ...rest }) => {
+    const phone = parsePhone(whatsapp, country && isCountryCode(country) ? country : null);
+    return { ...rest, whatsapp: phone.ok ? phone.e164 : normalizeWhatsapp(whatsapp) };
+  });
 
 /**
  * « Appliquer »: the code checked against the cart's server prices, with no use taken (« Payer »
@@ -157,12 +197,14 @@ export async function placeOrder({
   form,
   productId,
   currency,
+  routing,
   origin,
 }: {
   session: Session;
   form: CheckoutForm;
   productId: string | null;
   currency: string;
+  routing: RoutingSettings;
   origin: string;
 }): Promise<PlaceOrderResult> {
   const cart = checkoutCart(session, productId);
@@ -180,8 +222,16 @@ export async function placeOrder({
     expectedDiscount = Math.min(preview.amount, priced.total);
   }
   const free = priced.total - expectedDiscount === 0;
-  if (!free && !form.paymentMethod) {
-    return { kind: "invalid", errors: { paymentMethod: "Choisissez un moyen de paiement." } };
+  // The shop, not the buyer, picks the provider: the routing table's first for this wallet.
+  const providers = form.country && form.operator ? routingTable(currency, routing).providersFor(form.country, form.operator) : [];
+  if (!free && !form.country) return { kind: "invalid", errors: { country: "Choisissez votre pays." } };
+  if (!free && !form.operator) return { kind: "invalid", errors: { operator: "Choisissez votre opérateur." } };
+  if (!free && providers.length === 0) {
+    const operator = OPERATORS[form.operator!].name;
+    return {
+      kind: "invalid",
+      errors: { operator: `${operator} n'est pas proposé pour ${COUNTRIES[form.country!].name}. Choisissez l'un des opérateurs affichés.` },
+    };
   }
   if (form.discountCode) {
     const taken = await redeemDiscount(form.discountCode, lines, { checkoutId: form.checkoutId, customer, currency });
@@ -197,15 +247,16 @@ export async function placeOrder({
     total,
     ...(discount ? { discount } : {}),
     customer: { name: form.name, whatsapp: form.whatsapp, email: form.email },
-    paymentMethod: total === 0 ? "free" : form.paymentMethod!,
+    paymentMethod: total === 0 ? "free" : providers[0]!,
   });
+  if (form.country) session.set(COUNTRY_KEY, form.country);
   if (!productId) writeCart(session, { lines: [] });
   if (order.status === "paid" || order.total === 0) {
     if (!order.fulfilment) await onOrderPaid(order);
     return { kind: "redirect", url: orderPageUrl(origin, order), order };
   }
 
-  const started: StartResult = await startPayment(order, form.paymentMethod!, origin);
+  const started: StartResult = await startPaymentOnRoute(order, providers, { country: form.country!, operator: form.operator! }, origin);
   if (started.kind === "error") return { kind: "invalid", errors: { form: started.message } };
   return { kind: "redirect", url: started.url, order };
 }

@@ -35,21 +35,7 @@ const envSchema = z.object({
   SESSION_SECRET: z.string().min(32, "at least 32 characters"),
   /** Seconds a cached content query is served fresh, then served stale while it refreshes. */
   CONTENT_CACHE_TTL: z.coerce.number().int().min(0).default(60),
-  /** Lygos Pay: offered at checkout only when the key is set. */
-  LYGOS_API_URL: z.url().default("https://api.lygosapp.com/v1"),
-  LYGOS_API_KEY: z.string().min(8).optional(),
-  /** The Lygos merchant account's currency: Lygos takes none per payment, it follows the account's country. */
-  LYGOS_CURRENCY: z.string().regex(/^[A-Z]{3}$/).default("XAF"),
-  /** Lengo Pay: offered at checkout only when the license key and website id are set. */
-  LENGO_API_URL: z.url().default("https://portal.lengopay.com/api/v1"),
-  LENGO_LICENSE_KEY: z.string().min(8).optional(),
-  LENGO_WEBSITE_ID: z.string().min(1).optional(),
-  /** Currencies the Lengo account accepts, comma-separated. */
-  LENGO_CURRENCIES: z
-    .string()
-    .regex(/^[A-Z]{3}(,[A-Z]{3})*$/)
-    .default("GNF,XOF,XAF,USD")
-    .transform((list) => list.split(",")),
+  /** Payment providers validate their own variables (modules/payments/<provider>/plugin.server.ts). */
   /** Shown to the payer on the providers' pages. */
   SHOP_NAME: z.string().min(1).default("ASHTECH STORE"),
   /** An unpaid order expires after this many minutes (its payment link is cancelled where the provider allows it). */

@@ -2,12 +2,15 @@ import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import type { QueryParams, SanityClient, SanityQueries } from "@sanity/client";
 import type { Order as OrderDocument } from "~/sanity.types";
 import { canExpire, decide, mismatch, type EventSource, type OrderStatus, type PaymentObservation } from "./order-state.server";
+import type { CountryCode, OperatorId } from "~/lib/mobile-money";
+import type { ProviderId } from "./payments/provider";
 import { getSanityWriteClient } from "./sanity.server";
 import type { DeclaredIn, TypedQuery } from "./typed-query.server";
 
 /** Orders are documents in the content lake; every write here is revision-checked. */
 
-export type PaymentMethod = "lygos" | "lengo" | "free";
+/** A registered provider's id (payments/registry.server.ts), or "free" for an order with nothing to pay. */
+export type PaymentMethod = ProviderId | "free";
 
 export interface OrderLine {
   _key: string;
@@ -31,7 +34,7 @@ export type AttemptState = "creating" | "pending" | "paid" | "failed" | "error";
 
 export interface PaymentAttempt {
   _key: string;
-  provider: Exclude<PaymentMethod, "free">;
+  provider: ProviderId;
   /** Lygos: the order_id we sent; Lengo: the pay_id it returned. Empty until known. */
   reference: string;
   amount: number;
@@ -41,6 +44,9 @@ export interface PaymentAttempt {
   redirectUrl?: string;
   /** Lygos gateway id, to delete the link when the order expires. */
   gatewayId?: string;
+  /** The wallet the buyer chose for this attempt (routing table): what the pending page guides them through. */
+  country?: CountryCode;
+  operator?: OperatorId;
   error?: string;
   createdAt: string;
 }
@@ -352,10 +358,14 @@ export function updatePaymentAttempt(
   key: string,
   fields: Partial<Omit<PaymentAttempt, "_key">>,
   client: SanityClient = getSanityWriteClient(),
+  event?: Omit<PaymentEvent, "_key" | "at">,
 ) {
   return updateWithRevision(
     order._id,
-    () => ({ set: Object.fromEntries(Object.entries(fields).map(([name, value]) => [`payments[_key=="${key}"].${name}`, value])) }),
+    () => ({
+      set: Object.fromEntries(Object.entries(fields).map(([name, value]) => [`payments[_key=="${key}"].${name}`, value])),
+      ...(event ? { append: [{ _key: newKey(), at: new Date().toISOString(), ...event }] } : {}),
+    }),
     client,
   );
 }

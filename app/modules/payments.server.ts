@@ -12,10 +12,9 @@ import {
   type Order,
   type PaymentAttempt,
 } from "./orders.server";
-import { isPaymentProviderError } from "./payments/errors";
-import { parseLengoCallback } from "./payments/lengo.server";
-import type { ProviderId } from "./payments/provider";
-import { getProvider } from "./payments/registry.server";
+import { isPaymentProviderError, ProviderUnavailable } from "./payments/errors";
+import type { ProviderId, Wallet } from "./payments/provider";
+import { getPlugin, getProvider } from "./payments/registry.server";
 
 /**
  * Payment flows over the one provider interface: start a payment for an order, and confirm it
@@ -33,27 +32,26 @@ function returnUrl(origin: string, provider: ProviderId, order: Order): string {
   return `${origin}/paiement/${provider}/retour?commande=${order.number}&t=${encodeURIComponent(order.accessToken)}`;
 }
 
-function callbackUrl(origin: string, order: Order): string {
-  return `${origin}/api/paiement/lengo?commande=${order.number}&jeton=${encodeURIComponent(order.callbackToken)}`;
+/** One route for every provider's callback; Lengo's live payments carry exactly this URL. */
+function callbackUrl(origin: string, provider: ProviderId, order: Order): string {
+  return `${origin}/api/paiement/${provider}?commande=${order.number}&jeton=${encodeURIComponent(order.callbackToken)}`;
 }
 
-/** Lygos keys the status by our reference: each attempt of one order needs its own. */
-function referenceFor(order: Order): string {
-  const previous = order.payments?.length ?? 0;
-  return previous === 0 ? order.number : `${order.number}-${previous + 1}`;
-}
-
-export type StartResult = { kind: "redirect"; url: string } | { kind: "error"; message: string };
+export type StartResult =
+  | { kind: "redirect"; url: string }
+  /** `providerDown`: the provider could not be reached (timeout, 5xx): another may take the same order. */
+  | { kind: "error"; message: string; providerDown?: boolean };
 
 /**
  * Creates the provider payment for an order that is already written. The attempt is claimed on
  * the order (revision-checked) before the provider is called: a double submit waits for the
  * first submit's payment page instead of creating a second payment.
  */
-export async function startPayment(order: Order, providerId: ProviderId, origin: string): Promise<StartResult> {
+export async function startPayment(order: Order, providerId: ProviderId, origin: string, wallet?: Wallet): Promise<StartResult> {
   if (order.status === "paid") return { kind: "redirect", url: orderPageUrl(origin, order) };
   const provider = getProvider(providerId);
-  if (!provider || !provider.supportsCurrency(order.currency)) {
+  const plugin = getPlugin(providerId);
+  if (!provider || !plugin || !provider.supportsCurrency(order.currency)) {
     return { kind: "error", message: "Ce moyen de paiement n'est pas disponible pour le moment." };
   }
 
@@ -65,10 +63,11 @@ export async function startPayment(order: Order, providerId: ProviderId, origin:
   const attempt: PaymentAttempt = {
     _key: newKey(),
     provider: providerId,
-    reference: providerId === "lygos" ? referenceFor(order) : "",
+    reference: plugin.referenceFor(order.number, (order.payments?.length ?? 0) + 1) ?? "",
     amount: order.total,
     currency: order.currency,
     state: "creating",
+    ...(wallet ? { country: wallet.country, operator: wallet.operator } : {}),
     createdAt: new Date().toISOString(),
   };
   const claimed = await addPaymentAttempt(order, attempt, providerId);
@@ -83,7 +82,7 @@ export async function startPayment(order: Order, providerId: ProviderId, origin:
         description: `Commande ${order.number}`,
       },
       returnUrls: { success: returnUrl(origin, providerId, order), failure: `${returnUrl(origin, providerId, order)}&issue=echec` },
-      ...(provider.sendsCallbacks ? { callbackUrl: callbackUrl(origin, order) } : {}),
+      ...(plugin.parseCallback ? { callbackUrl: callbackUrl(origin, providerId, order) } : {}),
     });
     if (created.amount !== order.total || created.currency.toUpperCase() !== order.currency) {
       await provider.cancel?.(created).catch(() => undefined);
@@ -101,9 +100,38 @@ export async function startPayment(order: Order, providerId: ProviderId, origin:
   } catch (error) {
     const developerMessage = error instanceof Error ? error.message : String(error);
     console.error(`payment start failed for ${order.number} via ${providerId}: ${developerMessage}`);
-    await updatePaymentAttempt(claimed.order, attempt._key, { state: "error", error: developerMessage });
-    return { kind: "error", message: isPaymentProviderError(error) ? error.shopperMessage : GENERIC_FAILURE };
+    // In the payment log too: a failover leaves both attempts there, the failed one first.
+    await updatePaymentAttempt(claimed.order, attempt._key, { state: "error", error: developerMessage }, undefined, {
+      source: "checkout",
+      provider: providerId,
+      reference: attempt.reference,
+      rawStatus: "",
+      state: "error",
+      note: `payment not created: ${developerMessage}`,
+    });
+    return {
+      kind: "error",
+      message: isPaymentProviderError(error) ? error.shopperMessage : GENERIC_FAILURE,
+      providerDown: error instanceof ProviderUnavailable,
+    };
   }
+}
+
+/**
+ * Failover: the wallet's providers in the routing table's order, the next one tried only when
+ * the previous could not be reached (timeout, 5xx). Same order, one attempt after the other, so
+ * the claim in `startPayment` still allows one open payment at a time; a provider that answered
+ * (even with a refusal) is not second-guessed.
+ */
+export async function startPaymentOnRoute(order: Order, providers: readonly ProviderId[], wallet: Wallet, origin: string): Promise<StartResult> {
+  let result: StartResult = { kind: "error", message: "Ce moyen de paiement n'est pas disponible pour le moment." };
+  for (const [index, providerId] of providers.entries()) {
+    const current = index === 0 ? order : ((await getOrder(order.number)) ?? order);
+    result = await startPayment(current, providerId, origin, wallet);
+    if (result.kind === "redirect" || !result.providerDown) return result;
+    if (index < providers.length - 1) console.warn(`payment for ${order.number}: ${providerId} is down, trying ${providers[index + 1]}`);
+  }
+  return result;
 }
 
 async function waitForOtherSubmit(number: string, origin: string): Promise<StartResult> {
@@ -169,18 +197,21 @@ export async function confirmPayments(order: Order, source: EventSource, attempt
 export type CallbackResult = { status: number; body: { ok: boolean; error?: string } };
 
 /**
- * Lengo's callback is unsigned: it is authenticated by the per-order token in its URL, must name
- * a payment this order made, for the amount recorded, and even then only triggers a status
- * check with Lengo. 2xx only once the outcome is durably recorded; 5xx makes Lengo retry.
+ * Provider callbacks are unsigned (Lengo's are): one is authenticated by the per-order token in
+ * its URL, must name a payment this order made with that provider, for the amount recorded, and
+ * even then only triggers a status check. 2xx only once the outcome is durably recorded; 5xx
+ * makes the provider retry.
  */
-export async function handleLengoCallback(number: string, token: string | null, body: unknown): Promise<CallbackResult> {
+export async function handleCallback(providerId: ProviderId, number: string, token: string | null, body: unknown): Promise<CallbackResult> {
+  const parse = getPlugin(providerId)?.parseCallback;
+  if (!parse) return { status: 404, body: { ok: false, error: "no callbacks for this provider" } };
   const order = await getOrder(number);
   if (!order || !tokensMatch(token, order.callbackToken)) return { status: 404, body: { ok: false, error: "unknown order" } };
-  const parsed = parseLengoCallback(body);
+  const parsed = parse(body);
   if (!parsed.ok) return { status: 400, body: { ok: false, error: parsed.error } };
-  const { payId, amount } = parsed.callback;
-  const attempt = order.payments?.find((candidate) => candidate.provider === "lengo" && candidate.reference === payId);
-  if (!attempt) return { status: 400, body: { ok: false, error: "unknown pay_id for this order" } };
+  const { reference, amount } = parsed.callback;
+  const attempt = order.payments?.find((candidate) => candidate.provider === providerId && candidate.reference === reference);
+  if (!attempt) return { status: 400, body: { ok: false, error: "unknown payment reference for this order" } };
   if (amount !== undefined && amount !== attempt.amount) {
     return { status: 400, body: { ok: false, error: `amount ${amount} does not match ${attempt.amount}` } };
   }

@@ -19,7 +19,9 @@ const LAYOUT: LayoutView = {
     whatsappNumber: "237690000000",
     email: "contact@example.com",
     socials: { facebook: "https://facebook.com/example", instagram: "https://instagram.com/example" },
+    paymentRouting: { preferredProvider: null, disabledWallets: [] },
   },
+  payment: { offers: [{ country: "CM", name: "Cameroun", dial: "237", operators: ["mtn"] }] },
   categories: [
     "Formations",
     "Intelligence Artificielle",

@@ -1,9 +1,10 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { MobileMoneyOperators } from "~/components/MobileMoneyOperators";
+import { PaymentWalletFields } from "~/components/PaymentWalletFields";
 import { formatPrice } from "~/lib/money";
 import { getLayout } from "~/modules/catalog.server";
-import { applyDiscount, loadCheckout, parseCheckoutForm, placeOrder, type FieldErrors } from "~/modules/checkout.server";
+import { applyDiscount, countryFromForm, loadCheckout, parseCheckoutForm, placeOrder, type FieldErrors } from "~/modules/checkout.server";
 import { siteOrigin } from "~/modules/seo.server";
 import { commitSession, getSession } from "~/modules/session.server";
 
@@ -15,7 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const productId = new URL(request.url).searchParams.get("produit");
   const session = await getSession(request);
   const layout = await getLayout();
-  const view = await loadCheckout(session, productId, layout.settings.currency);
+  const view = await loadCheckout(session, productId, layout.payment.offers);
   return data(
     { layout, productId, ...view },
     { headers: { ...PRIVATE, "Set-Cookie": await commitSession(session) } },
@@ -30,11 +31,19 @@ export async function action({ request }: ActionFunctionArgs) {
     name: String(formData.get("name") ?? ""),
     whatsapp: String(formData.get("whatsapp") ?? ""),
     email: String(formData.get("email") ?? ""),
-    paymentMethod: String(formData.get("paymentMethod") ?? ""),
+    country: String(formData.get("country") ?? ""),
+    operator: String(formData.get("operator") ?? ""),
     discountCode: String(formData.get("discountCode") ?? ""),
   };
-  const { settings } = await getLayout();
+  const { settings, payment } = await getLayout();
   const applyTo = { session, formData, productId, currency: settings.currency };
+  // The country the form shows again: what was chosen, else the number's, else the previous purchase's.
+  values.country = countryFromForm(payment.offers, values, session) ?? values.country;
+
+  // Without JavaScript, « Voir les opérateurs » shows the chosen country's operators, keeping what was typed.
+  if (formData.get("intent") === "choose-country") {
+    return data({ errors: {} as FieldErrors, values: { ...values, operator: "" }, discount: (await applyDiscount(applyTo)).discount }, { headers: PRIVATE });
+  }
 
   if (formData.get("intent") === "apply-discount") {
     const { discount, errors = {} } = await applyDiscount(applyTo);
@@ -51,6 +60,7 @@ export async function action({ request }: ActionFunctionArgs) {
     form: parsed.form,
     productId,
     currency: settings.currency,
+    routing: settings.paymentRouting,
     origin: siteOrigin(request),
   });
   const headers = { ...PRIVATE, "Set-Cookie": await commitSession(session) };
@@ -67,7 +77,7 @@ function FieldError({ id, message }: { id: string; message?: string }) {
 }
 
 export default function Checkout() {
-  const { priced, checkoutId, providers, layout, productId } = useLoaderData<typeof loader>();
+  const { priced, checkoutId, offers, country, layout, productId } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const errors: FieldErrors = actionData?.errors ?? {};
@@ -145,16 +155,6 @@ export default function Checkout() {
         </div>
 
         <div>
-          <label htmlFor="whatsapp" className="block text-sm font-semibold">
-            Numéro WhatsApp (avec l'indicatif du pays)
-          </label>
-          <input id="whatsapp" name="whatsapp" type="tel" inputMode="tel" autoComplete="tel" required placeholder="+237 690 00 00 00"
-            className="field mt-1" defaultValue={values?.whatsapp}
-            aria-invalid={errors.whatsapp ? true : undefined} aria-describedby={errors.whatsapp ? "whatsapp-error" : undefined} />
-          <FieldError id="whatsapp-error" message={errors.whatsapp} />
-        </div>
-
-        <div>
           <label htmlFor="email" className="block text-sm font-semibold">
             E-mail (pour recevoir votre reçu et vos liens)
           </label>
@@ -163,6 +163,9 @@ export default function Checkout() {
             aria-invalid={errors.email ? true : undefined} aria-describedby={errors.email ? "email-error" : undefined} />
           <FieldError id="email-error" message={errors.email} />
         </div>
+
+        <PaymentWalletFields offers={offers} country={(values?.country as typeof country) || country} free={free}
+          values={values} errors={errors} />
 
         {priced.total === 0 ? null : (
           <div>
@@ -190,29 +193,7 @@ export default function Checkout() {
           </div>
         )}
 
-        {free ? null : (
-          <fieldset>
-            <legend className="text-sm font-semibold">Moyen de paiement</legend>
-            {providers.length === 0 ? (
-              <p className="mt-2 text-sm text-red-600">Aucun moyen de paiement n'est disponible pour le moment. Contactez-nous sur WhatsApp.</p>
-            ) : (
-              <div className="mt-2 space-y-2">
-                {providers.map((provider, index) => (
-                  <label key={provider.id} className="flex cursor-pointer items-center gap-3 rounded-xl border border-slate-300 bg-white p-3 has-[:checked]:border-brand has-[:checked]:ring-2 has-[:checked]:ring-brand/30 dark:border-slate-700 dark:bg-slate-900">
-                    <input type="radio" name="paymentMethod" value={provider.id} required
-                      defaultChecked={values?.paymentMethod ? values.paymentMethod === provider.id : index === 0} />
-                    <span>
-                      <span className="font-semibold">{provider.label}</span>
-                      <span className="block text-xs text-slate-500 dark:text-slate-400">Mobile money : MTN, Orange Money, Moov, Wave…</span>
-                    </span>
-                  </label>
-                ))}
-              </div>
-            )}
-            <FieldError id="payment-error" message={errors.paymentMethod} />
-            <MobileMoneyOperators />
-          </fieldset>
-        )}
+        {free ? null : <MobileMoneyOperators offers={offers} />}
 
         <button type="submit" className={`${free ? "btn-gold" : "btn-primary"} w-full text-base`} disabled={submitting}>
           {submitting && !applying ? "Un instant…" : free ? "Obtenir gratuitement" : `Payer ${formatPrice(toPay, currency)}`}

@@ -326,6 +326,8 @@ export const order = defineType({
             defineField({ name: "rawStatus", title: "Statut du prestataire", type: "string" }),
             defineField({ name: "redirectUrl", title: "Page de paiement", type: "string" }),
             defineField({ name: "gatewayId", title: "Identifiant du lien", type: "string" }),
+            defineField({ name: "country", title: "Pays (code)", type: "string" }),
+            defineField({ name: "operator", title: "Opérateur", type: "string" }),
             defineField({ name: "error", title: "Erreur", type: "string" }),
             defineField({ name: "createdAt", title: "Créée le", type: "datetime" }),
           ],

@@ -144,6 +144,40 @@ export const siteSettings = defineType({
       initialValue: 30,
       validation: (rule) => rule.required().integer().min(1),
     }),
+    defineField({
+      name: "paymentRouting",
+      title: "Paiement : pays, opérateurs et prestataire",
+      type: "object",
+      description:
+        "La boutique propose chaque opérateur que ses prestataires de paiement (configurés avec leurs clés) savent encaisser dans chaque pays. Ici, vous pouvez en retirer et choisir le prestataire essayé en premier quand les deux servent le même opérateur.",
+      fields: [
+        defineField({
+          name: "preferredProvider",
+          title: "Prestataire préféré quand les deux servent",
+          type: "string",
+          options: {
+            list: [
+              { title: "Lygos Pay", value: "lygos" },
+              { title: "Lengo Pay", value: "lengo" },
+            ],
+            layout: "radio",
+          },
+          initialValue: "lygos",
+        }),
+        defineField({
+          name: "disabledWallets",
+          title: "Pays ou opérateurs désactivés",
+          type: "array",
+          of: [defineArrayMember({ type: "string" })],
+          description:
+            "Code pays pour tout un pays (CM), ou pays et opérateur (CM:mtn, CI:orange-money, SN:wave). Opérateurs : mtn, orange-money, moov, wave, free, airtel, vodacom, m-pesa, tigo, halotel.",
+          validation: (rule) =>
+            rule.unique().custom((values: string[] | undefined) =>
+              (values ?? []).every((value) => /^[A-Z]{2}(:[a-z-]+)?$/.test(value)) ? true : "Écrivez CM ou CM:mtn (pays en majuscules, opérateur en minuscules).",
+            ),
+        }),
+      ],
+    }),
   ],
   preview: {
     select: { title: "shopName" },

@@ -25,12 +25,14 @@ export const siteSettings = {
     "Formations, guides IA, e-books, abonnements premium et logiciels : payez par mobile money et recevez votre produit tout de suite, où que vous soyez en Afrique francophone.",
   whyUs: [
     { icon: "⚡", title: "Livraison immédiate", text: "Vos fichiers et codes arrivent dès la confirmation du paiement, sur la page de commande et par e-mail." },
-    { icon: "🔒", title: "Paiement sécurisé", text: "Orange Money, MTN MoMo, Wave, Moov : payez par mobile money via Lygos Pay ou Lengo Pay, sans carte bancaire." },
+    { icon: "🔒", title: "Paiement sécurisé", text: "Payez par mobile money avec l'opérateur de votre pays, sans carte bancaire : la boutique affiche ceux qu'elle accepte chez vous." },
     { icon: "💬", title: "Support réactif sur WhatsApp", text: "Une question avant ou après l'achat ? Notre équipe vous répond 7 jours sur 7, de 8 h à 21 h." },
     { icon: "🌍", title: "Pensé pour l'Afrique", text: "Des contenus en français, des exemples locaux et des prix en F CFA, pour le Cameroun, la Côte d'Ivoire, le Sénégal et au-delà." },
   ],
   downloadLimit: 5,
   downloadValidityDays: 30,
+  // Every operator the configured providers take, Lygos Pay first where both serve (decision 014).
+  paymentRouting: { preferredProvider: "lygos", disabledWallets: [] as string[] },
 };
 
 export type PromotionSeed = {
@@ -113,7 +115,7 @@ export const pages: PageSeed[] = [
       ["h2", "2. Prix"],
       ["p", "Les prix sont indiqués en francs CFA (F CFA), toutes taxes comprises. Un prix promotionnel s'applique uniquement jusqu'à la date de fin affichée sur la fiche produit. Le prix retenu est celui affiché au moment de la validation de la commande."],
       ["h2", "3. Commande et paiement"],
-      ["p", "Le paiement s'effectue par mobile money (Orange Money, MTN Mobile Money, Moov Money, Wave, Airtel Money… selon votre pays) sur la page sécurisée de nos partenaires de paiement Lygos Pay ou Lengo Pay. La commande est confirmée uniquement lorsque le partenaire de paiement nous confirme l'encaissement du montant exact."],
+      ["p", "Le paiement s'effectue par mobile money, avec l'un des opérateurs proposés pour votre pays au moment de la commande, sur la page sécurisée de nos partenaires de paiement Lygos Pay ou Lengo Pay. La commande est confirmée uniquement lorsque le partenaire de paiement nous confirme l'encaissement du montant exact."],
       ["h2", "4. Livraison"],
       ["ul", [
         "**Fichiers** : un lien de téléchargement personnel s'affiche sur la page de votre commande et vous est envoyé par e-mail. Il est valable 30 jours et permet 5 téléchargements par fichier, sauf mention contraire sur la fiche produit.",
@@ -162,7 +164,7 @@ export const pages: PageSeed[] = [
     description: "Paiement par mobile money, livraison immédiate, téléchargements, abonnements, « Mes commandes » : les réponses à vos questions sur ASHTECH STORE.",
     body: [
       ["h2", "Comment payer ?"],
-      ["p", "Par mobile money, sans carte bancaire. Au moment de payer, vous êtes dirigé vers la page sécurisée de notre partenaire **Lygos Pay** ou **Lengo Pay** : choisissez votre pays et votre opérateur (Orange Money, MTN Mobile Money, Moov Money, Wave, Airtel Money…), saisissez votre numéro puis validez le paiement sur votre téléphone."],
+      ["p", "Par mobile money, sans carte bancaire. Sur la page de commande, choisissez votre pays : la boutique affiche les opérateurs qu'elle accepte chez vous. Vous êtes ensuite dirigé vers la page sécurisée de notre partenaire de paiement, où vous saisissez votre numéro, puis vous validez le paiement sur votre téléphone."],
       ["h2", "Quand vais-je recevoir mon produit ?"],
       ["p", "**Tout de suite** après la confirmation du paiement. Pour un fichier, le bouton de téléchargement apparaît sur la page de votre commande et un e-mail vous envoie le même lien. Pour un code ou une licence, il s'affiche sur la page de commande et arrive par e-mail. Pour un abonnement activé par notre équipe, nous vous écrivons sur WhatsApp, en général sous 2 heures."],
       ["h2", "J'ai perdu mon lien de téléchargement, que faire ?"],

@@ -87,7 +87,8 @@ describe("checkout", () => {
     expect(response.status).toBe(400);
     const html = await response.text();
     expect(html).toContain("Indiquez votre nom complet.");
-    expect(html).toContain("avec l&#x27;indicatif du pays");
+    // The expected form for the chosen country, local and international.
+    expect(html).toContain("6 71 23 45 67 ou +237 6 71 23 45 67");
     expect(html).toContain("Indiquez une adresse e-mail valide");
     expect(await lake.fetch(`count(*[checkoutId == $checkoutId])`, { checkoutId })).toBe(0);
   });
@@ -166,10 +167,41 @@ describe("Lygos", () => {
     ]);
   });
 
-  it("leaves the order pending and the shopper informed when Lygos is down", async () => {
+  it("sends the same order to Lengo when Lygos cannot create the payment, both attempts in its log", async () => {
     const shopper = new Shopper(stack.baseUrl);
     const checkoutId = await shopper.openCheckout(GUIDE);
     await control(lygos, "/faults", { status5xx: 503, path: "/gateway" });
+    // MTN in Cameroon: Lygos preferred, Lengo serves it too in the demo routing table.
+    const response = await shopper.checkout(GUIDE, checkoutId, { country: "CM", operator: "mtn" });
+    expect(response.status).toBe(303);
+    const paymentUrl = response.headers.get("location")!;
+    expect(paymentUrl.startsWith(lengo)).toBe(true);
+    const orders = await lake.fetch<Order[]>(`*[_type == "order" && checkoutId == $checkoutId]`, { checkoutId });
+    expect(orders).toHaveLength(1);
+    expect(orders[0]!.payments.map((attempt) => [attempt.provider, attempt.state, attempt.operator])).toEqual([
+      ["lygos", "error", "mtn"],
+      ["lengo", "pending", "mtn"],
+    ]);
+    expect(orders[0]!.paymentLog).toEqual([expect.objectContaining({ provider: "lygos", state: "error" })]);
+
+    const back = await shopper.request(await payOnHostedPage(paymentUrl, "600000001"));
+    expect(back.status).toBe(303);
+    const paid = await waitFor(() => reload(orders[0]!), (order) => order.status === "paid");
+    expect(paid.payments.map((attempt) => attempt.state)).toEqual(["error", "paid"]);
+    expect(paid.paymentLog.map((event) => [event.provider, event.state])).toEqual([
+      ["lygos", "error"],
+      ["lengo", "paid"],
+    ]);
+    // Lygos was asked once, and never created a payable link for this order.
+    const requests = (await control(lygos, "/requests")) as { method: string; path: string; status: number }[];
+    expect(requests.filter((request) => request.method === "POST")).toEqual([expect.objectContaining({ status: 503 })]);
+  });
+
+  it("leaves the order pending and the shopper informed when every provider of the wallet is down", async () => {
+    const shopper = new Shopper(stack.baseUrl);
+    const checkoutId = await shopper.openCheckout(GUIDE);
+    await control(lygos, "/faults", { status5xx: 503, path: "/gateway" });
+    await control(lengo, "/faults", { status5xx: 502, path: "/payments" });
     const refused = await shopper.checkout(GUIDE, checkoutId);
     expect(refused.status).toBe(400);
     const html = await refused.text();
@@ -177,9 +209,12 @@ describe("Lygos", () => {
     expect(html).not.toMatch(/503|nginx|Bad Gateway/);
     const order = await lake.fetch<Order>(`*[checkoutId == $checkoutId][0]`, { checkoutId });
     expect(order.status).toBe("pending");
-    expect(order.payments[0]).toMatchObject({ state: "error" });
+    expect(order.payments.map((attempt) => [attempt.provider, attempt.state])).toEqual([
+      ["lygos", "error"],
+      ["lengo", "error"],
+    ]);
 
-    await control(lygos, "/reset", {});
+    await Promise.all([control(lygos, "/reset", {}), control(lengo, "/reset", {})]);
     const again = await shopper.checkout(GUIDE, checkoutId);
     expect(again.status).toBe(303);
     const paymentUrl = again.headers.get("location")!;

@@ -7,7 +7,8 @@ import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { startLengo, type LengoOptions } from "../../sandbox/lengo/server";
-import { LengoProvider, parseLengoCallback, type LengoConfig } from "../../app/modules/payments/lengo.server";
+import { parseLengoCallback } from "../../app/modules/payments/lengo/callback.server";
+import { LengoProvider, type LengoConfig } from "../../app/modules/payments/lengo/client.server";
 import {
   PaymentNotFound,
   PaymentProviderError,

@@ -7,7 +7,7 @@ import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { startLygos } from "../../sandbox/lygos/server";
-import { LygosProvider, type LygosConfig } from "../../app/modules/payments/lygos.server";
+import { LygosProvider, type LygosConfig } from "../../app/modules/payments/lygos/client.server";
 import {
   PaymentNotFound,
   PaymentProviderError,

@@ -18,7 +18,7 @@ let port: number;
 const started: ChildProcess[] = [];
 
 /** Only what a shell would have: no shop configuration. */
-const bareEnv = () => ({ PATH: process.env.PATH ?? "", HOME: os.homedir(), SANDBOX_DATA_DIR: dataDir });
+const bareEnv = (): NodeJS.ProcessEnv => ({ NODE_ENV: "production", PATH: process.env.PATH ?? "", HOME: os.homedir(), SANDBOX_DATA_DIR: dataDir });
 
 function npmStart(): ChildProcess {
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {

@@ -38,17 +38,26 @@ export class Shopper {
     return match[1]!;
   }
 
-  checkout(productId: string, checkoutId: string, fields: Record<string, string> = {}): Promise<Response> {
+  /**
+   * Posts the checkout form. `paymentMethod` picks a wallet only that provider serves in the
+   * demo routing table (Lygos: MTN in Cameroon, preferred there; Lengo: Orange Money in Guinea).
+   */
+  checkout(productId: string, checkoutId: string, { paymentMethod = "lygos", ...fields }: Record<string, string> = {}): Promise<Response> {
     return this.post(`/commande?produit=${encodeURIComponent(productId)}`, {
       checkoutId,
       name: "Awa Diallo",
       whatsapp: "+237 690 00 00 01",
       email: "awa@example.com",
-      paymentMethod: "lygos",
+      ...WALLET_OF[paymentMethod],
       ...fields,
     });
   }
 }
+
+export const WALLET_OF: Record<string, { country: string; operator: string }> = {
+  lygos: { country: "CM", operator: "mtn" },
+  lengo: { country: "GN", operator: "orange-money" },
+};
 
 /** The payer on the provider's hosted page: picks a wallet, types a number, presses « Payer ». */
 export async function payOnHostedPage(paymentUrl: string, phone: string, action: "pay" | "cancel" = "pay"): Promise<string> {

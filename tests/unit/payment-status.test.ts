@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { parseLengoCallback } from "../../app/modules/payments/lengo.server";
-import { mapLengoStatus, mapLygosStatus, rawStatusText } from "../../app/modules/payments/status";
+import { parseLengoCallback } from "../../app/modules/payments/lengo/callback.server";
+import { mapLengoStatus, rawStatusText } from "../../app/modules/payments/lengo/status";
+import { mapLygosStatus } from "../../app/modules/payments/lygos/status";
 
 describe("Lygos status mapping (case-insensitive)", () => {
   it.each([

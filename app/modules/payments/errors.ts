@@ -7,10 +7,13 @@ import type { ProviderId } from "./provider";
  */
 export type PaymentErrorKind = "unavailable" | "rejected" | "invalid_response" | "not_found";
 
-export const PROVIDER_LABELS: Record<ProviderId, string> = { lygos: "Lygos Pay", lengo: "Lengo Pay" };
-
-interface ErrorInit {
+/** Who failed: every client passes its plug-in's id and shopper-facing label. */
+export interface ProviderName {
   provider: ProviderId;
+  providerLabel: string;
+}
+
+interface ErrorInit extends ProviderName {
   /** Stable and machine-readable: "TIMEOUT", "HTTP_503", "API_KEY_NOT_FOUND", "UNSUPPORTED_AMOUNT"… */
   code: string;
   message: string;
@@ -38,7 +41,7 @@ export abstract class PaymentProviderError extends Error {
     this.code = init.code;
     this.httpStatus = init.httpStatus;
     this.configError = init.configError ?? false;
-    this.shopperMessage = init.shopperMessage ?? defaultShopperMessage(PROVIDER_LABELS[init.provider]);
+    this.shopperMessage = init.shopperMessage ?? defaultShopperMessage(init.providerLabel);
   }
 }
 

@@ -1,10 +1,8 @@
 import type { z } from "zod";
-import { PROVIDER_LABELS, ProviderResponseInvalid, ProviderUnavailable } from "./errors";
-import type { ProviderId } from "./provider";
+import { ProviderResponseInvalid, ProviderUnavailable, type ProviderName } from "./errors";
 
 /** Transport shared by the provider clients: timeouts, retries of reads, JSON, redaction. */
-export interface TransportConfig {
-  provider: ProviderId;
+export interface TransportConfig extends ProviderName {
   baseUrl: string;
   timeoutMs: number;
   /** Attempts for idempotent reads (1 = no retry). */
@@ -46,9 +44,9 @@ export interface TransportOptions {
   fetch?: typeof fetch;
 }
 
-export function transportConfig(provider: ProviderId, options: TransportOptions, secret: string): TransportConfig {
+export function transportConfig(name: ProviderName, options: TransportOptions, secret: string): TransportConfig {
   return {
-    provider,
+    ...name,
     baseUrl: options.baseUrl,
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     readAttempts: options.readAttempts ?? 3,
@@ -71,7 +69,7 @@ export function redact(text: string, secrets: string[]) {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function once(cfg: TransportConfig, opts: CallOptions): Promise<HttpResult> {
-  const name = `${PROVIDER_LABELS[cfg.provider]} ${opts.label}`;
+  const name = `${cfg.providerLabel} ${opts.label}`;
   let response: Response;
   let text: string;
   try {
@@ -87,6 +85,7 @@ async function once(cfg: TransportConfig, opts: CallOptions): Promise<HttpResult
     const timedOut = error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
     throw new ProviderUnavailable({
       provider: cfg.provider,
+      providerLabel: cfg.providerLabel,
       code: timedOut ? "TIMEOUT" : "NETWORK",
       message: timedOut
         ? `${name} did not answer within ${cfg.timeoutMs} ms`
@@ -96,6 +95,7 @@ async function once(cfg: TransportConfig, opts: CallOptions): Promise<HttpResult
   if (response.status >= 500 || response.status === 429) {
     throw new ProviderUnavailable({
       provider: cfg.provider,
+      providerLabel: cfg.providerLabel,
       code: `HTTP_${response.status}`,
       httpStatus: response.status,
       message: `${name} answered ${response.status}`,
@@ -108,6 +108,7 @@ async function once(cfg: TransportConfig, opts: CallOptions): Promise<HttpResult
     if (response.ok) {
       throw new ProviderResponseInvalid({
         provider: cfg.provider,
+      providerLabel: cfg.providerLabel,
         code: "MALFORMED_JSON",
         httpStatus: response.status,
         message: `${name} answered ${response.status} with a body that is not JSON (${text.length} bytes)`,
@@ -150,9 +151,10 @@ export function parseBody<T extends z.ZodType>(
     .join("; ");
   throw new ProviderResponseInvalid({
     provider: cfg.provider,
+      providerLabel: cfg.providerLabel,
     code: "UNEXPECTED_RESPONSE",
     httpStatus: result.status,
-    message: redact(`${PROVIDER_LABELS[cfg.provider]} ${label} answered an unexpected body: ${issues}`, cfg.secrets),
+    message: redact(`${cfg.providerLabel} ${label} answered an unexpected body: ${issues}`, cfg.secrets),
   });
 }
 
@@ -173,8 +175,9 @@ export function normalizeRedirectUrl(cfg: TransportConfig, label: string, value:
   }
   throw new ProviderResponseInvalid({
     provider: cfg.provider,
+      providerLabel: cfg.providerLabel,
     code: "INVALID_REDIRECT_URL",
-    message: `${PROVIDER_LABELS[cfg.provider]} ${label} returned a payment URL that is not an http(s) URL: ${excerpt(cfg, value)}`,
+    message: `${cfg.providerLabel} ${label} returned a payment URL that is not an http(s) URL: ${excerpt(cfg, value)}`,
   });
 }
 

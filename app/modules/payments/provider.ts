@@ -1,11 +1,28 @@
-import type { PaymentState } from "./status";
+import type { CountryCode, OperatorId } from "~/lib/mobile-money";
 
 /**
- * The one interface the orders module uses for every payment provider. Implementations:
- * `LygosProvider` (lygos.server.ts) and `LengoProvider` (lengo.server.ts). Every method
- * throws only `PaymentProviderError` subclasses (errors.ts) for provider-side failures.
+ * The one interface the payment flows use for every provider. Each provider lives in its own
+ * folder (lygos/, lengo/) and is listed once in registry.server.ts as a `PaymentPlugin`.
+ * Every method throws only `PaymentProviderError` subclasses (errors.ts) for provider-side failures.
  */
-export type ProviderId = "lygos" | "lengo";
+
+/** A registered plug-in's id ("lygos", "lengo"): the registry is the one list of them. */
+export type ProviderId = string;
+
+/** Provider statuses mapped to the three states an order cares about. Unknown is not failed. */
+export type PaymentState = "paid" | "failed" | "pending";
+
+/** One mobile-money wallet: an operator in a country ("CM" + "mtn"). */
+export interface Wallet {
+  country: CountryCode;
+  operator: OperatorId;
+}
+
+/** What a configured provider can take: the routing table is built from these. */
+export interface Coverage {
+  currencies: readonly string[];
+  wallets: readonly Wallet[];
+}
 
 export interface PaymentRequest {
   /**
@@ -71,8 +88,8 @@ export interface PaymentProvider {
   readonly id: ProviderId;
   /** Name shown to shoppers. */
   readonly label: string;
-  /** Lengo confirms by callback as well; Lygos only when asked. */
-  readonly sendsCallbacks: boolean;
+  /** What this account can take (the provider's own table, narrowed by the merchant's account). */
+  readonly coverage: Coverage;
   supportsCurrency(currency: string): boolean;
   /** Never retried: a second call may create a second payment. */
   createPayment(input: CreatePaymentInput): Promise<CreatedPayment>;
@@ -83,4 +100,34 @@ export interface PaymentProvider {
   getStatus(lookup: PaymentLookup): Promise<PaymentStatus>;
   /** Makes an unpaid payment link unusable (Lygos deletes its gateway); absent when the provider cannot. */
   cancel?(lookup: PaymentLookup): Promise<void>;
+}
+
+/** What a provider's callback says, once parsed: only ever a reason to ask `getStatus`. */
+export interface ParsedCallback {
+  /** The provider's reference for the payment (Lengo's `pay_id`). */
+  reference: string;
+  /** The amount the callback claims, to compare with the attempt's. */
+  amount?: number;
+}
+
+/**
+ * A payment provider as the shop plugs it in: everything about it lives in its own folder and
+ * this object is the only thing the registry lists.
+ */
+export interface PaymentPlugin {
+  readonly id: ProviderId;
+  /** Name shown to shoppers and in messages. */
+  readonly label: string;
+  /**
+   * The configured client, or null when its keys are absent (a provider without keys is never
+   * offered). Throws an English error naming the variable when one is malformed.
+   */
+  fromEnv(env: NodeJS.ProcessEnv): PaymentProvider | null;
+  /**
+   * The reference the shop sends for the attempt-th payment (1-based) of an order, or
+   * undefined when the provider assigns its own (returned by `createPayment`).
+   */
+  referenceFor(orderNumber: string, attempt: number): string | undefined;
+  /** Providers that POST results to a callback URL parse them here (unsigned: never believed alone). */
+  parseCallback?(body: unknown): { ok: true; callback: ParsedCallback } | { ok: false; error: string };
 }

@@ -1,11 +1,10 @@
 import { z } from "zod";
 import {
-  PROVIDER_LABELS,
   PaymentNotFound,
   ProviderRejected,
   ProviderResponseInvalid,
   type PaymentProviderError,
-} from "./errors";
+} from "../errors";
 import {
   assertAmount,
   call,
@@ -17,8 +16,9 @@ import {
   type TransportConfig,
   transportConfig,
   type TransportOptions,
-} from "./http.server";
-import type { CreatePaymentInput, CreatedPayment, PaymentLookup, PaymentProvider, PaymentStatus } from "./provider";
+} from "../http.server";
+import type { Coverage, CreatePaymentInput, CreatedPayment, PaymentLookup, PaymentProvider, PaymentStatus } from "../provider";
+import { LYGOS, LYGOS_WALLETS } from "./coverage";
 import { mapLygosStatus } from "./status";
 
 /** Lygos Pay client (docs/providers/lygos.md). The same code talks to the sandbox and to production. */
@@ -73,9 +73,9 @@ const errorBodySchema = z.object({
 
 export class LygosProvider implements PaymentProvider {
   readonly id = "lygos" as const;
-  readonly label = PROVIDER_LABELS.lygos;
-  readonly sendsCallbacks = false;
+  readonly label = LYGOS.providerLabel;
   readonly currency: string;
+  readonly coverage: Coverage;
   readonly #apiKey: string;
   readonly #shopName: string;
   readonly #transport: TransportConfig;
@@ -85,7 +85,9 @@ export class LygosProvider implements PaymentProvider {
     this.#apiKey = config.apiKey;
     this.#shopName = config.shopName;
     this.currency = (config.currency ?? "XAF").toUpperCase();
-    this.#transport = transportConfig("lygos", config, config.apiKey);
+    // The currency follows the merchant account; the payer picks any wallet of the table on the hosted page.
+    this.coverage = { currencies: [this.currency], wallets: LYGOS_WALLETS };
+    this.#transport = transportConfig(LYGOS, config, config.apiKey);
   }
 
   supportsCurrency(currency: string) {
@@ -127,7 +129,7 @@ export class LygosProvider implements PaymentProvider {
     const payin = parseBody(this.#transport, label, payinSchema, r);
     if (payin.order_id !== undefined && payin.order_id !== orderId) {
       throw new ProviderResponseInvalid({
-        provider: "lygos",
+        ...LYGOS,
         code: "REFERENCE_MISMATCH",
         message: `Lygos ${label} for ${orderId} answered for order ${excerpt(this.#transport, payin.order_id)}`,
       });
@@ -141,7 +143,7 @@ export class LygosProvider implements PaymentProvider {
     assertAmount(order.amount);
     if (!this.supportsCurrency(order.currency)) {
       throw new ProviderRejected({
-        provider: "lygos",
+        ...LYGOS,
         code: "UNSUPPORTED_CURRENCY",
         configError: true,
         message: `Lygos account currency is ${this.currency}, the order is in ${order.currency}`,
@@ -166,13 +168,13 @@ export class LygosProvider implements PaymentProvider {
     if (problem) {
       // The link must not be payable for the wrong amount or currency.
       await this.deleteGateway(gateway.id).catch(() => undefined);
-      const init = { provider: "lygos" as const, message: `Lygos POST /gateway made a gateway with ${problem}; deleting it` };
+      const init = { ...LYGOS, message: `Lygos POST /gateway made a gateway with ${problem}; deleting it` };
       throw problem.startsWith("currency")
         ? new ProviderRejected({ ...init, code: "CURRENCY_MISMATCH", configError: true })
         : new ProviderResponseInvalid({ ...init, code: "RESPONSE_MISMATCH" });
     }
     return {
-      provider: "lygos",
+      provider: LYGOS.provider,
       reference: order.reference,
       gatewayId: gateway.id,
       redirectUrl: normalizeRedirectUrl(this.#transport, "POST /gateway", gateway.link),
@@ -191,7 +193,7 @@ export class LygosProvider implements PaymentProvider {
     const state = mapLygosStatus(payin.status);
     const gateway = state === "paid" ? await this.#gatewayFor(lookup) : undefined;
     return {
-      provider: "lygos",
+      provider: LYGOS.provider,
       state,
       rawStatus: payin.status,
       reference: payin.order_id ?? lookup.reference,
@@ -243,12 +245,12 @@ export class LygosProvider implements PaymentProvider {
     const base = `Lygos ${label} answered ${status}`;
     if (Array.isArray(detail)) {
       const fields = detail.map((d) => `${(d.loc ?? []).join(".")}: ${d.msg ?? "invalid"}`).join("; ");
-      return new ProviderRejected({ provider: "lygos", code: "VALIDATION", httpStatus: status, message: `${base}: ${excerpt(this.#transport, fields)}` });
+      return new ProviderRejected({ ...LYGOS, code: "VALIDATION", httpStatus: status, message: `${base}: ${excerpt(this.#transport, fields)}` });
     }
     const type = typeof detail === "object" ? detail.type : undefined;
     const text = typeof detail === "object" ? detail.message : detail;
     const message = `${base}${type ? ` ${type}` : ""}${text ? `: ${excerpt(this.#transport, text)}` : ""}`;
-    const init = { provider: "lygos" as const, code: type ?? `HTTP_${status}`, httpStatus: status, message };
+    const init = { ...LYGOS, code: type ?? `HTTP_${status}`, httpStatus: status, message };
     if (status === 401 || status === 403 || type === "API_KEY_NOT_FOUND" || type === "NO_API_KEY_PROVIDED") {
       return new ProviderRejected({ ...init, configError: true });
     }

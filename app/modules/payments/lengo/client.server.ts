@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PROVIDER_LABELS, PaymentNotFound, ProviderRejected, ProviderResponseInvalid, type PaymentProviderError } from "./errors";
+import { PaymentNotFound, ProviderRejected, ProviderResponseInvalid, type PaymentProviderError } from "../errors";
 import {
   assertAmount,
   call,
@@ -11,9 +11,10 @@ import {
   type TransportConfig,
   transportConfig,
   type TransportOptions,
-} from "./http.server";
-import type { CreatePaymentInput, CreatedPayment, PaymentLookup, PaymentProvider, PaymentStatus } from "./provider";
-import { mapLengoStatus, rawStatusText, type PaymentState } from "./status";
+} from "../http.server";
+import type { Coverage, CreatePaymentInput, CreatedPayment, PaymentLookup, PaymentProvider, PaymentStatus, Wallet } from "../provider";
+import { LENGO, LENGO_GUINEA } from "./coverage";
+import { mapLengoStatus, rawStatusText } from "./status";
 
 /** Lengo Pay client (docs/providers/lengo.md). The same code talks to the sandbox and to production. */
 export interface LengoConfig extends TransportOptions {
@@ -21,10 +22,12 @@ export interface LengoConfig extends TransportOptions {
   websiteId: string;
   /** Currencies the merchant account accepts; the documentation names GNF, XOF and USD as examples. */
   currencies?: string[];
+  /** Wallets the merchant's account takes besides Guinea's (LENGO_WALLETS). */
+  extraWallets?: readonly Wallet[];
 }
 
 /** Whole units, as a number or a numeric string ("1500", "1500.00"): integrations see both. */
-const amountSchema = z.union([
+export const amountSchema = z.union([
   z.number().int().nonnegative(),
   z
     .string()
@@ -49,54 +52,13 @@ const statusSchema = z.object({
 });
 export type LengoTransactionStatus = z.infer<typeof statusSchema>;
 
-const callbackSchema = z.object({
-  pay_id: z.string().min(1),
-  status: z.union([z.string().min(1), z.number()]),
-  amount: amountSchema,
-  message: z.string().nullish(),
-  // The documentation spells it `Client`, other integrations `client`.
-  Client: z.union([z.string(), z.number()]).nullish(),
-  client: z.union([z.string(), z.number()]).nullish(),
-});
-
-export interface LengoCallback {
-  payId: string;
-  rawStatus: string;
-  /** What the callback claims. Never act on it alone: ask `getStatus` and compare. */
-  claimedState: PaymentState;
-  amount: number;
-  message: string;
-  payer?: string;
-}
-
-/** Parses a callback body (unsigned: anyone can post one). */
-export function parseLengoCallback(body: unknown): { ok: true; callback: LengoCallback } | { ok: false; error: string } {
-  const parsed = callbackSchema.safeParse(body);
-  if (!parsed.success) {
-    return { ok: false, error: parsed.error.issues.map((i) => `${i.path.join(".") || "(body)"}: ${i.message}`).join("; ") };
-  }
-  const d = parsed.data;
-  const payer = d.Client ?? d.client;
-  return {
-    ok: true,
-    callback: {
-      payId: d.pay_id,
-      rawStatus: rawStatusText(d.status),
-      claimedState: mapLengoStatus(d.status),
-      amount: d.amount,
-      message: d.message ?? "",
-      payer: payer === null || payer === undefined || payer === "" ? undefined : String(payer),
-    },
-  };
-}
-
 const errorBodySchema = z.object({ message: z.string().optional(), error: z.string().optional() });
 
 export class LengoProvider implements PaymentProvider {
   readonly id = "lengo" as const;
-  readonly label = PROVIDER_LABELS.lengo;
-  readonly sendsCallbacks = true;
+  readonly label = LENGO.providerLabel;
   readonly currencies: readonly string[];
+  readonly coverage: Coverage;
   readonly #licenseKey: string;
   readonly #websiteId: string;
   readonly #transport: TransportConfig;
@@ -106,7 +68,8 @@ export class LengoProvider implements PaymentProvider {
     this.#licenseKey = config.licenseKey;
     this.#websiteId = config.websiteId;
     this.currencies = (config.currencies ?? ["GNF", "XOF", "XAF", "USD"]).map((c) => c.toUpperCase());
-    this.#transport = transportConfig("lengo", config, config.licenseKey);
+    this.coverage = { currencies: this.currencies, wallets: [...LENGO_GUINEA, ...(config.extraWallets ?? [])] };
+    this.#transport = transportConfig(LENGO, config, config.licenseKey);
   }
 
   supportsCurrency(currency: string) {
@@ -118,7 +81,7 @@ export class LengoProvider implements PaymentProvider {
     const currency = order.currency.toUpperCase();
     if (!this.supportsCurrency(currency)) {
       throw new ProviderRejected({
-        provider: "lengo",
+        ...LENGO,
         code: "UNSUPPORTED_CURRENCY",
         configError: true,
         message: `Lengo is configured for ${this.currencies.join(", ")}, the order is in ${currency}`,
@@ -141,14 +104,14 @@ export class LengoProvider implements PaymentProvider {
     const created = parseBody(this.#transport, label, createSchema, r);
     if (created.status.toLowerCase() !== "success") {
       throw new ProviderRejected({
-        provider: "lengo",
+        ...LENGO,
         code: "NOT_CREATED",
         httpStatus: r.status,
         message: `Lengo ${label} answered status ${excerpt(this.#transport, created.status)}`,
       });
     }
     return {
-      provider: "lengo",
+      provider: LENGO.provider,
       reference: created.pay_id,
       redirectUrl: normalizeRedirectUrl(this.#transport, label, created.payment_url),
       amount: order.amount,
@@ -170,7 +133,7 @@ export class LengoProvider implements PaymentProvider {
     const status = parseBody(this.#transport, label, statusSchema, r);
     if (status.pay_id !== undefined && status.pay_id !== payId) {
       throw new ProviderResponseInvalid({
-        provider: "lengo",
+        ...LENGO,
         code: "REFERENCE_MISMATCH",
         message: `Lengo ${label} answered for another pay_id`,
       });
@@ -181,7 +144,7 @@ export class LengoProvider implements PaymentProvider {
   async getStatus(lookup: PaymentLookup): Promise<PaymentStatus> {
     const s = await this.transactionStatus(lookup.reference);
     return {
-      provider: "lengo",
+      provider: LENGO.provider,
       state: mapLengoStatus(s.status),
       rawStatus: rawStatusText(s.status),
       reference: s.pay_id ?? lookup.reference,
@@ -207,7 +170,7 @@ export class LengoProvider implements PaymentProvider {
     const parsed = errorBodySchema.safeParse(json);
     const text = parsed.success ? (parsed.data.message ?? parsed.data.error) : undefined;
     const message = `Lengo ${label} answered ${status}${text ? `: ${excerpt(this.#transport, text)}` : json === undefined ? " (not JSON)" : ""}`;
-    const init = { provider: "lengo" as const, httpStatus: status, message };
+    const init = { ...LENGO, httpStatus: status, message };
     if (status === 401 || status === 403) return new ProviderRejected({ ...init, code: "UNAUTHORIZED", configError: true });
     if (status === 404) {
       // On the status read, an unknown pay_id; on create, a wrong base URL.
