@@ -111,11 +111,12 @@ describe("refunds", () => {
     expect(await refused.text()).toContain("Commande remboursée");
     await waitFor(() => mailsTo("refund-file@example.com"), (mails) => mails.some((m) => m.subject.startsWith("Remboursement")));
 
-    // As if the e-mail had failed: the sweep sends it again, once.
-    await lake.patch(order._id).set({ "refund.mail": { error: "SMTP down" } }).commit();
+    // As if the e-mail had failed: the webhook (for this very write) and the sweep race to send it again, once.
     await fetch(`${stack.sandbox.urls.mail}/api/messages`, { method: "DELETE" });
+    await lake.patch(order._id).set({ "refund.mail": { error: "SMTP down" } }).commit();
     const { settleRefunds } = await import("~/modules/refunds.server");
-    await settleRefunds();
+    await Promise.all([settleRefunds(), settleRefunds()]);
+    await waitFor(() => reload(order), (fresh) => Boolean(fresh.refund?.mail?.sentAt));
     await settleRefunds();
     expect((await mailsTo("refund-file@example.com")).filter((m) => m.subject.startsWith("Remboursement"))).toHaveLength(1);
     expect((await reload(order)).refund).toMatchObject({ amount: 2_000, reason: "Geste commercial", unusedCodes: [] });
