@@ -3,6 +3,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
 import type { AppLoadContext, ServerBuild } from "@remix-run/node";
 import express from "express";
+import type * as AppEntry from "./app/entry.server";
 import { getEnv } from "./app/modules/env.server";
 import { configuredProviders } from "./app/modules/payments/registry.server";
 import { scheduleReconciliation } from "./app/modules/reconcile.server";
@@ -13,7 +14,7 @@ import { lakeCheck, readiness, smtpCheck } from "./server/readiness";
 import { requestContext, tagConsoleWithRequestId } from "./server/request-context";
 import { requestLog } from "./server/request-log";
 import { securityHeaders } from "./server/security-headers";
-import { closeConnectionsWhileDraining, exitGracefullyOnSignals, onShutdownStop } from "./server/shutdown";
+import { closeConnectionsWhileDraining, exitGracefullyOnSignals, onShutdownRelease, onShutdownStop } from "./server/shutdown";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
@@ -32,6 +33,7 @@ const env = loadEnvOrExit();
 // React and Remix read NODE_ENV themselves: without it they run their slow development builds.
 process.env.NODE_ENV = env.NODE_ENV;
 const build = (await import(pathToFileURL(path.join(root, "build/index.js")).href)) as ServerBuild;
+const instance = build.entry.module as unknown as typeof AppEntry;
 
 tagConsoleWithRequestId();
 timeLakeRequests(env.SANITY_API_HOST ?? `https://${env.SANITY_PROJECT_ID}.api.sanity.io`);
@@ -52,6 +54,7 @@ app.use(
 // Fingerprinted by the compiler: safe to cache forever.
 app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" }));
 app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
+app.use(instance.createPageCache().middleware);
 app.all(
   "*",
   createRequestHandler({
@@ -71,5 +74,9 @@ const server = app.listen(env.PORT, "0.0.0.0", () => {
   console.log(`Ashtech Store ready on http://localhost:${port}`);
 });
 
-onShutdownStop("reconciliation timer", scheduleReconciliation(env.RECONCILE_INTERVAL_SECONDS));
+const reconciliation = scheduleReconciliation(env.RECONCILE_INTERVAL_SECONDS);
+onShutdownStop("reconciliation timer", reconciliation.stop);
+onShutdownStop("content listener", instance.followContentChanges());
+onShutdownRelease("reconciliation lease", reconciliation.release);
+onShutdownRelease("rate limits' Redis connection", instance.closeRateLimits);
 exitGracefullyOnSignals(server, { timeoutMs: env.SHUTDOWN_TIMEOUT_SECONDS * 1000 });

@@ -8,6 +8,11 @@ import { NonceProvider } from "~/lib/nonce";
 
 const ABORT_DELAY_MS = 5_000;
 
+// Per-process services server.ts wires in; exported from the build so that they share its modules (the content cache).
+export { createPageCache } from "~/modules/page-cache.server";
+export { followContentChanges } from "~/modules/content-listener.server";
+export { closeRateLimits } from "~/modules/rate-limit.server";
+
 export default function handleRequest(
   request: Request,
   responseStatusCode: number,

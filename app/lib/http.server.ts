@@ -20,7 +20,7 @@ export function publicPageHeaders(changesAt: (string | null | undefined)[] = [],
     "Cache-Control":
       untilChange < MAX_AGE_S
         ? `public, max-age=${untilChange}, must-revalidate`
-        : `public, max-age=${MAX_AGE_S}, stale-while-revalidate=${STALE_S}`,
+        : `public, max-age=${MAX_AGE_S}, s-maxage=${MAX_AGE_S}, stale-while-revalidate=${STALE_S}`,
     Vary: "Cookie",
   };
 }

@@ -9,8 +9,12 @@ const themeCookie = createCookie("theme", {
   maxAge: 60 * 60 * 24 * 365,
 });
 
-export async function readTheme(request: Request): Promise<Theme | null> {
-  const value: unknown = await themeCookie.parse(request.headers.get("Cookie"));
+export function readTheme(request: Request): Promise<Theme | null> {
+  return readThemeCookie(request.headers.get("Cookie"));
+}
+
+export async function readThemeCookie(cookieHeader: string | null): Promise<Theme | null> {
+  const value: unknown = await themeCookie.parse(cookieHeader);
   return isTheme(value) ? value : null;
 }
 

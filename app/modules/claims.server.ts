@@ -64,7 +64,7 @@ export async function submitClaim(number: string, token: string | null, formData
   if (!order) return { ok: false, status: 404, error: "Commande introuvable. Ouvrez la page de votre commande depuis le lien reçu par e-mail." };
   const parsed = claimForm.safeParse({ smsReference: formData.get("smsReference") ?? undefined, note: formData.get("note") ?? undefined });
   if (!parsed.success) return { ok: false, status: 400, error: parsed.error.issues[0]?.message ?? "Vérifiez le formulaire." };
-  if (!allow(`claim-ip:${ip}`, PER_IP, WINDOW_MS) || !allow(`claim:${order.number}`, PER_ORDER, WINDOW_MS)) {
+  if (!(await allow(`claim-ip:${ip}`, PER_IP, WINDOW_MS)) || !(await allow(`claim:${order.number}`, PER_ORDER, WINDOW_MS))) {
     return { ok: false, status: 429, error: "Vous avez déjà envoyé plusieurs signalements. Notre équipe les a reçus : réessayez dans une heure ou écrivez-nous sur WhatsApp." };
   }
   const { smsReference, note } = parsed.data;

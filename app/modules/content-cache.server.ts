@@ -95,9 +95,21 @@ export function getContentCache(): ContentCache {
   return sharedCache;
 }
 
-/** For the content webhook: the next view of every page reads fresh content. */
+/** Written by the shop itself (checkouts, payments, deliveries, job leases), and never shown on a cached page. */
+export const NOT_CONTENT_TYPES: ReadonlySet<string> = new Set(["order", "discountCode", "accessCodePool", "shopLease"]);
+
+const invalidationListeners = new Set<() => void>();
+
+/** Caches built on this content (the full-page cache) drop their entries with it. */
+export function onContentInvalidated(listener: () => void): () => void {
+  invalidationListeners.add(listener);
+  return () => invalidationListeners.delete(listener);
+}
+
+/** For the content webhook and the lake listener: the next view of every page reads fresh content. */
 export function invalidateContent(): void {
   getContentCache().invalidate();
+  for (const listener of invalidationListeners) listener();
 }
 
 /** Lake requests made for content since start, for the benchmark and tests. */

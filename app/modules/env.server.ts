@@ -35,6 +35,8 @@ const envSchema = z.object({
   SESSION_SECRET: z.string().min(32, "at least 32 characters"),
   /** Seconds a cached content query is served fresh, then served stale while it refreshes. */
   CONTENT_CACHE_TTL: z.coerce.number().int().min(0).default(60),
+  /** Follow the content lake's listen API to drop cached content at once (off: only the webhook and the TTL refresh it). */
+  SANITY_LISTEN: z.stringbool().default(true),
   /** Payment providers validate their own variables (modules/payments/<provider>/plugin.server.ts). */
   /** Shown to the payer on the providers' pages. */
   SHOP_NAME: z.string().min(1).default("ASHTECH STORE"),
@@ -53,6 +55,8 @@ const envSchema = z.object({
    * address past the rate limits.
    */
   TRUST_PROXY: z.coerce.number().int().min(0).max(5).default(0),
+  /** Shared state for several instances (rate limits), e.g. redis://10.0.0.5:6379; unset: each process counts alone. */
+  REDIS_URL: z.url().optional(),
   /** Where this instance keeps the stamped copies of PDFs (a cache: safe to wipe). Default: the system's temporary folder. */
   STAMP_CACHE_DIR: z.string().min(1).optional(),
   /** Serves the benchmark's reference pages under /bench; never set in production. */

@@ -46,15 +46,17 @@ export function parseContact(value: FormDataEntryValue | null) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Rate limits: in memory (see rate-limit.server.ts).
+// Rate limits: shared through Redis when configured (see rate-limit.server.ts).
 
 const WINDOW_MS = 15 * 60_000;
 const PER_ADDRESS = 3;
 const PER_IP = 10;
 
-export function rateLimited(contact: Contact, ip: string, now = Date.now()): boolean {
-  const byIp = allow(`mes-commandes-ip:${ip}`, PER_IP, WINDOW_MS, now);
-  const byAddress = allow(`mes-commandes:${contact.kind}:${contact.value}`, PER_ADDRESS, WINDOW_MS, now);
+export async function rateLimited(contact: Contact, ip: string): Promise<boolean> {
+  const [byIp, byAddress] = await Promise.all([
+    allow(`mes-commandes-ip:${ip}`, PER_IP, WINDOW_MS),
+    allow(`mes-commandes:${contact.kind}:${contact.value}`, PER_ADDRESS, WINDOW_MS),
+  ]);
   return !byIp || !byAddress;
 }
 

@@ -3,6 +3,7 @@ import { sweepAfterSale } from "./aftersale.server";
 import { retryFulfilments } from "./delivery.server";
 import { retryDiscountUses, settleDiscountUse } from "./discounts.server";
 import { getEnv } from "./env.server";
+import { INSTANCE_ID, lakeLease } from "./lease.server";
 import { expiryDue } from "./order-state.server";
 import { expireOrder, fetchOrders, type Order } from "./orders.server";
 import { getProvider } from "./payments/registry.server";
@@ -64,22 +65,39 @@ export async function reconcileOrders(now = new Date()): Promise<ReconcileSummar
   return summary;
 }
 
-/** The in-server schedule; one run at a time, errors logged and retried at the next tick. */
-export function scheduleReconciliation(intervalSeconds: number): () => void {
-  if (intervalSeconds <= 0) return () => {};
-  let running = false;
+/**
+ * The in-server schedule: one run at a time in this process, and across instances only the holder
+ * of the lake lease runs (decision 017). Errors are logged and retried at the next tick. Each run
+ * logs its start and end with this instance's id. On shutdown: `stop`, then `release` the lease
+ * so that another instance takes over at its next tick.
+ */
+export function scheduleReconciliation(intervalSeconds: number): { stop(): Promise<void>; release(): Promise<void> } {
+  if (intervalSeconds <= 0) return { stop: async () => {}, release: async () => {} };
+  // Long enough that a holder renewing at every tick never loses it; a crashed holder's lease lapses after it.
+  const lease = lakeLease("reconcile", Math.max(2 * intervalSeconds * 1000, 60_000));
+  let running: Promise<void> | undefined;
+  const log = (event: Record<string, unknown>) =>
+    console.log(JSON.stringify({ job: "reconcile", instance: INSTANCE_ID, at: new Date().toISOString(), ...event }));
+  const run = async () => {
+    if (!(await lease.acquire())) return;
+    log({ event: "start" });
+    const summary = await reconcileOrders();
+    log({ event: "end", ...summary });
+  };
   const timer = setInterval(() => {
     if (running) return;
-    running = true;
-    reconcileOrders()
-      .then((summary) => {
-        if (summary.paid || summary.failed || summary.expired || summary.fulfilled || summary.refunds) console.log(JSON.stringify({ job: "reconcile", ...summary }));
-      })
+    running = run()
       .catch((error: unknown) => console.error(`reconciliation failed: ${(error as Error).message}`))
       .finally(() => {
-        running = false;
+        running = undefined;
       });
   }, intervalSeconds * 1000);
   timer.unref();
-  return () => clearInterval(timer);
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+    release: () => lease.release(),
+  };
 }

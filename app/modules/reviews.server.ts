@@ -66,7 +66,7 @@ async function writeReview(id: string, productId: string, form: ReviewForm, veri
 export async function submitProductReview(productId: string, formData: FormData, ip: string): Promise<ReviewResult> {
   const parsed = parseReviewForm(formData);
   if (!parsed.ok) return { ok: false, errors: parsed.errors };
-  if (!allow(`review-ip:${ip}`, 5, 60 * 60_000)) {
+  if (!(await allow(`review-ip:${ip}`, 5, 60 * 60_000))) {
     return { ok: false, errors: { form: "Vous avez déjà envoyé plusieurs avis. Réessayez un peu plus tard." } };
   }
   await writeReview(`review-${randomBytes(8).toString("hex")}`, productId, parsed.form, false);

@@ -25,7 +25,11 @@ function getStorage() {
 }
 
 export function getSession(request: Request): Promise<Session> {
-  return getStorage().getSession(request.headers.get("Cookie"));
+  return getSessionFromCookie(request.headers.get("Cookie"));
+}
+
+export function getSessionFromCookie(cookieHeader: string | null): Promise<Session> {
+  return getStorage().getSession(cookieHeader);
 }
 
 export function commitSession(session: Session): Promise<string> {

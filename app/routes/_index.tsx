@@ -5,6 +5,7 @@ import { Hero } from "~/components/Hero";
 import { ProductGrid } from "~/components/ProductGrid";
 import { PromoBanner } from "~/components/PromoBanner";
 import { SectionHeading } from "~/components/SectionHeading";
+import { MobileMoneyOperators, operatorSentence } from "~/components/MobileMoneyOperators";
 import { WhyUs } from "~/components/WhyUs";
 import { catalogueHref } from "~/lib/catalogue";
 import { promoEnds, publicPageHeaders } from "~/lib/http.server";
@@ -79,6 +80,10 @@ export default function Home() {
           <section aria-labelledby="pourquoi">
             <SectionHeading id="pourquoi">Pourquoi nous choisir ?</SectionHeading>
             <WhyUs items={whyUs} />
+            <p data-testid="operators-sentence" className="mt-4 text-sm text-slate-600 dark:text-slate-400">
+              {operatorSentence(layout.payment.offers)}
+            </p>
+            <MobileMoneyOperators offers={layout.payment.offers} />
           </section>
         ) : null}
       </div>

@@ -1,12 +1,10 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { isValidSignature, SIGNATURE_HEADER_NAME } from "@sanity/webhook";
-import { invalidateContent } from "~/modules/content-cache.server";
 import { onOrderWritten } from "~/modules/aftersale.server";
+import { invalidateContent, NOT_CONTENT_TYPES } from "~/modules/content-cache.server";
 import { getEnv } from "~/modules/env.server";
 
 const MAX_BODY = 64 * 1024;
-/** Written by the shop itself on every checkout, payment and delivery, and never shown on a cached page. */
-const NOT_CONTENT = new Set(["order", "discountCode", "accessCodePool"]);
 
 /**
  * The content lake calls this after every published change (a GROQ-powered webhook, signed with
@@ -23,7 +21,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return new Response("Invalid signature", { status: 401 });
   }
   const { type, id } = documentOf(body);
-  if (!NOT_CONTENT.has(type)) invalidateContent();
+  if (!NOT_CONTENT_TYPES.has(type)) invalidateContent();
   // An order the Studio changed (a refund) is followed up at once; the reconciler's sweep catches any miss.
   if (type === "order" && id) void onOrderWritten(id).catch((error: unknown) => console.error(`after-sale for ${id}: ${(error as Error).message}`));
   return new Response(null, { status: 204 });

@@ -19,7 +19,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   const parsed = parseContact(formData.get("contact"));
   if (!parsed.ok) return data({ kind: "invalid" as const, message: parsed.error }, { status: 400, headers: PRIVATE });
-  if (rateLimited(parsed.contact, context.clientIp ?? "unknown")) {
+  if (await rateLimited(parsed.contact, context.clientIp ?? "unknown")) {
     return data({ kind: "limited" as const, message: TOO_MANY }, { status: 429, headers: PRIVATE });
   }
   // In the background: the answer and its timing are the same whether or not orders exist.

@@ -2,6 +2,7 @@ import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctio
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Countdown } from "~/components/Countdown";
 import { DeliveryNote } from "~/components/DeliveryNote";
+import { operatorSentence } from "~/components/MobileMoneyOperators";
 import { Faq } from "~/components/Faq";
 import { Icon } from "~/components/Icon";
 import { JsonLd } from "~/components/JsonLd";
@@ -133,6 +134,11 @@ export default function ProductPage() {
             ) : null}
             <ProductBuyBar productId={product.id} offer={offer} currency={currency} />
             <DeliveryNote kind={product.kind} accessDelivery={product.accessDelivery} />
+            {free ? null : (
+              <p data-testid="operators-sentence" className="text-sm text-slate-600 dark:text-slate-400">
+                {operatorSentence(layout.payment.offers)}
+              </p>
+            )}
           </div>
 
           {product.features.length ? (

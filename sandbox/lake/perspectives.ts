@@ -4,10 +4,12 @@ import type { SanityDocument } from "./types";
 
 export type Perspective = "raw" | "published" | "drafts";
 
-/** A dataset as seen through one perspective, indexed for fast dereferencing. */
+/** A dataset as seen through one perspective, indexed for fast dereferencing and by `_type`. */
 export interface View {
   documents: SanityDocument[];
   byId: Map<string, SanityDocument>;
+  /** The documents of one type, in the order of `documents` (built on first use). */
+  ofType(type: string): SanityDocument[];
 }
 
 /** API version 2025-02-19 changed the default perspective from raw to published. */
@@ -46,7 +48,19 @@ export function buildView(all: Map<string, SanityDocument>, perspective: Perspec
   }
   const byId = new Map<string, SanityDocument>();
   for (const doc of documents) byId.set(doc._id, doc);
-  return { documents, byId };
+  let byType: Map<string, SanityDocument[]> | undefined;
+  const ofType = (type: string) => {
+    if (!byType) {
+      byType = new Map();
+      for (const doc of documents) {
+        const list = byType.get(doc._type);
+        if (list) list.push(doc);
+        else byType.set(doc._type, [doc]);
+      }
+    }
+    return byType.get(type) ?? [];
+  };
+  return { documents, byId, ofType };
 }
 
 /** In the drafts perspective a draft stands in for its published document, under the published id. */

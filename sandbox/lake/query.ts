@@ -6,7 +6,12 @@ import type { View } from "./perspectives";
 interface CompiledQuery {
   tree: ExprNode;
   parameters: string[];
+  /** Parameters injected by `indexByType`, each standing for the documents of one `_type`. */
+  typeSources: Map<string, TypeSource>;
 }
+
+/** The type a `*[_type == …]` names: a literal, or a parameter read at evaluation. */
+type TypeSource = { literal: string } | { parameter: string };
 
 // Parsed without params so one tree serves every call; repeated storefront queries skip the parser.
 const compiled = new LRUCache<string, CompiledQuery>({ max: 500 });
@@ -19,7 +24,7 @@ export interface QueryContext {
 }
 
 export async function runQuery(view: View, query: string, params: Record<string, unknown>, context: QueryContext): Promise<unknown> {
-  const { tree, parameters } = compile(query, params);
+  const { tree, parameters, typeSources } = compile(query, params);
   const missing = parameters.find((name) => !Object.hasOwn(params, name));
   if (missing !== undefined) {
     const start = Math.max(query.indexOf(`$${missing}`), 0);
@@ -27,7 +32,7 @@ export async function runQuery(view: View, query: string, params: Record<string,
   }
   const options = {
     dataset: view.documents,
-    params,
+    params: withTypeSources(view, typeSources, params),
     timestamp: context.timestamp ?? new Date(),
     sanity: { projectId: context.projectId, dataset: context.dataset },
     dereference: ({ _ref }: { _ref: string }) => view.byId.get(_ref) ?? null,
@@ -55,7 +60,7 @@ function compile(query: string, params: Record<string, unknown>): CompiledQuery 
     // lists send it), so such a query is parsed with its params, uncached.
     if (error instanceof Error && /slicing must use constant numbers/.test(error.message)) {
       try {
-        return { tree: withTextQuery(parse(query, { params })), parameters: [] };
+        return { ...indexByType(withTextQuery(parse(query, { params }))), parameters: [] };
       } catch (withParams) {
         throw parseError(withParams, query);
       }
@@ -63,9 +68,76 @@ function compile(query: string, params: Record<string, unknown>): CompiledQuery 
     throw parseError(error, query);
   }
   tree = withTextQuery(tree);
-  entry = { tree, parameters: [...collectParameters(tree, new Set())] };
+  entry = { ...indexByType(tree), parameters: [...collectParameters(tree, new Set())] };
   compiled.set(query, entry);
   return entry;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The type index. Without it every `*[...]` scans the whole dataset, orders included, and a query
+// with per-card subqueries (`count(*[_type == "review" && ^._id == product._ref])`) costs
+// cards × documents: with ~1,400 orders, uncached catalogue searches took seconds. A filter over
+// `*` whose condition requires `_type == T` (a conjunct of its top-level `&&` chain) keeps exactly
+// the documents of type T, in dataset order; so its `*` is replaced by a parameter bound at
+// evaluation to those documents, and the filter still runs in full over them: the result is the
+// same, only the documents that could never match are not visited. Anything else sees everything.
+
+const TYPE_SOURCE_PREFIX = "\u0000type:";
+
+function indexByType(tree: ExprNode): { tree: ExprNode; typeSources: Map<string, TypeSource> } {
+  const typeSources = new Map<string, TypeSource>();
+  const rewrite = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(rewrite);
+    if (node === null || typeof node !== "object") return node;
+    const record = node as Record<string, unknown>;
+    if (record.type === "Value") return node;
+    const copy: Record<string, unknown> = {};
+    for (const [key, child] of Object.entries(record)) copy[key] = rewrite(child);
+    if (record.type === "Filter" && (record.base as { type?: string } | undefined)?.type === "Everything") {
+      const source = requiredType(record.expr);
+      if (source) {
+        const name = `${TYPE_SOURCE_PREFIX}${JSON.stringify(source)}`;
+        typeSources.set(name, source);
+        copy.base = { type: "Parameter", name };
+      }
+    }
+    return copy;
+  };
+  return { tree: rewrite(tree) as ExprNode, typeSources };
+}
+
+function requiredType(expr: unknown): TypeSource | undefined {
+  const node = expr as Record<string, unknown> | undefined;
+  if (!node) return undefined;
+  if (node.type === "And") return requiredType(node.left) ?? requiredType(node.right);
+  if (node.type !== "OpCall" || node.op !== "==") return undefined;
+  const [left, right] = [node.left, node.right] as Array<Record<string, unknown>>;
+  const typeOf = (side: Record<string, unknown>): TypeSource | undefined =>
+    side.type === "Value" && typeof side.value === "string"
+      ? { literal: side.value }
+      : side.type === "Parameter" && typeof side.name === "string"
+        ? { parameter: side.name }
+        : undefined;
+  if (isTypeAttribute(left)) return typeOf(right!);
+  if (isTypeAttribute(right)) return typeOf(left!);
+  return undefined;
+}
+
+function isTypeAttribute(node: Record<string, unknown> | undefined): boolean {
+  if (node?.type !== "AccessAttribute" || node.name !== "_type") return false;
+  const base = node.base as { type?: string } | undefined;
+  return base === undefined || base.type === "This";
+}
+
+function withTypeSources(view: View, typeSources: Map<string, TypeSource>, params: Record<string, unknown>) {
+  if (typeSources.size === 0) return params;
+  const bound: Record<string, unknown> = { ...params };
+  for (const [name, source] of typeSources) {
+    const type = "literal" in source ? source.literal : params[source.parameter];
+    // A non-string parameter never equals a `_type`: the filter over every document finds that itself.
+    bound[name] = typeof type === "string" ? view.ofType(type) : view.documents;
+  }
+  return bound;
 }
 
 /**

@@ -5,8 +5,9 @@ import type { LakeContext } from "./context";
 import { apiError, methodNotAllowed, notFound } from "./errors";
 import { sendError } from "./http";
 import { handleDoc, handleMutate, handleQuery } from "./data-routes";
+import { handleListen } from "./listen";
 
-const API = /^\/v(\d{4}-\d{2}-\d{2}|1|X)\/(data\/query|data\/doc|data\/mutate|assets\/images|assets\/files)\/([^/]+)(?:\/(.+))?$/;
+const API = /^\/v(\d{4}-\d{2}-\d{2}|1|X)\/(data\/query|data\/doc|data\/mutate|data\/listen|assets\/images|assets\/files)\/([^/]+)(?:\/(.+))?$/;
 const CDN = /^\/(images|files)\/([^/]+)\/([^/]+)\/([^/]+)(?:\/[^/]*)?$/;
 
 export async function route(ctx: LakeContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -29,6 +30,9 @@ export async function route(ctx: LakeContext, req: IncomingMessage, res: ServerR
         case "data/mutate":
           allow(method, ["POST"]);
           return await handleMutate(ctx, req, res, url);
+        case "data/listen":
+          allow(method, ["GET"]);
+          return handleListen(ctx, req, res, url);
         default:
           allow(method, ["POST"]);
           return await handleUpload(ctx, req, res, url, endpoint === "assets/images" ? "image" : "file");

@@ -307,6 +307,44 @@ describe("content lake sandbox", () => {
     expect(raw).toEqual(["drafts.page-cgv", "page-cgv"]);
   });
 
+  it("answers a query filtered by _type exactly as a scan of every document would", async () => {
+    await client
+      .transaction()
+      .createOrReplace({ _id: "idx-cat", _type: "category", title: "Index" })
+      .createOrReplace({ _id: "idx-p1", _type: "product", title: "B", price: 2, category: { _type: "reference", _ref: "idx-cat" } })
+      .createOrReplace({ _id: "idx-p2", _type: "product", title: "A", price: 1, category: { _type: "reference", _ref: "idx-cat" } })
+      .createOrReplace({ _id: "drafts.idx-p2", _type: "product", title: "A (brouillon)", price: 1 })
+      .createOrReplace({ _id: "idx-o1", _type: "order", title: "A", price: 1 })
+      .commit();
+    // Each pair: a query the lake narrows by type, and one it cannot (`!(_type != …)`) that scans everything.
+    const pairs: Array<[string, Record<string, unknown>]> = [
+      [`*[_type == "product" && price > 0]{_id, title}`, {}],
+      [`*["product" == _type && price > 0] | order(title){_id, title}`, {}],
+      [`*[_type == $type && title match "A*"]._id`, { type: "product" }],
+      [`*[_type == $type]._id`, { type: 42 }],
+      [`*[_type == "category" && _id == "idx-cat"]{title, "n": count(*[_type == "product" && references(^._id)]), "o": *[@._type == "order"][0]._id}`, {}],
+      [`*[_type == "product" || _type == "order"]._id`, {}],
+      [`*[_type == "nothing"]`, {}],
+    ];
+    for (const perspective of ["published", "drafts", "raw"] as const) {
+      for (const [indexed, params] of pairs) {
+        const scanned = indexed.replaceAll(/(@\.)?_type == ("[a-z]+"|\$type)|"product" == _type/g, (match) =>
+          match.startsWith('"product"') ? `!(_type != "product")` : `!(${match.replace("==", "!=")})`,
+        );
+        expect(scanned).not.toBe(indexed);
+        const [fast, slow] = await Promise.all([
+          client.fetch(indexed, params, { perspective }),
+          client.fetch(scanned, params, { perspective }),
+        ]);
+        expect(fast, `${indexed} (${perspective})`).toEqual(slow);
+      }
+    }
+    expect(await client.fetch(`*[_type == "product" && _id in ["idx-p1", "idx-p2"]] | order(_id).title`, {}, { perspective: "drafts" })).toEqual([
+      "B",
+      "A (brouillon)",
+    ]);
+  });
+
   it("uploads an image and serves it resized and re-encoded", async () => {
     const png = await sharp({ create: { width: 1600, height: 900, channels: 4, background: "#F3C34D" } }).png().toBuffer();
     const asset = await client.assets.upload("image", png, { filename: "banniere.png" });

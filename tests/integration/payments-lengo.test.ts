@@ -287,7 +287,7 @@ describe("Lengo payment through the hosted page, with callbacks", () => {
     const body = shop.callbacks(cbPath)[0];
     expect(body).toEqual({ pay_id: created.reference, status: rawStatus, amount: 15000, message, Client: phone });
     const parsed = parseLengoCallback(body);
-    expect(parsed.ok && parsed.callback).toMatchObject({ payId: created.reference, claimedState: state, amount: 15000, payer: phone });
+    expect(parsed.ok && parsed.callback).toMatchObject({ reference: created.reference, claimedState: state, amount: 15000, payer: phone });
   });
 
   it("follows the redirect back to the store's return URL", async () => {

@@ -4,14 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startStack, type Stack } from "../support/stack";
 
 /**
- * The lake's signed webhook refreshes the shop at once (the content cache's TTL is an hour here,
- * so only the webhook can explain a fresh page), and the storefront refuses unsigned or forged calls.
+ * The lake's signed webhook refreshes the shop at once (the content cache's TTL is an hour and the
+ * listener is off here, so only the webhook can explain a fresh page), and the storefront refuses unsigned or forged calls.
  */
 let stack: Stack;
 let lake: SanityClient;
 
 beforeAll(async () => {
-  stack = await startStack({ webhook: true, env: { CONTENT_CACHE_TTL: "3600" } });
+  stack = await startStack({ webhook: true, env: { CONTENT_CACHE_TTL: "3600", SANITY_LISTEN: "false" } });
   lake = createClient({
     projectId: "demo",
     dataset: "production",

@@ -64,6 +64,8 @@ export interface StackOptions {
   studioDir?: string;
   /** The lake's signed webhook pointed at the storefront, and a preview secret (implied by `studioDir`). */
   webhook?: boolean;
+  /** How long the storefront may take to answer /healthz (30 s); longer for the bench on a busy machine. */
+  startTimeoutMs?: number;
 }
 
 /**
@@ -71,7 +73,14 @@ export interface StackOptions {
  * catalogue in a temporary folder, and the built production server as a child process.
  * Requires `remix build` to have run.
  */
-export async function startStack({ env = {}, quiet = true, sandbox: timings = {}, studioDir, webhook = !!studioDir }: StackOptions = {}): Promise<Stack> {
+export async function startStack({
+  env = {},
+  quiet = true,
+  sandbox: timings = {},
+  studioDir,
+  webhook = !!studioDir,
+  startTimeoutMs,
+}: StackOptions = {}): Promise<Stack> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "ashtech-stack-"));
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -85,10 +94,49 @@ export async function startStack({ env = {}, quiet = true, sandbox: timings = {}
     },
   });
   if (webhook) env = { SANITY_WEBHOOK_SECRET: webhookSecret, SANITY_PREVIEW_SECRET: previewSecret, ...env };
+  let storefront: Storefront;
+  try {
+    const stampCache = path.join(dataDir, "stamped-pdfs");
+    storefront = await startStorefront({ ...sandbox.storefrontEnv(), STAMP_CACHE_DIR: stampCache, PUBLIC_URL: baseUrl, ...env }, { port, quiet, startTimeoutMs });
+  } catch (error) {
+    await sandbox.close();
+    await rm(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+  const stop = async () => {
+    await storefront.stop();
+    await sandbox.close();
+    await rm(dataDir, { recursive: true, force: true });
+  };
+  return {
+    sandbox,
+    baseUrl,
+    storefront: storefront.process,
+    ...(webhook ? { previewSecret, webhookSecret } : {}),
+    output: storefront.output,
+    stop,
+  };
+}
+
+export interface Storefront {
+  baseUrl: string;
+  process: ChildProcess;
+  output: () => string;
+  /** SIGTERM, then waits for the process to exit (a graceful shutdown). */
+  stop(): Promise<void>;
+}
+
+/** One storefront process (the production build) with this environment, on `port` or a free one. */
+export async function startStorefront(
+  env: Record<string, string>,
+  { port, quiet = true, startTimeoutMs }: { port?: number; quiet?: boolean; startTimeoutMs?: number } = {},
+): Promise<Storefront> {
+  port ??= await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
   let log = "";
   const storefront: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
     cwd: repoRoot,
-    env: { ...process.env, ...sandbox.storefrontEnv(), STAMP_CACHE_DIR: path.join(dataDir, "stamped-pdfs"), PORT: String(port), PUBLIC_URL: baseUrl, ...env },
+    env: { ...process.env, PUBLIC_URL: baseUrl, ...env, PORT: String(port) },
     stdio: ["ignore", "pipe", "pipe"],
   });
   // Only the tail is kept: enough to diagnose a failed start, bounded over a long e2e run or a bench.
@@ -98,22 +146,18 @@ export async function startStack({ env = {}, quiet = true, sandbox: timings = {}
   };
   storefront.stdout?.on("data", capture);
   storefront.stderr?.on("data", capture);
-
   const stop = async () => {
-    if (storefront.exitCode === null) {
+    if (storefront.exitCode === null && storefront.signalCode === null) {
       const exited = new Promise((resolve) => storefront.once("exit", resolve));
       storefront.kill("SIGTERM");
       await exited;
     }
-    await sandbox.close();
-    await rm(dataDir, { recursive: true, force: true });
   };
-
   try {
-    await waitForHttp(`${baseUrl}/healthz`);
+    await waitForHttp(`${baseUrl}/healthz`, startTimeoutMs);
   } catch (error) {
     await stop();
     throw new Error(`Storefront did not start: ${(error as Error).message}\n${log}`);
   }
-  return { sandbox, baseUrl, storefront, ...(webhook ? { previewSecret, webhookSecret } : {}), output: () => log, stop };
+  return { baseUrl, process: storefront, output: () => log, stop };
 }

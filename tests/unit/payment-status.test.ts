@@ -72,7 +72,7 @@ describe("Lengo callback parser", () => {
     const r = parseLengoCallback({ ...base, Client: "624897845" });
     expect(r).toEqual({
       ok: true,
-      callback: { payId: base.pay_id, rawStatus: "SUCCESS", claimedState: "paid", amount: 1500, message: "Transaction Successful", payer: "624897845" },
+      callback: { reference: base.pay_id, rawStatus: "SUCCESS", claimedState: "paid", amount: 1500, message: "Transaction Successful", payer: "624897845" },
     });
   });
 

@@ -14,8 +14,9 @@ const callbackSchema = z.object({
   client: z.union([z.string(), z.number()]).nullish(),
 });
 
-export interface LengoCallback {
-  payId: string;
+export interface LengoCallback extends ParsedCallback {
+  /** The `pay_id`. */
+  reference: string;
   rawStatus: string;
   /** What the callback claims. Never act on it alone: ask `getStatus` and compare. */
   claimedState: PaymentState;
@@ -27,7 +28,7 @@ export interface LengoCallback {
 /** Parses a callback body (unsigned: anyone can post one). */
 export function parseLengoCallback(
   body: unknown,
-): { ok: true; callback: LengoCallback & ParsedCallback } | { ok: false; error: string } {
+): { ok: true; callback: LengoCallback } | { ok: false; error: string } {
   const parsed = callbackSchema.safeParse(body);
   if (!parsed.success) {
     return { ok: false, error: parsed.error.issues.map((i) => `${i.path.join(".") || "(body)"}: ${i.message}`).join("; ") };
@@ -38,7 +39,6 @@ export function parseLengoCallback(
     ok: true,
     callback: {
       reference: d.pay_id,
-      payId: d.pay_id,
       rawStatus: rawStatusText(d.status),
       claimedState: mapLengoStatus(d.status),
       amount: d.amount,
