@@ -1,3 +1,4 @@
+import { createServer } from "node:http";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
@@ -5,13 +6,16 @@ import type { AppLoadContext, ServerBuild } from "@remix-run/node";
 import express from "express";
 import type * as AppEntry from "./app/entry.server";
 import { getEnv } from "./app/modules/env.server";
+import { paymentPageOrigins } from "./app/modules/payments/page-origins.server";
 import { configuredProviders } from "./app/modules/payments/registry.server";
 import { scheduleReconciliation } from "./app/modules/reconcile.server";
-import { compression } from "./server/compression";
 import { getSanityClient } from "./app/modules/sanity.server";
+import { defaultCachePolicy } from "./server/cache-policy";
+import { compression } from "./server/compression";
 import { timeLakeRequests } from "./server/lake-timing";
 import { lakeCheck, readiness, smtpCheck } from "./server/readiness";
 import { requestContext, tagConsoleWithRequestId } from "./server/request-context";
+import { guardErrors, httpServerOptions, requestGuard } from "./server/request-guard";
 import { requestLog } from "./server/request-log";
 import { securityHeaders } from "./server/security-headers";
 import { closeConnectionsWhileDraining, exitGracefullyOnSignals, onShutdownRelease, onShutdownStop } from "./server/shutdown";
@@ -49,8 +53,12 @@ app.use(compression());
 app.use(
   securityHeaders({
     imageOrigins: [new URL(env.SANITY_IMAGE_BASE_URL).origin],
+    formOrigins: paymentPageOrigins(env),
+    publicUrl: env.PUBLIC_URL,
   }),
 );
+app.use(requestGuard());
+app.use(defaultCachePolicy());
 // Fingerprinted by the compiler: safe to cache forever.
 app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" }));
 app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
@@ -67,8 +75,9 @@ app.all(
     }),
   }),
 );
+app.use(guardErrors);
 
-const server = app.listen(env.PORT, "0.0.0.0", () => {
+const server = createServer(httpServerOptions(env.REQUEST_TIMEOUT_SECONDS), app).listen(env.PORT, "0.0.0.0", () => {
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : env.PORT;
   console.log(`Ashtech Store ready on http://localhost:${port}`);

@@ -1,10 +1,11 @@
 import { PassThrough } from "node:stream";
-import type { AppLoadContext, EntryContext } from "@remix-run/node";
+import type { AppLoadContext, EntryContext, HandleDataRequestFunction, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "~/lib/nonce";
+import { hitByLakeOutage, noteLakeOutage, OUTAGE_HEADERS } from "~/modules/lake-outage.server";
 
 const ABORT_DELAY_MS = 5_000;
 
@@ -21,6 +22,10 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = loadContext.cspNonce;
+  if (hitByLakeOutage(request)) {
+    responseStatusCode = 503;
+    for (const [name, value] of Object.entries(OUTAGE_HEADERS)) responseHeaders.set(name, value);
+  }
   const renderStartedAt = performance.now();
   // Bots get the whole document at once; shoppers get the shell as soon as it is ready.
   const readyEvent = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
@@ -72,3 +77,21 @@ function serverTiming(timing: NonNullable<AppLoadContext["timing"]>, renderStart
     `lake;dur=${ms(timing.lakeMs)};desc="${timing.lakeRequests} requests"`,
   ].join(", ");
 }
+
+/** A lake outage is one line, not a stack trace per request: it is expected, and answered with 503. */
+export const handleError: HandleErrorFunction = (error, { request }) => {
+  if (request.signal.aborted) return;
+  if (noteLakeOutage(request, error)) {
+    console.error(`content lake unavailable: ${error instanceof Error ? error.message : String(error)}`);
+    return;
+  }
+  console.error(isRouteErrorResponse(error) && (error as { error?: unknown }).error ? (error as { error?: unknown }).error : error);
+};
+
+/** `.data` requests hit by a lake outage answer 503 too, so the client shows the error page. */
+export const handleDataRequest: HandleDataRequestFunction = (response, { request }) => {
+  if (!hitByLakeOutage(request)) return response;
+  const headers = new Headers(response.headers);
+  for (const [name, value] of Object.entries(OUTAGE_HEADERS)) headers.set(name, value);
+  return new Response(response.body, { status: 503, headers });
+};

@@ -17,6 +17,7 @@ import { SiteFooter } from "~/components/SiteFooter";
 import { SiteHeader } from "~/components/SiteHeader";
 import { THEME_FETCHER_KEY } from "~/components/ThemeToggle";
 import { WhatsAppFloat } from "~/components/WhatsAppFloat";
+import { pageHeaders } from "~/lib/http.server";
 import { useLayout } from "~/lib/layout";
 import { useNonce } from "~/lib/nonce";
 import { isTheme } from "~/lib/theme";
@@ -38,6 +39,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [theme, session] = await Promise.all([readTheme(request), getSession(request)]);
   return { theme, cartCount: cartCount(readCart(session)) };
 }
+
+export const headers = pageHeaders;
 
 export const meta: MetaFunction = ({ error }) =>
   error
@@ -96,9 +99,30 @@ export default function App() {
   return <Outlet />;
 }
 
+/** What the shopper is told for the errors they can do something about; anything else is the generic copy. */
+const ERROR_COPY: Record<number, { title: string; text: string }> = {
+  400: {
+    title: "Formulaire illisible",
+    text: "Votre envoi n'a pas pu être lu. Revenez à la page précédente, vérifiez le formulaire et réessayez.",
+  },
+  413: {
+    title: "Envoi trop volumineux",
+    text: "Ce que vous avez envoyé dépasse la taille acceptée. Revenez à la page précédente et réessayez.",
+  },
+  415: {
+    title: "Formulaire illisible",
+    text: "Votre envoi n'a pas pu être lu. Revenez à la page précédente, vérifiez le formulaire et réessayez.",
+  },
+};
+const GENERIC_ERROR = {
+  title: "Oups, un problème est survenu",
+  text: "La page n'a pas pu s'afficher. Réessayez dans un instant ; si le problème continue, écrivez-nous sur WhatsApp.",
+};
+
 export function ErrorBoundary() {
   const error = useRouteError();
   if (isRouteErrorResponse(error) && error.status === 404) return <NotFound />;
+  const copy = (isRouteErrorResponse(error) && ERROR_COPY[error.status]) || GENERIC_ERROR;
   return (
     <section className="container-page py-16 text-center">
       <p
@@ -107,10 +131,8 @@ export function ErrorBoundary() {
       >
         <Icon name="clock" className="h-8 w-8" />
       </p>
-      <h1 className="mt-4 text-2xl font-extrabold text-slate-900 dark:text-white">Oups, un problème est survenu</h1>
-      <p className="mx-auto mt-2 max-w-md text-slate-600 dark:text-slate-400">
-        La page n'a pas pu s'afficher. Réessayez dans un instant ; si le problème continue, écrivez-nous sur WhatsApp.
-      </p>
+      <h1 className="mt-4 text-2xl font-extrabold text-slate-900 dark:text-white">{copy.title}</h1>
+      <p className="mx-auto mt-2 max-w-md text-slate-600 dark:text-slate-400">{copy.text}</p>
       <div className="mt-6 flex justify-center gap-3">
         <a href="" className="btn-primary">
           Réessayer

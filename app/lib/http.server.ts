@@ -1,4 +1,13 @@
+import type { HeadersFunction } from "@remix-run/node";
 import type { ProductCardView } from "./catalog-types";
+
+/**
+ * Cache policy (decision 013). Private by default: the server answers `private, no-store` for
+ * any response that states no policy (server/cache-policy.ts). A page that may be kept by shared
+ * caches opts in with `publicPageHeaders` in its loader; every page route exports `pageHeaders`
+ * as `headers`, so what its loader (or action, or error) says reaches the document and its `.data`.
+ */
+export const PRIVATE_HEADERS = { "Cache-Control": "private, no-store" } as const;
 
 /**
  * Shared-cache headers for public catalogue pages. Shorter when something on the page (a promo
@@ -27,4 +36,34 @@ export function publicPageHeaders(changesAt: (string | null | undefined)[] = [],
 
 export function promoEnds(products: ProductCardView[]): (string | null)[] {
   return products.map((product) => product.offer.promoEndsAt);
+}
+
+/**
+ * Every page route's `headers` export: an error's headers when one is shown, else the action's
+ * when the request ran one (a form answer is never the cached page), else the loader's.
+ */
+export const pageHeaders: HeadersFunction = ({ errorHeaders, actionHeaders, loaderHeaders }) => {
+  if (errorHeaders) return errorHeaders;
+  return actionHeaders.has("Cache-Control") ? actionHeaders : loaderHeaders;
+};
+
+const FORM_TYPES = /^(application\/x-www-form-urlencoded|multipart\/form-data)\s*(;|$)/i;
+
+/**
+ * A form action's body: only what a form sends (urlencoded or multipart), 415 otherwise, 400 when
+ * it cannot be parsed. Thrown as responses, so the page shows the French error and `.data`
+ * requests get the status. Its size is bounded before this runs (server/request-guard.ts).
+ */
+export async function readForm(request: Request): Promise<FormData> {
+  if (!FORM_TYPES.test(request.headers.get("Content-Type") ?? "")) {
+    throw new Response("Expected a form body (application/x-www-form-urlencoded or multipart/form-data).", {
+      status: 415,
+      headers: PRIVATE_HEADERS,
+    });
+  }
+  try {
+    return await request.formData();
+  } catch {
+    throw new Response("The form body could not be parsed.", { status: 400, headers: PRIVATE_HEADERS });
+  }
 }

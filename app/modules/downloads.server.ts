@@ -2,10 +2,10 @@ import { createReadStream } from "node:fs";
 import { Readable } from "node:stream";
 import { defineQuery } from "groq";
 import { z } from "zod";
+import { plainPage, type PlainPage } from "~/lib/plain-page.server";
 import { whatsappLink } from "~/lib/whatsapp";
 import { downloadPolicy, downloadsOf, loadDeliveryInfo } from "./delivery.server";
 import { getEnv } from "./env.server";
-import { escapeHtml } from "./mail.server";
 import { getOrderForShopper, newKey, reviseOrder, type Order } from "./orders.server";
 import type { Stamp } from "./pdf-stamp.server";
 import { getSanityClient } from "./sanity.server";
@@ -29,16 +29,8 @@ const ASSET_QUERY = defineQuery(`*[_type == "product" && _id == $productId][0].d
   _id, sha1hash, path, url, mimeType, size, originalFilename
 }`);
 
-function page(status: number, title: string, text: string, link?: { href: string; label: string }): Response {
-  const action = link
-    ? `<p><a href="${escapeHtml(link.href)}" style="display:inline-block;background:#25D366;color:#073b1f;padding:12px 18px;border-radius:12px;font-weight:bold;text-decoration:none" rel="noopener noreferrer">${escapeHtml(link.label)}</a></p>`
-    : "";
-  const html = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex">
-<title>${escapeHtml(title)} | ASHTECH STORE</title></head>
-<body style="font-family:system-ui,sans-serif;max-width:560px;margin:auto;padding:24px;color:#0f172a">
-<h1 style="font-size:22px;color:#5D5CDE">${escapeHtml(title)}</h1><p>${escapeHtml(text)}</p>${action}
-<p><a href="/" style="color:#5D5CDE">Retour à la boutique</a></p></body></html>`;
-  return new Response(html, { status, headers: { ...PRIVATE, "Content-Type": "text/html; charset=utf-8" } });
+function page(status: number, title: string, text: string, link?: PlainPage["link"]): Response {
+  return plainPage(status, { title, text, link });
 }
 
 const notFound = () => page(404, "Lien introuvable", "Ce lien de téléchargement n'existe pas. Ouvrez la page de votre commande depuis le lien reçu par e-mail.");
@@ -76,16 +68,22 @@ async function recordDownload(order: Order, lineKey: string, fileKey: string, li
   return count;
 }
 
+/**
+ * The file, streamed and counted. A HEAD request (link checkers, mail scanners open the receipt's
+ * links) gets the same checks and headers, but the file is neither fetched nor counted.
+ */
 export async function serveDownload({
   number,
   lineKey,
   fileKey,
   token,
+  headOnly = false,
 }: {
   number: string;
   lineKey: string;
   fileKey: string;
   token: string | null;
+  headOnly?: boolean;
 }): Promise<Response> {
   const order = await getOrderForShopper(number, token);
   if (!order) return notFound();
@@ -114,7 +112,21 @@ export async function serveDownload({
   const asset = await fetchParsed(getSanityClient(), ASSET_QUERY, { productId: product._id, fileKey }, assetSchema.nullable());
   const location = asset && assetLocation(asset);
   if (!asset || !location) return notFound();
-  const body = await fileBody(order, asset, location, product.stamp && isPdf(asset) ? stampFor(order, info.settings?.shopName) : null);
+  const filename = asset.originalFilename ?? file.filename ?? `${fileKey}.pdf`;
+  const stamp = product.stamp && isPdf(asset) ? stampFor(order, info.settings?.shopName) : null;
+  const fileHeaders = {
+    ...PRIVATE,
+    "Content-Disposition": contentDisposition(filename),
+    "X-Content-Type-Options": "nosniff",
+  };
+  if (headOnly) {
+    // A stamped copy's length is known once it is made: only the original's is stated.
+    const headers = new Headers({ ...fileHeaders, "Content-Type": asset.mimeType ?? "application/octet-stream" });
+    if (!stamp && asset.size) headers.set("Content-Length", String(asset.size));
+    return new Response(null, { status: 200, headers });
+  }
+
+  const body = await fileBody(order, asset, location, stamp);
   if (!body) {
     console.error(`download ${order.number}/${fileKey}: the lake did not give the file`);
     return page(502, "Téléchargement indisponible", "Le fichier n'a pas pu être récupéré. Réessayez dans un instant : ce téléchargement n'a pas été décompté.");
@@ -125,15 +137,12 @@ export async function serveDownload({
     await body.stream.cancel().catch(() => undefined);
     return page(403, "Limite de téléchargements atteinte", `Vous avez déjà téléchargé ce fichier ${policy.limit} fois. Écrivez-nous pour en obtenir d'autres.`, more);
   }
-  const filename = asset.originalFilename ?? file.filename ?? `${fileKey}.pdf`;
   return new Response(body.stream, {
     status: 200,
     headers: {
-      ...PRIVATE,
+      ...fileHeaders,
       "Content-Type": asset.mimeType ?? body.type ?? "application/octet-stream",
       ...(body.length !== null ? { "Content-Length": String(body.length) } : {}),
-      "Content-Disposition": contentDisposition(filename),
-      "X-Content-Type-Options": "nosniff",
     },
   });
 }

@@ -38,6 +38,26 @@ const envSchema = z.object({
   /** Follow the content lake's listen API to drop cached content at once (off: only the webhook and the TTL refresh it). */
   SANITY_LISTEN: z.stringbool().default(true),
   /** Payment providers validate their own variables (modules/payments/<provider>/plugin.server.ts). */
+  /**
+   * Extra origins the checkout form may be redirected to (CSP form-action), comma-separated: for a
+   * provider that moved its hosted payment page before the shop knew (decision 013).
+   */
+  PAYMENT_PAGE_ORIGINS: z
+    .string()
+    .default("")
+    .transform((list, ctx) =>
+      list
+        .split(",")
+        .map((item) => item.trim())
+        .filter(Boolean)
+        .map((item) => {
+          const origin = URL.canParse(item) ? new URL(item).origin : "null";
+          if (origin === "null") ctx.addIssue({ code: "custom", message: `${item} is not an origin like https://pay.example.com` });
+          return origin;
+        }),
+    ),
+  /** Seconds a client has to send a whole request (headers and body); slower ones get 408. */
+  REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(300).default(30),
   /** Shown to the payer on the providers' pages. */
   SHOP_NAME: z.string().min(1).default("ASHTECH STORE"),
   /** An unpaid order expires after this many minutes (its payment link is cancelled where the provider allows it). */

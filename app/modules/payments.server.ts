@@ -7,7 +7,6 @@ import {
   applyObservation,
   getOrder,
   newKey,
-  tokensMatch,
   updatePaymentAttempt,
   type Order,
   type PaymentAttempt,
@@ -197,16 +196,16 @@ export async function confirmPayments(order: Order, source: EventSource, attempt
 export type CallbackResult = { status: number; body: { ok: boolean; error?: string } };
 
 /**
+/**
  * Provider callbacks are unsigned (Lengo's are): one is authenticated by the per-order token in
- * its URL, must name a payment this order made with that provider, for the amount recorded, and
- * even then only triggers a status check. 2xx only once the outcome is durably recorded; 5xx
- * makes the provider retry.
+ * its URL (`authenticateCallback`, before the body is read), must name a payment this order made
+ * with that provider, for the amount recorded, and even then only triggers a status check. 2xx
+ * only once the outcome is durably recorded; 5xx makes the provider retry.
  */
-export async function handleCallback(providerId: ProviderId, number: string, token: string | null, body: unknown): Promise<CallbackResult> {
+export async function handleCallback(providerId: ProviderId, order: Order, body: unknown): Promise<CallbackResult> {
   const parse = getPlugin(providerId)?.parseCallback;
   if (!parse) return { status: 404, body: { ok: false, error: "no callbacks for this provider" } };
-  const order = await getOrder(number);
-  if (!order || !tokensMatch(token, order.callbackToken)) return { status: 404, body: { ok: false, error: "unknown order" } };
+  const number = order.number;
   const parsed = parse(body);
   if (!parsed.ok) return { status: 400, body: { ok: false, error: parsed.error } };
   const { reference, amount } = parsed.callback;

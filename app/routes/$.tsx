@@ -1,5 +1,6 @@
-import { data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { NotFound } from "~/components/NotFound";
+import { pageHeaders } from "~/lib/http.server";
 import { seoMeta } from "~/lib/seo";
 import { getLayout } from "~/modules/catalog.server";
 import { buildSeo } from "~/modules/seo.server";
@@ -17,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return data({ layout, seo }, { status: 404, headers: { "Cache-Control": "public, max-age=60" } });
 }
 
-export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
+export const headers = pageHeaders;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => seoMeta(data?.seo);
 

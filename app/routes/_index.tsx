@@ -1,4 +1,4 @@
-import { data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { CategoryCards } from "~/components/CategoryCards";
 import { Hero } from "~/components/Hero";
@@ -8,7 +8,7 @@ import { SectionHeading } from "~/components/SectionHeading";
 import { MobileMoneyOperators, operatorSentence } from "~/components/MobileMoneyOperators";
 import { WhyUs } from "~/components/WhyUs";
 import { catalogueHref } from "~/lib/catalogue";
-import { promoEnds, publicPageHeaders } from "~/lib/http.server";
+import { pageHeaders, promoEnds, publicPageHeaders } from "~/lib/http.server";
 import { seoMeta } from "~/lib/seo";
 import { contactLink } from "~/lib/whatsapp";
 import { PreviewBanner } from "~/components/PreviewBanner";
@@ -31,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   );
 }
 
-export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
+export const headers = pageHeaders;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => seoMeta(data?.seo);
 

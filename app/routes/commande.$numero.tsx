@@ -5,6 +5,7 @@ import { ClaimForm } from "~/components/ClaimForm";
 import { NotFound } from "~/components/NotFound";
 import { OrderDelivery } from "~/components/OrderDelivery";
 import { ReviewForm } from "~/components/Reviews";
+import { pageHeaders, PRIVATE_HEADERS as PRIVATE, readForm } from "~/lib/http.server";
 import { formatPrice } from "~/lib/money";
 import { whatsappLink } from "~/lib/whatsapp";
 import { getLayout } from "~/modules/catalog.server";
@@ -13,8 +14,9 @@ import { loadOrderPage, retryPayment } from "~/modules/order-page.server";
 import { submitOrderReview } from "~/modules/reviews.server";
 import { siteOrigin } from "~/modules/seo.server";
 
-const PRIVATE = { "Cache-Control": "private, no-store" };
 const POLL_SECONDS = 4;
+
+export const headers = pageHeaders;
 
 export const meta: MetaFunction = ({ params }) => [
   { title: `Commande ${params.numero ?? ""} | ASHTECH STORE` },
@@ -27,15 +29,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return data({ layout, order, token }, { status: order ? 200 : 404, headers: PRIVATE });
 }
 
-/** The forms on this page are a few short fields. */
-const MAX_FORM_BYTES = 8 * 1024;
-
 export async function action({ request, params, context }: ActionFunctionArgs) {
+  const formData = await readForm(request);
   const token = new URL(request.url).searchParams.get("t");
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_FORM_BYTES) {
-    return data({ error: "Le formulaire envoyé est trop long." }, { status: 413, headers: PRIVATE });
-  }
-  const formData = await request.formData();
   if (formData.get("intent") === "claim") {
     const result = await submitClaim(params.numero ?? "", token, formData, context.clientIp ?? "unknown");
     return data({ claim: result.ok ? result : { ok: false as const, error: result.error } }, { status: result.ok ? 200 : result.status, headers: PRIVATE });
@@ -45,7 +41,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return data({ review }, { status: review.ok ? 200 : 400, headers: PRIVATE });
   }
   const result = await retryPayment(params.numero ?? "", token, formData.get("paymentMethod"), siteOrigin(request));
-  if (result.kind === "redirect") return redirect(result.url, 303);
+  if (result.kind === "redirect") return redirect(result.url, { status: 303, headers: PRIVATE });
   return data({ error: result.message }, { status: 400, headers: PRIVATE });
 }
 

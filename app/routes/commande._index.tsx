@@ -2,13 +2,14 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { MobileMoneyOperators } from "~/components/MobileMoneyOperators";
 import { PaymentWalletFields } from "~/components/PaymentWalletFields";
+import { pageHeaders, PRIVATE_HEADERS as PRIVATE, readForm } from "~/lib/http.server";
 import { formatPrice } from "~/lib/money";
 import { getLayout } from "~/modules/catalog.server";
 import { applyDiscount, countryFromForm, loadCheckout, parseCheckoutForm, placeOrder, type FieldErrors } from "~/modules/checkout.server";
 import { siteOrigin } from "~/modules/seo.server";
 import { commitSession, getSession } from "~/modules/session.server";
 
-const PRIVATE = { "Cache-Control": "private, no-store" };
+export const headers = pageHeaders;
 
 export const meta: MetaFunction = () => [{ title: "Commande | ASHTECH STORE" }, { name: "robots", content: "noindex" }];
 
@@ -24,9 +25,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
+  const formData = await readForm(request);
   const productId = new URL(request.url).searchParams.get("produit");
   const session = await getSession(request);
-  const formData = await request.formData();
   const values = {
     name: String(formData.get("name") ?? ""),
     whatsapp: String(formData.get("whatsapp") ?? ""),

@@ -1,10 +1,11 @@
 import { data, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { pageHeaders, PRIVATE_HEADERS as PRIVATE, readForm } from "~/lib/http.server";
 import { getLayout } from "~/modules/catalog.server";
 import { parseContact, rateLimited, SAME_ANSWER, sendOrdersLink, TOO_MANY } from "~/modules/my-orders.server";
 import { siteOrigin } from "~/modules/seo.server";
 
-const PRIVATE = { "Cache-Control": "private, no-store" };
+export const headers = pageHeaders;
 
 export const meta: MetaFunction = () => [
   { title: "Mes commandes | ASHTECH STORE" },
@@ -16,7 +17,7 @@ export async function loader() {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const parsed = parseContact(formData.get("contact"));
   if (!parsed.ok) return data({ kind: "invalid" as const, message: parsed.error }, { status: 400, headers: PRIVATE });
   if (await rateLimited(parsed.contact, context.clientIp ?? "unknown")) {

@@ -1,9 +1,10 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { pageHeaders, PRIVATE_HEADERS as PRIVATE } from "~/lib/http.server";
 import { getLayout } from "~/modules/catalog.server";
 import { listOrders, verifyContact } from "~/modules/my-orders.server";
 
-const PRIVATE = { "Cache-Control": "private, no-store" };
+export const headers = pageHeaders;
 
 export const meta: MetaFunction = () => [{ title: "Mes commandes | ASHTECH STORE" }, { name: "robots", content: "noindex" }];
 

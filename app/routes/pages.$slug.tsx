@@ -1,7 +1,7 @@
-import { data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { NotFound } from "~/components/NotFound";
-import { publicPageHeaders } from "~/lib/http.server";
+import { pageHeaders, publicPageHeaders } from "~/lib/http.server";
 import { seoMeta } from "~/lib/seo";
 import { getCmsPage } from "~/modules/catalog.server";
 import { buildSeo } from "~/modules/seo.server";
@@ -16,7 +16,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return data({ layout, page, seo }, page ? { headers: publicPageHeaders() } : { status: 404 });
 }
 
-export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
+export const headers = pageHeaders;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => seoMeta(data?.seo);
 

@@ -1,5 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { pageHeaders, PRIVATE_HEADERS as PRIVATE, readForm } from "~/lib/http.server";
 import { formatPrice } from "~/lib/money";
 import { CartLineItem } from "~/components/CartLineItem";
 import { applyCartAction, takeCartNotice } from "~/modules/cart-actions.server";
@@ -7,7 +8,7 @@ import { priceCart, readCart } from "~/modules/cart.server";
 import { getLayout, thumbnailImage } from "~/modules/catalog.server";
 import { commitSession, getSession } from "~/modules/session.server";
 
-const PRIVATE = { "Cache-Control": "private, no-store" };
+export const headers = pageHeaders;
 
 export const meta: MetaFunction = () => [{ title: "Panier | ASHTECH STORE" }, { name: "robots", content: "noindex" }];
 
@@ -22,8 +23,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
+  const form = await readForm(request);
   const session = await getSession(request);
-  const result = await applyCartAction(session, await request.formData());
+  const result = await applyCartAction(session, form);
   if ("error" in result) return data({ error: result.error }, { status: 400, headers: PRIVATE });
   return redirect(result.redirectTo, { status: 303, headers: { ...PRIVATE, "Set-Cookie": await commitSession(session) } });
 }

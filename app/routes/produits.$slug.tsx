@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Countdown } from "~/components/Countdown";
 import { DeliveryNote } from "~/components/DeliveryNote";
@@ -14,7 +14,7 @@ import { ProductGrid } from "~/components/ProductGrid";
 import { Reviews } from "~/components/Reviews";
 import { SectionHeading } from "~/components/SectionHeading";
 import { catalogueHref } from "~/lib/catalogue";
-import { promoEnds, publicPageHeaders } from "~/lib/http.server";
+import { pageHeaders, PRIVATE_HEADERS, promoEnds, publicPageHeaders, readForm } from "~/lib/http.server";
 import { formatPrice } from "~/lib/money";
 import { seoMeta } from "~/lib/seo";
 import { whatsappLink } from "~/lib/whatsapp";
@@ -55,14 +55,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 /** A review from the product page: stored pending, never "Achat vérifié". */
 export async function action({ request, params, context }: ActionFunctionArgs) {
+  const form = await readForm(request);
   const { product } = await getProductPage(params.slug ?? "");
-  const privateHeaders = { "Cache-Control": "private, no-store" };
-  if (!product) return data({ ok: false as const, errors: { form: "Produit introuvable." } }, { status: 404, headers: privateHeaders });
-  const result = await submitProductReview(product.id, await request.formData(), context.clientIp ?? "unknown");
-  return data(result, { status: result.ok ? 200 : 400, headers: privateHeaders });
+  if (!product) return data({ ok: false as const, errors: { form: "Produit introuvable." } }, { status: 404, headers: PRIVATE_HEADERS });
+  const result = await submitProductReview(product.id, form, context.clientIp ?? "unknown");
+  return data(result, { status: result.ok ? 200 : 400, headers: PRIVATE_HEADERS });
 }
 
-export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
+export const headers = pageHeaders;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => seoMeta(data?.seo);
 

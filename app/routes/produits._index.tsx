@@ -1,11 +1,11 @@
-import { data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { CatalogueFilters } from "~/components/CatalogueFilters";
 import { NotFound } from "~/components/NotFound";
 import { Pagination } from "~/components/Pagination";
 import { ProductGrid } from "~/components/ProductGrid";
 import { catalogueHref, DEFAULT_SORT } from "~/lib/catalogue";
-import { promoEnds, publicPageHeaders } from "~/lib/http.server";
+import { pageHeaders, promoEnds, publicPageHeaders } from "~/lib/http.server";
 import { seoMeta } from "~/lib/seo";
 import { defaultCatalogContext, getCataloguePage, parseCatalogueFilters } from "~/modules/catalog.server";
 import { buildSeo } from "~/modules/seo.server";
@@ -36,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   );
 }
 
-export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
+export const headers = pageHeaders;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => seoMeta(data?.seo);
 

@@ -1,10 +1,11 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { readForm } from "~/lib/http.server";
 import { isTheme } from "~/lib/theme";
 import { serializeTheme } from "~/lib/theme.server";
 
 /** Remembers the shopper's theme and goes back to the page they were on (same-origin paths only). */
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   const theme = form.get("theme");
   const redirectTo = String(form.get("redirectTo") ?? "/");
   const back =

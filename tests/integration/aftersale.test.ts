@@ -186,7 +186,7 @@ describe("« J'ai payé mais je n'ai rien reçu »", () => {
     const bad = await claimOf(shopper, orderUrl, { smsReference: "x" });
     expect(bad.status).toBe(400);
     expect(await bad.text()).toContain("Indiquez la référence du SMS");
-    const tooLong = await claimOf(shopper, orderUrl, { smsReference: "REF-1234", note: "x".repeat(9_000) });
+    const tooLong = await claimOf(shopper, orderUrl, { smsReference: "REF-1234", note: "x".repeat(20_000) });
     expect(tooLong.status).toBe(413);
 
     const answer = await claimOf(shopper, orderUrl, { smsReference: "CI-OM-778899" });

@@ -124,6 +124,11 @@ export interface PaymentPlugin {
    */
   fromEnv(env: NodeJS.ProcessEnv): PaymentProvider | null;
   /**
+   * Origins of the hosted payment page the checkout redirects to: without JavaScript that redirect
+   * follows a form POST, so the CSP's form-action must name them (decision 013).
+   */
+  pageOrigins(env: NodeJS.ProcessEnv): string[];
+  /**
    * The reference the shop sends for the attempt-th payment (1-based) of an order, or
    * undefined when the provider assigns its own (returned by `createPayment`).
    */

@@ -70,6 +70,8 @@ export const fakePayPlugin: PaymentPlugin = {
   id: FAKEPAY.provider,
   label: FAKEPAY.providerLabel,
   fromEnv: (env) => (env.FAKEPAY_API_URL && env.FAKEPAY_KEY ? new FakePayProvider(env.FAKEPAY_API_URL, env.FAKEPAY_KEY) : null),
+  // Its hosted page is served next to its API.
+  pageOrigins: (env) => (env.FAKEPAY_API_URL ? [new URL(env.FAKEPAY_API_URL).origin] : []),
   // Fake Pay assigns its own ids.
   referenceFor: () => undefined,
 };

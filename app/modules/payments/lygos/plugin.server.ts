@@ -23,6 +23,8 @@ export const lygosPlugin: PaymentPlugin = {
     if (!env.LYGOS_API_KEY) return null;
     return new LygosProvider({ baseUrl: env.LYGOS_API_URL, apiKey: env.LYGOS_API_KEY, shopName: env.SHOP_NAME, currency: env.LYGOS_CURRENCY });
   },
+  // The sandbox serves its page next to its API; Lygos's own links are https://pay.lygosapp.com/link/….
+  pageOrigins: (source) => [new URL(parsePluginEnv(LYGOS.provider, envSchema, source).LYGOS_API_URL).origin, "https://pay.lygosapp.com"],
   // Lygos reports the status by our reference: each attempt of one order needs its own.
   referenceFor: (orderNumber, attempt) => (attempt === 1 ? orderNumber : `${orderNumber}-${attempt}`),
 };
