@@ -15,6 +15,13 @@
 export declare const internalGroqTypeReferenceTo: unique symbol;
 
 // Source: schema.json
+export type MailNotice = {
+  _type: "mailNotice";
+  claimedAt?: string;
+  sentAt?: string;
+  error?: string;
+};
+
 export type BlockContent = Array<{
   children?: Array<{
     marks?: Array<string>;
@@ -48,6 +55,7 @@ export type SiteSettings = {
   email: string;
   timeZone:
     "Africa/Douala" | "Africa/Lagos" | "Africa/Abidjan" | "Europe/Paris";
+  alertEmail?: string;
   socials?: {
     facebook?: string;
     instagram?: string;
@@ -80,7 +88,7 @@ export type Order = {
   _updatedAt: string;
   _rev: string;
   number?: string;
-  status?: "pending" | "paid" | "failed" | "expired";
+  status?: "pending" | "paid" | "failed" | "expired" | "refunded";
   statusReason?: string;
   paidAt?: string;
   customer?: {
@@ -149,6 +157,32 @@ export type Order = {
     _type: "duplicatePayment";
     _key: string;
   }>;
+  refund?: {
+    amount?: number;
+    reason?: string;
+    at?: string;
+    unusedCodes?: Array<{
+      lineKey?: string;
+      code?: string;
+      _type: "returnedCode";
+      _key: string;
+    }>;
+    codesReturnedAt?: string;
+    mail?: MailNotice;
+  };
+  claims?: Array<{
+    at?: string;
+    smsReference?: string;
+    note?: string;
+    answer?: "paid" | "to_deliver" | "not_confirmed";
+    status: "open" | "resolved";
+    alert?: MailNotice;
+    _type: "claim";
+    _key: string;
+  }>;
+  alerts?: {
+    toDeliver?: MailNotice;
+  };
   payments?: Array<{
     provider?: string;
     reference?: string;
@@ -200,6 +234,8 @@ export type AccessCodePool = {
   _updatedAt: string;
   _rev: string;
   product: ProductReference;
+  lowStockThreshold?: number;
+  lowStockAlert?: MailNotice;
   codes?: Array<{
     code: string;
     assignedTo?: string;
@@ -508,6 +544,7 @@ export type Geopoint = {
 };
 
 export type AllSanitySchemaTypes =
+  | MailNotice
   | BlockContent
   | SiteSettings
   | Order
@@ -951,7 +988,7 @@ export type TO_FULFIL_QUERY_RESULT = Array<{
   _updatedAt: string;
   _rev: string;
   number?: string;
-  status?: "expired" | "failed" | "paid" | "pending";
+  status?: "expired" | "failed" | "paid" | "pending" | "refunded";
   statusReason?: string;
   paidAt?: string;
   customer?: {
@@ -1020,6 +1057,32 @@ export type TO_FULFIL_QUERY_RESULT = Array<{
     _type: "duplicatePayment";
     _key: string;
   }>;
+  refund?: {
+    amount?: number;
+    reason?: string;
+    at?: string;
+    unusedCodes?: Array<{
+      lineKey?: string;
+      code?: string;
+      _type: "returnedCode";
+      _key: string;
+    }>;
+    codesReturnedAt?: string;
+    mail?: MailNotice;
+  };
+  claims?: Array<{
+    at?: string;
+    smsReference?: string;
+    note?: string;
+    answer?: "not_confirmed" | "paid" | "to_deliver";
+    status: "open" | "resolved";
+    alert?: MailNotice;
+    _type: "claim";
+    _key: string;
+  }>;
+  alerts?: {
+    toDeliver?: MailNotice;
+  };
   payments?: Array<{
     provider?: string;
     reference?: string;
@@ -1126,17 +1189,37 @@ export type ASSET_QUERY_RESULT = {
   originalFilename: string | null;
 } | null;
 
-// Source: ../app/modules/my-orders.server.ts
-// Variable: ORDERS_QUERY
-// Query: *[_type == "order" && (  ($kind == "email" && customer.email == $value) || ($kind == "whatsapp" && customer.whatsapp == $value))] | order(_createdAt desc)[0...100]
-export type ORDERS_QUERY_RESULT = Array<{
+// Source: ../app/modules/merchant-alerts.server.ts
+// Variable: ALERT_SETTINGS_QUERY
+// Query: *[_type == "siteSettings" && _id == "siteSettings"][0]{ alertEmail, email, shopName }
+export type ALERT_SETTINGS_QUERY_RESULT = {
+  alertEmail: string | null;
+  email: string;
+  shopName: string;
+} | null;
+
+// Source: ../app/modules/merchant-alerts.server.ts
+// Variable: POOL_LEVELS_QUERY
+// Query: *[_type == "accessCodePool" && (!defined($productId) || product._ref == $productId)]{  _id, "product": product->title, "threshold": lowStockThreshold,  "free": count(codes[!defined(assignedTo) && defined(code)]), lowStockAlert}
+export type POOL_LEVELS_QUERY_RESULT = Array<{
+  _id: string;
+  product: string;
+  threshold: number | null;
+  free: number | null;
+  lowStockAlert: MailNotice | null;
+}>;
+
+// Source: ../app/modules/merchant-alerts.server.ts
+// Variable: ALERTS_DUE_QUERY
+// Query: *[_type == "order" && _updatedAt > $since && (  (status == "paid" && fulfilment.status == "to_deliver" && !defined(alerts.toDeliver.sentAt))  || count(claims[!defined(alert.sentAt)]) > 0)] | order(_updatedAt asc)[0...50]
+export type ALERTS_DUE_QUERY_RESULT = Array<{
   _id: string;
   _type: "order";
   _createdAt: string;
   _updatedAt: string;
   _rev: string;
   number?: string;
-  status?: "expired" | "failed" | "paid" | "pending";
+  status?: "expired" | "failed" | "paid" | "pending" | "refunded";
   statusReason?: string;
   paidAt?: string;
   customer?: {
@@ -1205,6 +1288,174 @@ export type ORDERS_QUERY_RESULT = Array<{
     _type: "duplicatePayment";
     _key: string;
   }>;
+  refund?: {
+    amount?: number;
+    reason?: string;
+    at?: string;
+    unusedCodes?: Array<{
+      lineKey?: string;
+      code?: string;
+      _type: "returnedCode";
+      _key: string;
+    }>;
+    codesReturnedAt?: string;
+    mail?: MailNotice;
+  };
+  claims?: Array<{
+    at?: string;
+    smsReference?: string;
+    note?: string;
+    answer?: "not_confirmed" | "paid" | "to_deliver";
+    status: "open" | "resolved";
+    alert?: MailNotice;
+    _type: "claim";
+    _key: string;
+  }>;
+  alerts?: {
+    toDeliver?: MailNotice;
+  };
+  payments?: Array<{
+    provider?: string;
+    reference?: string;
+    amount?: number;
+    currency?: string;
+    state?: string;
+    rawStatus?: string;
+    redirectUrl?: string;
+    gatewayId?: string;
+    country?: string;
+    operator?: string;
+    error?: string;
+    createdAt?: string;
+    closedAt?: string;
+    _type: "paymentAttempt";
+    _key: string;
+  }>;
+  paymentLog?: Array<{
+    at?: string;
+    source?: string;
+    provider?: string;
+    reference?: string;
+    rawStatus?: string;
+    state?: string;
+    amount?: number;
+    currency?: string;
+    note?: string;
+    _type: "paymentEvent";
+    _key: string;
+  }>;
+  reconcileAt?: string;
+  reconciledAt?: string;
+  checkoutId?: string;
+  accessToken?: string;
+  callbackToken?: string;
+}>;
+
+// Source: ../app/modules/my-orders.server.ts
+// Variable: ORDERS_QUERY
+// Query: *[_type == "order" && (  ($kind == "email" && customer.email == $value) || ($kind == "whatsapp" && customer.whatsapp == $value))] | order(_createdAt desc)[0...100]
+export type ORDERS_QUERY_RESULT = Array<{
+  _id: string;
+  _type: "order";
+  _createdAt: string;
+  _updatedAt: string;
+  _rev: string;
+  number?: string;
+  status?: "expired" | "failed" | "paid" | "pending" | "refunded";
+  statusReason?: string;
+  paidAt?: string;
+  customer?: {
+    name?: string;
+    whatsapp?: string;
+    email?: string;
+  };
+  lines?: Array<{
+    productId?: string;
+    title?: string;
+    slug?: string;
+    kind?: "access" | "file";
+    listPrice?: number;
+    unitPrice?: number;
+    quantity?: number;
+    total?: number;
+    _type: "orderLine";
+    _key: string;
+  }>;
+  subtotal?: number;
+  discount?: {
+    code?: string;
+    codeId?: string;
+    amount?: number;
+  };
+  total?: number;
+  currency?: string;
+  paymentMethod?: "free" | "lengo" | "lygos";
+  fulfilment?: {
+    status?: "delivered" | "to_deliver";
+    deliveredAt?: string;
+    note?: string;
+    deliveries?: Array<{
+      lineKey: string;
+      productId?: string;
+      method: "code" | "manual";
+      code: string;
+      at?: string;
+      _type: "delivery";
+      _key: string;
+    }>;
+    waitsForCodes?: boolean;
+    checkedAt?: string;
+    receiptClaimedAt?: string;
+    receiptClaimedBy?: string;
+    receiptSentAt?: string;
+    receiptError?: string;
+    lastError?: string;
+  };
+  downloads?: Array<{
+    at?: string;
+    lineKey?: string;
+    file?: string;
+    count?: number;
+    _type: "downloadEvent";
+    _key: string;
+  }>;
+  duplicatePayments?: Array<{
+    refundStatus: "refunded" | "to_refund";
+    provider?: string;
+    reference?: string;
+    amount?: number;
+    currency?: string;
+    detectedAt?: string;
+    attemptKey?: string;
+    _type: "duplicatePayment";
+    _key: string;
+  }>;
+  refund?: {
+    amount?: number;
+    reason?: string;
+    at?: string;
+    unusedCodes?: Array<{
+      lineKey?: string;
+      code?: string;
+      _type: "returnedCode";
+      _key: string;
+    }>;
+    codesReturnedAt?: string;
+    mail?: MailNotice;
+  };
+  claims?: Array<{
+    at?: string;
+    smsReference?: string;
+    note?: string;
+    answer?: "not_confirmed" | "paid" | "to_deliver";
+    status: "open" | "resolved";
+    alert?: MailNotice;
+    _type: "claim";
+    _key: string;
+  }>;
+  alerts?: {
+    toDeliver?: MailNotice;
+  };
   payments?: Array<{
     provider?: string;
     reference?: string;
@@ -1252,7 +1503,7 @@ export type ORDERS_TO_RECONCILE_QUERY_RESULT = Array<{
   _updatedAt: string;
   _rev: string;
   number?: string;
-  status?: "expired" | "failed" | "paid" | "pending";
+  status?: "expired" | "failed" | "paid" | "pending" | "refunded";
   statusReason?: string;
   paidAt?: string;
   customer?: {
@@ -1321,6 +1572,174 @@ export type ORDERS_TO_RECONCILE_QUERY_RESULT = Array<{
     _type: "duplicatePayment";
     _key: string;
   }>;
+  refund?: {
+    amount?: number;
+    reason?: string;
+    at?: string;
+    unusedCodes?: Array<{
+      lineKey?: string;
+      code?: string;
+      _type: "returnedCode";
+      _key: string;
+    }>;
+    codesReturnedAt?: string;
+    mail?: MailNotice;
+  };
+  claims?: Array<{
+    at?: string;
+    smsReference?: string;
+    note?: string;
+    answer?: "not_confirmed" | "paid" | "to_deliver";
+    status: "open" | "resolved";
+    alert?: MailNotice;
+    _type: "claim";
+    _key: string;
+  }>;
+  alerts?: {
+    toDeliver?: MailNotice;
+  };
+  payments?: Array<{
+    provider?: string;
+    reference?: string;
+    amount?: number;
+    currency?: string;
+    state?: string;
+    rawStatus?: string;
+    redirectUrl?: string;
+    gatewayId?: string;
+    country?: string;
+    operator?: string;
+    error?: string;
+    createdAt?: string;
+    closedAt?: string;
+    _type: "paymentAttempt";
+    _key: string;
+  }>;
+  paymentLog?: Array<{
+    at?: string;
+    source?: string;
+    provider?: string;
+    reference?: string;
+    rawStatus?: string;
+    state?: string;
+    amount?: number;
+    currency?: string;
+    note?: string;
+    _type: "paymentEvent";
+    _key: string;
+  }>;
+  reconcileAt?: string;
+  reconciledAt?: string;
+  checkoutId?: string;
+  accessToken?: string;
+  callbackToken?: string;
+}>;
+
+// Source: ../app/modules/refunds.server.ts
+// Variable: REFUNDS_TO_SETTLE_QUERY
+// Query: *[_type == "order" && status == "refunded" && defined(refund) && (  !defined(refund.codesReturnedAt) || !defined(refund.mail.sentAt))] | order(refund.at asc)[0...50]
+export type REFUNDS_TO_SETTLE_QUERY_RESULT = Array<{
+  _id: string;
+  _type: "order";
+  _createdAt: string;
+  _updatedAt: string;
+  _rev: string;
+  number?: string;
+  status?: "expired" | "failed" | "paid" | "pending" | "refunded";
+  statusReason?: string;
+  paidAt?: string;
+  customer?: {
+    name?: string;
+    whatsapp?: string;
+    email?: string;
+  };
+  lines?: Array<{
+    productId?: string;
+    title?: string;
+    slug?: string;
+    kind?: "access" | "file";
+    listPrice?: number;
+    unitPrice?: number;
+    quantity?: number;
+    total?: number;
+    _type: "orderLine";
+    _key: string;
+  }>;
+  subtotal?: number;
+  discount?: {
+    code?: string;
+    codeId?: string;
+    amount?: number;
+  };
+  total?: number;
+  currency?: string;
+  paymentMethod?: "free" | "lengo" | "lygos";
+  fulfilment?: {
+    status?: "delivered" | "to_deliver";
+    deliveredAt?: string;
+    note?: string;
+    deliveries?: Array<{
+      lineKey: string;
+      productId?: string;
+      method: "code" | "manual";
+      code: string;
+      at?: string;
+      _type: "delivery";
+      _key: string;
+    }>;
+    waitsForCodes?: boolean;
+    checkedAt?: string;
+    receiptClaimedAt?: string;
+    receiptClaimedBy?: string;
+    receiptSentAt?: string;
+    receiptError?: string;
+    lastError?: string;
+  };
+  downloads?: Array<{
+    at?: string;
+    lineKey?: string;
+    file?: string;
+    count?: number;
+    _type: "downloadEvent";
+    _key: string;
+  }>;
+  duplicatePayments?: Array<{
+    refundStatus: "refunded" | "to_refund";
+    provider?: string;
+    reference?: string;
+    amount?: number;
+    currency?: string;
+    detectedAt?: string;
+    attemptKey?: string;
+    _type: "duplicatePayment";
+    _key: string;
+  }>;
+  refund?: {
+    amount?: number;
+    reason?: string;
+    at?: string;
+    unusedCodes?: Array<{
+      lineKey?: string;
+      code?: string;
+      _type: "returnedCode";
+      _key: string;
+    }>;
+    codesReturnedAt?: string;
+    mail?: MailNotice;
+  };
+  claims?: Array<{
+    at?: string;
+    smsReference?: string;
+    note?: string;
+    answer?: "not_confirmed" | "paid" | "to_deliver";
+    status: "open" | "resolved";
+    alert?: MailNotice;
+    _type: "claim";
+    _key: string;
+  }>;
+  alerts?: {
+    toDeliver?: MailNotice;
+  };
   payments?: Array<{
     provider?: string;
     reference?: string;
@@ -1375,8 +1794,12 @@ declare global {
     '*[_type == "product" && _id in $ids]{ _id, "categoryId": category._ref }': CATEGORIES_QUERY_RESULT;
     '*[_type == "order" && defined(discount.codeId) && (\n  (status == "expired" && count(*[_id == ^.discount.codeId && (^.checkoutId in redemptions[].checkoutId || ^.number in redemptions[].orderNumber)]) > 0)\n  || (status == "paid" && "expired" in paymentLog[].state && count(*[_id == ^.discount.codeId]) > 0\n    && count(*[_id == ^.discount.codeId && (^.checkoutId in redemptions[].checkoutId || ^.number in redemptions[].orderNumber)]) == 0)\n)] | order(_updatedAt asc)[0...100]{ _id }': UNSETTLED_USES_QUERY_RESULT;
     '*[_type == "product" && _id == $productId][0].deliverables[_key == $fileKey][0].asset->{\n  _id, sha1hash, path, url, mimeType, size, originalFilename\n}': ASSET_QUERY_RESULT;
+    '*[_type == "siteSettings" && _id == "siteSettings"][0]{ alertEmail, email, shopName }': ALERT_SETTINGS_QUERY_RESULT;
+    '*[_type == "accessCodePool" && (!defined($productId) || product._ref == $productId)]{\n  _id, "product": product->title, "threshold": lowStockThreshold,\n  "free": count(codes[!defined(assignedTo) && defined(code)]), lowStockAlert\n}': POOL_LEVELS_QUERY_RESULT;
+    '*[_type == "order" && _updatedAt > $since && (\n  (status == "paid" && fulfilment.status == "to_deliver" && !defined(alerts.toDeliver.sentAt))\n  || count(claims[!defined(alert.sentAt)]) > 0\n)] | order(_updatedAt asc)[0...50]': ALERTS_DUE_QUERY_RESULT;
     '*[_type == "order" && (\n  ($kind == "email" && customer.email == $value) || ($kind == "whatsapp" && customer.whatsapp == $value)\n)] | order(_createdAt desc)[0...100]': ORDERS_QUERY_RESULT;
     '*[_type == "order" && !(_id in $failed) && (\n  reconcileAt <= $now\n  || (!defined(reconcileAt) && !defined(reconciledAt) && (\n    status in ["pending", "failed"]\n    || (status in ["expired", "paid"] && _updatedAt > $lateSince && count(payments[state == "pending"]) > 0)\n  ))\n)] | order(reconcileAt asc)[0...100]': ORDERS_TO_RECONCILE_QUERY_RESULT;
+    '*[_type == "order" && status == "refunded" && defined(refund) && (\n  !defined(refund.codesReturnedAt) || !defined(refund.mail.sentAt)\n)] | order(refund.at asc)[0...50]': REFUNDS_TO_SETTLE_QUERY_RESULT;
   }
 }
 // Lets @sanity/client releases that predate the global registry read it too

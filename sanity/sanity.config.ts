@@ -8,6 +8,7 @@ import { OrderInput } from "./components/OrderDeliveryBanner";
 import { OrderReasonInput } from "./components/orderReason";
 import { PromotionStatusBadge } from "./components/promotionStatus";
 import { StudioLayout } from "./components/StudioLayout";
+import { RefundAction } from "./actions/refundAction";
 import { SINGLETON_TYPES, schemaTypes } from "./schemaTypes";
 import { structure } from "./structure";
 
@@ -45,7 +46,7 @@ export default defineConfig({
     comments: { enabled: false },
     actions: (actions, { schemaType }) => {
       // An order is a record of a payment: it is never duplicated or deleted from the Studio.
-      if (schemaType === "order") return [MarkDeliveredAction];
+      if (schemaType === "order") return [MarkDeliveredAction, RefundAction];
       const allowed = SINGLETON_TYPES.has(schemaType)
         ? actions.filter(({ action }) => action !== "duplicate" && action !== "delete" && action !== "unpublish")
         : actions;

@@ -75,6 +75,8 @@ export const structure: StructureResolver = (S) =>
         documents(S, "Paiements en double à rembourser", "order", 'count(duplicatePayments[refundStatus == "to_refund"]) > 0', "orders-to-refund"),
         documents(S, "Échouées", "order", 'status == "failed"', "orders-failed"),
         documents(S, "Expirées", "order", 'status == "expired"', "orders-expired"),
+        documents(S, "Remboursées", "order", 'status == "refunded"', "orders-refunded"),
+        documents(S, "Réclamations", "order", 'count(claims[status == "open"]) > 0', "orders-claims"),
         S.divider(),
         S.documentTypeListItem("order").id("orders-all").title("Toutes les commandes"),
       ]),

@@ -15,6 +15,7 @@ import {
   type OrderLine,
 } from "./orders.server";
 import { fulfilmentStatus, lineDelivered } from "./fulfilment-status.server";
+import { alertManualDelivery, checkCodePools } from "./merchant-alerts.server";
 import { receiptMail } from "./receipt-mail.server";
 import { getSanityClient, getSanityWriteClient } from "./sanity.server";
 import { fetchParsed } from "./typed-query.server";
@@ -155,6 +156,29 @@ export async function takeCodes(order: Pick<Order, "number">, line: Pick<OrderLi
   throw new Error(`Code pool for ${line.productId} kept changing: gave up after ${POOL_ROUNDS} rounds`);
 }
 
+/**
+ * Gives codes back to the product's pool (a refund whose codes were never used): each code still
+ * assigned to this order is freed, revision-checked like `takeCodes`. Idempotent: a code already
+ * freed, or since given to someone else, is left alone.
+ */
+export async function returnCodes(orderNumber: string, productId: string, codes: string[]): Promise<number> {
+  const client = getSanityWriteClient();
+  for (let round = 0; round < POOL_ROUNDS; round++) {
+    const pool = await fetchParsed(client, POOL_QUERY, { productId }, poolSchema.nullable());
+    const mine = (pool?.codes ?? []).filter((entry) => entry.assignedTo === orderNumber && entry.code && codes.includes(entry.code));
+    if (!pool || mine.length === 0) return 0;
+    const paths = mine.flatMap((entry) => [`codes[_key=="${entry._key}"].assignedTo`, `codes[_key=="${entry._key}"].assignedAt`]);
+    try {
+      await client.patch(pool._id).ifRevisionId(pool._rev).unset(paths).commit({ visibility: "sync" });
+      return mine.length;
+    } catch (error) {
+      if (!isConflict(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * Math.min(round + 1, 5)));
+    }
+  }
+  throw new Error(`Code pool for ${productId} kept changing: gave up after ${POOL_ROUNDS} rounds`);
+}
+
 /** Assigns what can be assigned and records the order's delivery status. */
 export async function deliverOrder(order: Order): Promise<Order> {
   if (order.status !== "paid") return order;
@@ -167,6 +191,7 @@ export async function deliverOrder(order: Order): Promise<Order> {
     if (product?.accessDelivery !== "code") continue;
     codeLines.push(line._key);
     codes.push(...(await takeCodes(order, line)));
+    void checkCodePools(line.productId);
   }
   const { order: updated } = await reviseOrder(order._id, (current) => {
     const known = current.fulfilment?.deliveries ?? [];
@@ -184,6 +209,9 @@ export async function deliverOrder(order: Order): Promise<Order> {
     const fulfilment: Fulfilment = { ...previous, status, deliveries, waitsForCodes, checkedAt: new Date().toISOString() };
     return (patch) => patch.set({ fulfilment });
   });
+  if (updated.fulfilment?.status === "to_deliver") {
+    void alertManualDelivery(updated).catch((error: unknown) => console.error(`delivery alert for ${order.number}: ${(error as Error).message}`));
+  }
   return updated;
 }
 

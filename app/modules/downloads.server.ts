@@ -89,6 +89,9 @@ export async function serveDownload({
   if (!order) return notFound();
   const info = await loadDeliveryInfo(order);
   const help = (text: string) => ({ href: whatsappLink(info.settings?.whatsappNumber, text), label: "Nous écrire sur WhatsApp" });
+  if (order.status === "refunded") {
+    return page(403, "Commande remboursée", "Cette commande a été remboursée : ses téléchargements ne sont plus disponibles.", help(`Bonjour, j'ai une question sur le remboursement de ma commande ${order.number}.`));
+  }
   if (order.status !== "paid") {
     return page(403, "Commande non payée", "Le téléchargement s'ouvre dès que le paiement de cette commande est confirmé.", help(`Bonjour, ma commande ${order.number} n'est pas encore payée.`));
   }

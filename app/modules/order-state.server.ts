@@ -1,7 +1,8 @@
 /**
  * The order state machine, pure so that it can be tested exhaustively.
  *
- *   pending ──paid──▶ paid            (terminal: paid never moves backwards)
+ *   pending ──paid──▶ paid            (paid never moves backwards)
+ *   paid ──refund──▶ refunded         (recorded by the merchant in Studio; terminal)
  *   pending ──failed─▶ failed ──retry──▶ pending
  *   pending | failed ──expire─▶ expired   (idle for the expiry window: nobody paid or retried)
  *   failed | expired ──paid──▶ paid   (money taken is always honoured)
@@ -10,9 +11,9 @@
  * order where it is. An observation that changes nothing produces no event, so duplicate
  * callbacks and repeated returns leave one transition and one log entry.
  */
-export type OrderStatus = "pending" | "paid" | "failed" | "expired";
+export type OrderStatus = "pending" | "paid" | "failed" | "expired" | "refunded";
 export type PaymentState = "paid" | "failed" | "pending";
-export type EventSource = "checkout" | "return" | "callback" | "reconcile" | "order-page" | "free";
+export type EventSource = "checkout" | "return" | "callback" | "reconcile" | "order-page" | "free" | "claim" | "studio";
 
 export interface PaymentObservation {
   state: PaymentState;
@@ -30,6 +31,7 @@ export type Decision =
 
 export function decide(current: OrderStatus, observation: PaymentObservation): Decision {
   if (current === "paid") return { kind: "none", reason: "already paid" };
+  if (current === "refunded") return { kind: "none", reason: "refunded: never moves again" };
   if (observation.state === "paid") {
     const reason =
       current === "pending" ? "payment confirmed" : `payment confirmed after the order was ${current}: honoured`;
@@ -60,6 +62,14 @@ export function isDuplicateCapture(
 
 export function canRetryPayment(current: OrderStatus): boolean {
   return current === "failed";
+}
+
+/**
+ * Providers have no refund API: the merchant refunds by hand and records it in Studio, which
+ * writes `refunded` (sanity/actions/refund.ts checks the same rule). Only a paid order can be.
+ */
+export function canRefund(current: OrderStatus): boolean {
+  return current === "paid";
 }
 
 export function canExpire(current: OrderStatus): boolean {

@@ -120,6 +120,42 @@ export interface Order {
   fulfilment?: Fulfilment;
   /** One entry per download served; `count` is that file's running total for this order. */
   downloads?: DownloadLogEntry[];
+  /** Recorded by the Studio's « Rembourser » (status "refunded"); the rest is storefront bookkeeping. */
+  refund?: Refund;
+  /** Buyers' « J'ai payé mais je n'ai rien reçu » (claims.server.ts). */
+  claims?: Claim[];
+  /** Merchant alerts about this order, each sent once (merchant-alerts.server.ts). */
+  alerts?: { toDeliver?: MailNotice };
+}
+
+export interface Claim {
+  /** Derived from the SMS reference: the same reference is the same claim. */
+  _key: string;
+  at: string;
+  smsReference: string;
+  note?: string;
+  /** What the shop's re-check found, as answered to the buyer. */
+  answer: "paid" | "to_deliver" | "not_confirmed";
+  /** "open" until the payment is found or the merchant closes it in Studio. */
+  status: "open" | "resolved";
+  alert?: MailNotice;
+}
+
+export interface Refund {
+  amount: number;
+  reason: string;
+  at: string;
+  /** Pool codes the merchant says were never used: returned to their pool by the storefront. */
+  unusedCodes?: { _key: string; lineKey: string; code: string }[];
+  codesReturnedAt?: string;
+  /** The buyer's refund e-mail (sent once: mail-once.server.ts). */
+  mail?: MailNotice;
+}
+
+export interface MailNotice {
+  claimedAt?: string;
+  sentAt?: string;
+  error?: string;
 }
 
 export interface Fulfilment {

@@ -1,4 +1,5 @@
 import { defineQuery } from "groq";
+import { sweepAfterSale } from "./aftersale.server";
 import { retryFulfilments } from "./delivery.server";
 import { retryDiscountUses, settleDiscountUse } from "./discounts.server";
 import { getEnv } from "./env.server";
@@ -35,6 +36,8 @@ export interface ReconcileSummary {
   errors: number;
   /** Paid orders whose delivery or receipt completed on this run. */
   fulfilled: number;
+  /** Refunds whose codes or e-mail were still to do. */
+  refunds: number;
 }
 
 async function cancelOpenPayments(order: Order) {
@@ -77,7 +80,7 @@ export function scheduleCheck(order: Order, now: Date, delayMs?: number) {
 const AFTER_ERROR_MS = 5 * 60_000;
 
 export async function reconcileOrders(now = new Date()): Promise<ReconcileSummary> {
-  const summary: ReconcileSummary = { checked: 0, paid: 0, failed: 0, expired: 0, errors: 0, fulfilled: 0 };
+  const summary: ReconcileSummary = { checked: 0, paid: 0, failed: 0, expired: 0, errors: 0, fulfilled: 0, refunds: 0 };
   const failed: string[] = [];
   const seen = new Set<string>();
   const params = { now: now.toISOString(), lateSince: new Date(now.getTime() - LATE_PAYMENT_WINDOW_MS).toISOString() };
@@ -90,7 +93,8 @@ export async function reconcileOrders(now = new Date()): Promise<ReconcileSummar
       summary.checked++;
       try {
         const current = await reconcileOrder(order, now);
-        if (current.status !== order.status && current.status !== "pending") summary[current.status]++;
+        const moved = current.status !== order.status;
+        if (moved && (current.status === "paid" || current.status === "failed" || current.status === "expired")) summary[current.status]++;
       } catch (error) {
         // One bad order never stops the run: it is logged, skipped, and tried again later.
         summary.errors++;
@@ -103,6 +107,7 @@ export async function reconcileOrders(now = new Date()): Promise<ReconcileSummar
   }
   summary.fulfilled = await retryFulfilments(now);
   await retryDiscountUses();
+  summary.refunds = (await sweepAfterSale()).refunds;
   return summary;
 }
 

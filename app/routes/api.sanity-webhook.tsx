@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { isValidSignature, SIGNATURE_HEADER_NAME } from "@sanity/webhook";
+import { onOrderWritten } from "~/modules/aftersale.server";
 import { invalidateContent, NOT_CONTENT_TYPES } from "~/modules/content-cache.server";
 import { getEnv } from "~/modules/env.server";
 
@@ -19,7 +20,10 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!signature || body.length > MAX_BODY || !(await isValidSignature(body, signature, secret).catch(() => false))) {
     return new Response("Invalid signature", { status: 401 });
   }
-  if (!NOT_CONTENT_TYPES.has(documentType(body))) invalidateContent();
+  const { type, id } = documentOf(body);
+  if (!NOT_CONTENT_TYPES.has(type)) invalidateContent();
+  // An order the Studio changed (a refund) is followed up at once; the reconciler's sweep catches any miss.
+  if (type === "order" && id) void onOrderWritten(id).catch((error: unknown) => console.error(`after-sale for ${id}: ${(error as Error).message}`));
   return new Response(null, { status: 204 });
 }
 
@@ -27,11 +31,11 @@ export function loader() {
   return new Response("Method not allowed", { status: 405, headers: { Allow: "POST" } });
 }
 
-function documentType(body: string): string {
+function documentOf(body: string): { type: string; id: string } {
   try {
-    const type = (JSON.parse(body) as { _type?: unknown })._type;
-    return typeof type === "string" ? type : "";
+    const { _type: type, _id: id } = JSON.parse(body) as { _type?: unknown; _id?: unknown };
+    return { type: typeof type === "string" ? type : "", id: typeof id === "string" ? id : "" };
   } catch {
-    return "";
+    return { type: "", id: "" };
   }
 }

@@ -1,6 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
+import { ClaimForm } from "~/components/ClaimForm";
 import { NotFound } from "~/components/NotFound";
 import { OrderDelivery } from "~/components/OrderDelivery";
 import { PaymentDetails } from "~/components/PaymentDetails";
@@ -10,6 +11,7 @@ import { pageHeaders, PRIVATE_HEADERS as PRIVATE, readForm } from "~/lib/http.se
 import { formatPrice } from "~/lib/money";
 import { whatsappLink } from "~/lib/whatsapp";
 import { getLayout } from "~/modules/catalog.server";
+import { submitClaim } from "~/modules/claims.server";
 import { loadOrderPage, retryPayment } from "~/modules/order-page.server";
 import { submitOrderReview } from "~/modules/reviews.server";
 import { siteOrigin } from "~/modules/seo.server";
@@ -30,9 +32,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return data({ layout, order, token, now: new Date().toISOString() }, { status: order ? 200 : 404, headers: PRIVATE });
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const formData = await readForm(request);
   const token = new URL(request.url).searchParams.get("t");
+  if (formData.get("intent") === "claim") {
+    const result = await submitClaim(params.numero ?? "", token, formData, context.clientIp ?? "unknown");
+    return data({ claim: result.ok ? result : { ok: false as const, error: result.error } }, { status: result.ok ? 200 : result.status, headers: PRIVATE });
+  }
   if (formData.get("intent") === "review") {
     const review = await submitOrderReview(params.numero ?? "", token, formData);
     return data({ review }, { status: review.ok ? 200 : 400, headers: PRIVATE });
@@ -49,6 +55,7 @@ const STATUS_COPY = {
   pending: { title: "Paiement en attente", text: "Nous attendons la confirmation de votre opérateur. Cette page se met à jour toute seule.", tone: "bg-amber-50 text-amber-900 dark:bg-amber-950 dark:text-amber-200" },
   paid: { title: "Paiement confirmé, merci !", text: "Votre commande est payée. Vous recevez aussi un reçu par e-mail avec ce lien.", tone: "bg-emerald-50 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200" },
   failed: { title: "Le paiement n'a pas abouti", text: "Aucun montant n'a été retenu. Vous pouvez réessayer ci-dessous.", tone: "bg-red-50 text-red-900 dark:bg-red-950 dark:text-red-200" },
+  refunded: { title: "Commande remboursée", text: "Cette commande a été remboursée : ses téléchargements et ses codes d'accès ne sont plus disponibles. Le détail vous a été envoyé par e-mail.", tone: "bg-slate-100 text-slate-800 dark:bg-slate-800 dark:text-slate-200" },
   expired: { title: "Commande expirée", text: "Le délai de paiement est dépassé. Si vous avez été débité, écrivez-nous : nous vérifions et vous livrons.", tone: "bg-slate-100 text-slate-800 dark:bg-slate-800 dark:text-slate-200" },
 } as const;
 
@@ -79,6 +86,7 @@ export default function OrderPage() {
   const navigation = useNavigation();
   const actionData = useActionData<typeof action>();
   const review = actionData && "review" in actionData ? actionData.review : undefined;
+  const claim = actionData && "claim" in actionData ? actionData.claim : undefined;
   if (!order) return <NotFound what="Cette commande" />;
   const { settings } = layout;
   const copy = order.total === 0 && order.status === "paid" ? FREE_ORDER_COPY : STATUS_COPY[order.status];
@@ -162,6 +170,10 @@ export default function OrderPage() {
         <PaymentGuidance attempt={order.payment} status={order.status as "pending" | "failed"} total={order.total} currency={order.currency}
           now={now} action={`/commande/${order.number}?t=${encodeURIComponent(token ?? "")}`} offers={layout.payment.offers}
           country={retryCountry} error={retryError} busy={navigation.state !== "idle"} />
+      ) : null}
+
+      {claim || (order.status !== "refunded" && (order.status !== "paid" || order.delivery?.lines.some((line) => line.waiting))) ? (
+        <ClaimForm action={`/commande/${order.number}?t=${encodeURIComponent(token ?? "")}#reclamation`} state={claim} open={order.status !== "pending"} />
       ) : null}
 
       {help ? (

@@ -8,7 +8,7 @@ export const headers = pageHeaders;
 
 export const meta: MetaFunction = () => [{ title: "Mes commandes | ASHTECH STORE" }, { name: "robots", content: "noindex" }];
 
-const STATUS = { paid: "Payée", pending: "En attente de paiement", failed: "Paiement refusé", expired: "Expirée" } as const;
+const STATUS = { paid: "Payée", pending: "En attente de paiement", failed: "Paiement refusé", expired: "Expirée", refunded: "Remboursée" } as const;
 const dateFormat = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Africa/Douala" });
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -46,6 +46,11 @@ export default function MyOrdersList() {
               <a href={order.href} className="btn-outline mt-3 w-full">
                 Voir la commande, mes téléchargements et mes accès
               </a>
+              {order.status !== "paid" && order.status !== "refunded" ? (
+                <a href={`${order.href}#reclamation`} className="mt-2 block text-center text-sm font-semibold text-brand underline" data-testid="my-order-claim">
+                  J'ai payé mais je n'ai rien reçu
+                </a>
+              ) : null}
             </li>
           ))}
         </ul>

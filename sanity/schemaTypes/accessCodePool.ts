@@ -17,6 +17,14 @@ export const accessCodePool = defineType({
       validation: (rule) => rule.required(),
     }),
     defineField({
+      name: "lowStockThreshold",
+      title: "Seuil d'alerte",
+      type: "number",
+      description: "Le marchand reçoit un e-mail quand il ne reste que ce nombre de codes libres, ou moins. Vide : 3.",
+      validation: (rule) => rule.integer().min(0).max(1000),
+    }),
+    defineField({ name: "lowStockAlert", title: "Alerte de stock bas", type: "mailNotice", hidden: ({ value }) => !value }),
+    defineField({
       name: "codes",
       title: "Codes",
       type: "array",

@@ -2,6 +2,7 @@ import { accessCodePool } from "./accessCodePool";
 import { blockContent } from "./blockContent";
 import { category } from "./category";
 import { discountCode } from "./discountCode";
+import { mailNotice } from "./mailNotice";
 import { order } from "./order";
 import { page } from "./page";
 import { product } from "./product";
@@ -20,6 +21,7 @@ export const schemaTypes = [
   order,
   siteSettings,
   blockContent,
+  mailNotice,
 ];
 
 // Documents the shop reads by a fixed _id: editors edit them, never create or delete them.

@@ -73,6 +73,14 @@ export const siteSettings = defineType({
       validation: (rule) => rule.required(),
     }),
     defineField({
+      name: "alertEmail",
+      title: "E-mail des alertes",
+      type: "string",
+      description:
+        "Reçoit un e-mail pour chaque commande à livrer à la main, chaque réclamation d'un client et chaque stock de codes bas. Vide : l'e-mail de contact.",
+      validation: (rule) => rule.email(),
+    }),
+    defineField({
       name: "socials",
       title: "Réseaux sociaux",
       type: "object",

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   canExpire,
+  canRefund,
   canRetryPayment,
   decide,
   expiryDue,
@@ -21,7 +22,7 @@ const observe = (state: PaymentObservation["state"], extra: Partial<PaymentObser
 });
 
 describe("order state machine", () => {
-  const statuses: OrderStatus[] = ["pending", "paid", "failed", "expired"];
+  const statuses: OrderStatus[] = ["pending", "paid", "failed", "expired", "refunded"];
 
   it("never moves a paid order", () => {
     for (const state of ["paid", "failed", "pending"] as const) {
@@ -30,7 +31,7 @@ describe("order state machine", () => {
   });
 
   it("honours money taken whatever the order became", () => {
-    for (const status of statuses.filter((s) => s !== "paid")) {
+    for (const status of statuses.filter((s) => s !== "paid" && s !== "refunded")) {
       const decision = decide(status, observe("paid"));
       expect(decision).toMatchObject({ kind: "transition", to: "paid" });
     }
@@ -44,6 +45,15 @@ describe("order state machine", () => {
 
   it("treats unknown as pending, never as failed", () => {
     for (const status of statuses) expect(decide(status, observe("pending")).kind).toBe("none");
+  });
+
+  it("refunds only a paid order, and a refunded order never moves again, whatever the provider says", () => {
+    expect(statuses.filter(canRefund)).toEqual(["paid"]);
+    for (const state of ["paid", "failed", "pending"] as const) {
+      expect(decide("refunded", observe(state))).toEqual({ kind: "none", reason: "refunded: never moves again" });
+    }
+    expect(canExpire("refunded")).toBe(false);
+    expect(canRetryPayment("refunded")).toBe(false);
   });
 
   it("allows a retry after a failure, and an expiry while nobody has paid", () => {
