@@ -65,7 +65,7 @@ const envSchema = z.object({
   /** On SIGTERM, how long in-flight requests may run before they are cut and the process exits. */
   SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(0).max(300).default(10),
   /** How often pending orders are re-checked with their provider; 0 turns the in-server job off. */
-  RECONCILE_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(120),
+  RECONCILE_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(15),
   /** Where receipts and "Mes commandes" links are sent from, e.g. smtp://user:pass@smtp.example.com:587 (smtps:// for TLS). Unset: no e-mail is sent (and receipts wait). */
   SMTP_URL: z.url().optional(),
   MAIL_FROM: z.string().min(3).default("ASHTECH STORE <commandes@ashtech.store>"),
