@@ -1,4 +1,4 @@
-import { ResetIcon } from "@sanity/icons";
+import { ResetIcon } from "@sanity/icons/Reset";
 import { Box, Button, Card, Checkbox, Flex, Stack, Text, TextArea, TextInput } from "@sanity/ui";
 import { useId, useState } from "react";
 import { useDocumentOperation, type DocumentActionComponent } from "sanity";
