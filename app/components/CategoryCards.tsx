@@ -11,7 +11,7 @@ interface CategoryCard {
 /** Compact chips, one scrolling row on phones, so that products come into the first screen. */
 export function CategoryCards({ categories }: { categories: CategoryCard[] }) {
   return (
-    <ul className="-mx-4 flex gap-2 overflow-x-auto px-4 pb-1 sm:mx-0 sm:flex-wrap sm:px-0">
+    <ul className="relative -mx-4 flex gap-2 overflow-x-auto px-4 pb-1 sm:mx-0 sm:flex-wrap sm:px-0">
       {categories.map((category) => (
         <li key={category.slug} className="shrink-0">
           <Link

@@ -27,6 +27,13 @@ for (const size of WIDTHS) {
   test.describe(`${size.width} px`, () => {
     test.use({ viewport: size });
 
+    test("no page is wider than the screen (a wider page makes a phone zoom out)", async ({ page }) => {
+      for (const path of ["/", "/produits", PAID, "/panier", "/mes-commandes"]) {
+        await page.goto(path);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(size.width);
+      }
+    });
+
     test("the WhatsApp button covers no action: product, cart, checkout, free product and its download", async ({ page }) => {
       const covers = (action: Parameters<typeof expectNothingCoversActions>[1]) => expectNothingCoversActions(page, action);
       await page.goto(PAID);
