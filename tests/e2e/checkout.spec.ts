@@ -2,6 +2,7 @@ import { createClient } from "@sanity/client";
 import { expect, test, type Page } from "@playwright/test";
 import type { Order } from "~/modules/orders.server";
 import { failOnConsoleErrors } from "../support/console-errors";
+import { chooseWallet } from "../support/wallet";
 
 /**
  * Buying, end to end in Chromium, with JavaScript on and off (the two projects): the storefront,
@@ -24,21 +25,6 @@ async function orderOnPage(page: Page): Promise<Order> {
   const order = await lake.getDocument<Order>(`order-${number.trim()}`);
   if (!order) throw new Error(`order ${number} is not in the lake`);
   return order;
-}
-
-/** The shop picks the provider from the wallet: MTN in Cameroon goes to Lygos, Orange Money in Guinea to Lengo. */
-const WALLET_OF = {
-  "Lygos Pay": { country: "CM", operator: "MTN Mobile Money" },
-  "Lengo Pay": { country: "GN", operator: "Orange Money" },
-} as const;
-
-async function chooseWallet(page: Page, provider: keyof typeof WALLET_OF) {
-  const { country, operator } = WALLET_OF[provider];
-  await page.getByLabel("Votre pays").selectOption(country);
-  // Without JavaScript, the operators of another country come with a round trip.
-  const show = page.getByRole("button", { name: "Voir les opérateurs" });
-  if (await show.isVisible()) await show.click();
-  await page.getByRole("radio", { name: operator, exact: true }).check();
 }
 
 async function checkout(page: Page, productSlug: string, provider: "Lygos Pay" | "Lengo Pay" | null) {
@@ -130,7 +116,7 @@ test("« Se souvenir de moi » prefills the next checkout; unticked, the details
   await page.getByLabel(/Numéro WhatsApp/).fill("+221 77 000 00 09");
   await page.getByLabel(/E-mail/).fill("souvenir@example.com");
   await page.getByLabel("Se souvenir de moi").check();
-  await page.getByLabel("Lygos Pay").check();
+  await chooseWallet(page, "Lygos Pay");
   await page.getByRole("button", { name: /^Payer/ }).click();
   await expect(page.getByLabel("Numéro mobile money")).toBeVisible();
 
@@ -145,7 +131,7 @@ test("« Se souvenir de moi » prefills the next checkout; unticked, the details
   expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax" });
 
   await page.getByLabel("Se souvenir de moi").uncheck();
-  await page.getByLabel("Lygos Pay").check();
+  await chooseWallet(page, "Lygos Pay");
   await page.getByRole("button", { name: /^Payer/ }).click();
   await expect(page.getByLabel("Numéro mobile money")).toBeVisible();
   await page.goto("/produits/pack-50-modeles-de-cv");

@@ -4,6 +4,7 @@ import { expect, test, type Page, type TestInfo } from "@playwright/test";
 import type { Order } from "~/modules/orders.server";
 import { failOnConsoleErrors } from "../support/console-errors";
 import { readPdf } from "../support/pdf";
+import { chooseWallet } from "../support/wallet";
 
 /**
  * What the buyer gets after paying, in Chromium with JavaScript on and off: the receipt in the
@@ -52,7 +53,7 @@ async function buy(page: Page, productSlug: string, email: string) {
   await page.getByLabel("Nom complet").fill("Fatou Ndiaye");
   await page.getByLabel(/Numéro WhatsApp/).fill("+221 77 000 00 01");
   await page.getByLabel(/E-mail/).fill(email);
-  await page.getByLabel("Lygos Pay").check();
+  await chooseWallet(page, "Lygos Pay");
   await page.locator("main form button[type=submit]").last().click();
   await page.getByLabel("Numéro mobile money").fill("600000001");
   await page.getByRole("button", { name: /^Payer/ }).click();
