@@ -357,6 +357,8 @@ export interface HomePage {
   heroText: string | null;
   whyUs: WhyUsItem[];
   promotion: PromotionView | null;
+  /** When the next scheduled promotion starts: the page changes then, so no cache keeps it past that. */
+  nextPromotionStart: string | null;
   featured: ProductCardView[];
   /** Products whose promo price holds now, the soonest to end first. */
   onSale: ProductCardView[];
@@ -382,6 +384,11 @@ function currentPromotion(promotions: z.output<typeof rawPromotion>[], now: Date
     : null;
 }
 
+function nextPromotionStart(promotions: z.output<typeof rawPromotion>[], now: Date): string | null {
+  const upcoming = promotions.map((promotion) => promotion.startsAt).filter((start): start is string => !!start && Date.parse(start) > now.getTime());
+  return upcoming.sort((a, b) => Date.parse(a) - Date.parse(b))[0] ?? null;
+}
+
 export async function getHomePage(ctx = defaultCatalogContext()): Promise<HomePage> {
   const data = await cachedQuery(ctx, HOME_QUERY, {}, rawHome, (parsed) => {
     return {
@@ -400,6 +407,7 @@ export async function getHomePage(ctx = defaultCatalogContext()): Promise<HomePa
     heroText: data.home?.heroText ?? null,
     whyUs: (data.home?.whyUs ?? []).map(({ _key, ...item }) => ({ key: _key, ...item })),
     promotion: currentPromotion(data.promotions, ctx.now),
+    nextPromotionStart: nextPromotionStart(data.promotions, ctx.now),
     featured: data.featured.map((card) => toCard(card, ctx.now)),
     // Cached with the query: a promo that ended since is dropped here, not shown at its list price.
     onSale: data.onSale.map((card) => toCard(card, ctx.now)).filter((card) => card.offer.listPrice !== null),

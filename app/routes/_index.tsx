@@ -22,6 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const seo = buildSeo({ request, layout: home.layout, path: "/", description: home.heroText });
   const changesAt = [
     home.promotion?.endsAt,
+    home.nextPromotionStart,
     ...promoEnds(home.featured),
     ...promoEnds(home.onSale),
     ...home.categories.flatMap((c) => promoEnds(c.products)),
