@@ -1,17 +1,11 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { expectNoAxeViolations } from "../support/axe";
 
 /**
  * axe on the pages of a purchase, in the light and the dark theme (the theme is a cookie, see
  * app/routes/theme.tsx): no violation at all, WCAG 2.1 AA and axe's best practices.
  */
 const THEMES = ["light", "dark"] as const;
-
-async function expectNoViolations(page: Page, where: string) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
-  const summary = results.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
-  expect(summary, `axe on ${where}`).toEqual([]);
-}
 
 async function freeOrderPage(page: Page, email: string): Promise<string> {
   await page.goto("/produits/kit-de-demarrage-ia-gratuit");
@@ -25,6 +19,9 @@ async function freeOrderPage(page: Page, email: string): Promise<string> {
 // axe takes a few seconds per page on two shared cores.
 test.describe.configure({ timeout: 240_000 });
 
+// axe needs JavaScript in the page (tests/support/axe.ts).
+test.skip(({ javaScriptEnabled }) => !javaScriptEnabled, "axe runs inside the page");
+
 for (const theme of THEMES) {
   test(`no axe violation in the ${theme} theme: home, catalogue, product, cart, checkout, order, Mes commandes`, async ({ page, baseURL }, info) => {
     // The cookie the theme toggle sets (Remix's createCookie: base64 JSON, unsigned).
@@ -33,24 +30,24 @@ for (const theme of THEMES) {
     await page.goto("/");
     await expect(page.locator("html")).toHaveClass(theme);
 
-    await expectNoViolations(page, "home");
+    await expectNoAxeViolations(page, "home");
     await page.goto("/produits");
-    await expectNoViolations(page, "catalogue");
+    await expectNoAxeViolations(page, "catalogue");
     await page.goto("/produits/500-prompts-chatgpt-prets-a-l-emploi");
-    await expectNoViolations(page, "product");
+    await expectNoAxeViolations(page, "product");
     await page.getByRole("button", { name: "Ajouter au panier" }).click();
     await expect(page).toHaveURL(/\/panier$/);
-    await expectNoViolations(page, "cart");
+    await expectNoAxeViolations(page, "cart");
     await page.getByRole("link", { name: "Passer la commande" }).click();
-    await expectNoViolations(page, "checkout");
+    await expectNoAxeViolations(page, "checkout");
     // With errors shown, too.
     await page.getByRole("button", { name: /^Payer/ }).click();
     await expect(page.getByText("Indiquez votre nom complet.")).toBeVisible();
-    await expectNoViolations(page, "checkout with errors");
+    await expectNoAxeViolations(page, "checkout with errors");
 
     await freeOrderPage(page, `axe-${theme}-${info.project.name}@example.com`);
-    await expectNoViolations(page, "order page");
+    await expectNoAxeViolations(page, "order page");
     await page.goto("/mes-commandes");
-    await expectNoViolations(page, "Mes commandes");
+    await expectNoAxeViolations(page, "Mes commandes");
   });
 }
