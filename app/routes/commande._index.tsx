@@ -38,6 +38,8 @@ export async function action({ request }: ActionFunctionArgs) {
     country: String(formData.get("country") ?? ""),
     operator: String(formData.get("operator") ?? ""),
     discountCode: String(formData.get("discountCode") ?? ""),
+    // The form shown again (errors, « Voir les opérateurs ») keeps the buyer's « Se souvenir de moi ».
+    remember: wantsToBeRemembered(formData) ? "on" : "",
   };
   const { settings, payment } = await getLayout();
   const applyTo = { session, formData, productId, currency: settings.currency };
@@ -93,7 +95,7 @@ export default function Checkout() {
   const navigation = useNavigation();
   const errors: FieldErrors = actionData?.errors ?? {};
   // What was just typed, else what this device remembers (opt-in, « Se souvenir de moi »).
-  const values: Partial<Record<"name" | "whatsapp" | "email" | "country" | "operator" | "discountCode", string>> | undefined =
+  const values: Partial<Record<"name" | "whatsapp" | "email" | "country" | "operator" | "discountCode" | "remember", string>> | undefined =
     actionData?.values ?? remembered ?? undefined;
   // A free product: only the e-mail, never a word about paying.
   const emailOnly = priced.total === 0;
@@ -215,7 +217,7 @@ export default function Checkout() {
 
         {free ? null : <MobileMoneyOperators offers={offers} />}
 
-        {emailOnly ? null : <RememberMe defaultChecked={Boolean(remembered)} />}
+        {emailOnly ? null : <RememberMe defaultChecked={actionData?.values ? actionData.values.remember === "on" : Boolean(remembered)} />}
 
         <button type="submit" className={`${free ? "btn-gold" : "btn-primary"} w-full text-base`} disabled={submitting}>
           {submitting && !applying ? "Un instant…" : free ? "Obtenir gratuitement" : `Payer ${formatPrice(toPay, currency)}`}
