@@ -3,12 +3,13 @@ import type { LayoutProps } from "sanity";
 
 /**
  * Strings the French locale cannot reach: `@sanity/ui` writes these accessible names in English
- * in its components (dialog close button, autocomplete clear and open buttons).
+ * in its components (dialog close button, autocomplete clear and open buttons, a field's actions menu).
  */
 const ARIA_LABELS: Record<string, string> = {
   "Close dialog": "Fermer",
   Clear: "Effacer",
   Open: "Ouvrir",
+  "Field actions": "Actions du champ",
 };
 
 function translate(root: ParentNode): void {
