@@ -349,7 +349,7 @@ test.fixme("the product form passes axe: no serious or critical violation", asyn
 
 // Known gap (issue 15, left open): a double-clicked « Publier » ends published, but on a clean run the
 // Studio showed « Une erreur s'est produite » once (the sandbox's answer to the second publish races
-// the Studio's listener). To do: the same check as the test above with \`button.dblclick()\`, then enable.
+// the Studio's listener). To do: the same check as the test above with `button.dblclick()`, then enable.
 test.fixme("a double-clicked « Publier » publishes once, without an error", async () => {});
 
 // Known gap (decision 021): after the double click the document is published, without error, but
