@@ -410,6 +410,7 @@ export type Product = {
     _key: string;
   }>;
   accessDelivery?: "code" | "manual";
+  activationSteps?: BlockContent;
   deliverables?: Array<{
     asset: SanityFileAssetReference;
     media?: unknown;
@@ -939,7 +940,7 @@ export type SITEMAP_QUERY_RESULT = {
 
 // Source: ../app/modules/delivery.server.ts
 // Variable: DELIVERY_QUERY
-// Query: {  "products": *[_type == "product" && _id in $ids]{    _id, kind, accessDelivery, downloadLimit, downloadValidityDays, "stamp": stampPdf != false,    "files": deliverables[]{ _key, title, "filename": asset->originalFilename, "size": asset->size }  },  "settings": *[_type == "siteSettings" && _id == "siteSettings"][0]{ downloadLimit, downloadValidityDays, whatsappNumber, shopName }}
+// Query: {  "products": *[_type == "product" && _id in $ids]{    _id, kind, accessDelivery, downloadLimit, downloadValidityDays, "stamp": stampPdf != false, activationSteps,    "files": deliverables[]{ _key, title, "filename": asset->originalFilename, "size": asset->size }  },  "settings": *[_type == "siteSettings" && _id == "siteSettings"][0]{ downloadLimit, downloadValidityDays, whatsappNumber, shopName }}
 export type DELIVERY_QUERY_RESULT = {
   products: Array<{
     _id: string;
@@ -948,6 +949,7 @@ export type DELIVERY_QUERY_RESULT = {
     downloadLimit: number | null;
     downloadValidityDays: number | null;
     stamp: boolean | true;
+    activationSteps: BlockContent | null;
     files: Array<{
       _key: string;
       title: string;
@@ -1787,7 +1789,7 @@ declare global {
     '{\n  "layout": {\n  "settings": *[_type == "siteSettings" && _id == "siteSettings"][0]{ shopName, tagline, description, currency, whatsappNumber, email, timeZone, socials, paymentRouting },\n  "categories": *[_type == "category" && defined(slug.current)] | order(sortOrder asc, title asc){ title, "slug": slug.current, icon },\n  "pages": *[_type == "page" && defined(slug.current)]{ title, "slug": slug.current }\n},\n  "product": *[_type == "product" && slug.current == $slug][0]{\n    _id, title, "slug": slug.current, kind, accessDelivery, summary, description, features, tags, featured,\n    price, promoPrice, promoEndsAt,\n    "images": images[]{ "ref": asset._ref, alt },\n    "faq": faq[]{ _key, question, answer },\n    "category": category->{ title, "slug": slug.current },\n    "related": *[_type == "product" && category._ref == ^.category._ref && _id != ^._id && defined(slug.current)]\n      | order(featured desc, salesCount desc, _id asc)[0...4]{ _id, title, "slug": slug.current, summary, featured, price, promoPrice, promoEndsAt,\n  "image": images[0]{ "ref": asset._ref, alt }, "ratings": *[_type == "review" && status == "published" && product._ref == ^._id].rating },\n    "ratings": *[_type == "review" && status == "published" && product._ref == ^._id].rating,\n    "reviews": *[_type == "review" && status == "published" && product._ref == ^._id]\n      | order(createdAt desc)[0...20]{ _id, rating, name, comment, verified, "createdAt": coalesce(createdAt, _createdAt) }\n  }\n}': PRODUCT_QUERY_RESULT;
     '{\n  "layout": {\n  "settings": *[_type == "siteSettings" && _id == "siteSettings"][0]{ shopName, tagline, description, currency, whatsappNumber, email, timeZone, socials, paymentRouting },\n  "categories": *[_type == "category" && defined(slug.current)] | order(sortOrder asc, title asc){ title, "slug": slug.current, icon },\n  "pages": *[_type == "page" && defined(slug.current)]{ title, "slug": slug.current }\n},\n  "page": *[_type == "page" && slug.current == $slug][0]{ title, "slug": slug.current, description, body }\n}': PAGE_QUERY_RESULT;
     '{\n  "products": *[_type == "product" && defined(slug.current)] | order(publishedAt desc){ "slug": slug.current, _updatedAt },\n  "categories": *[_type == "category" && defined(slug.current)] | order(sortOrder asc){ "slug": slug.current, _updatedAt },\n  "pages": *[_type == "page" && defined(slug.current)] | order(title asc){ "slug": slug.current, _updatedAt }\n}': SITEMAP_QUERY_RESULT;
-    '{\n  "products": *[_type == "product" && _id in $ids]{\n    _id, kind, accessDelivery, downloadLimit, downloadValidityDays, "stamp": stampPdf != false,\n    "files": deliverables[]{ _key, title, "filename": asset->originalFilename, "size": asset->size }\n  },\n  "settings": *[_type == "siteSettings" && _id == "siteSettings"][0]{ downloadLimit, downloadValidityDays, whatsappNumber, shopName }\n}': DELIVERY_QUERY_RESULT;
+    '{\n  "products": *[_type == "product" && _id in $ids]{\n    _id, kind, accessDelivery, downloadLimit, downloadValidityDays, "stamp": stampPdf != false, activationSteps,\n    "files": deliverables[]{ _key, title, "filename": asset->originalFilename, "size": asset->size }\n  },\n  "settings": *[_type == "siteSettings" && _id == "siteSettings"][0]{ downloadLimit, downloadValidityDays, whatsappNumber, shopName }\n}': DELIVERY_QUERY_RESULT;
     '*[_type == "accessCodePool" && product._ref == $productId] | order(_id asc)[0]{ _id, _rev, codes }': POOL_QUERY_RESULT;
     '*[_type == "order" && status == "paid" && paidAt > $since && !(_id in $failed) && (\n  !defined(fulfilment) || !defined(fulfilment.receiptSentAt) || defined(fulfilment.lastError)\n  || fulfilment.waitsForCodes == true || (fulfilment.status == "to_deliver" && !defined(fulfilment.waitsForCodes))\n)] | order(paidAt asc)[0...50]': TO_FULFIL_QUERY_RESULT;
     '*[_type == "discountCode" && code == $code][0]': CODE_QUERY_RESULT;

@@ -16,7 +16,7 @@ import {
 } from "./orders.server";
 import { fulfilmentStatus, lineDelivered } from "./fulfilment-status.server";
 import { alertManualDelivery, checkCodePools } from "./merchant-alerts.server";
-import { receiptMail } from "./receipt-mail.server";
+import { receiptMail, type ActivationSteps, type MailContext } from "./receipt-mail.server";
 import { getSanityClient, getSanityWriteClient } from "./sanity.server";
 import { fetchParsed } from "./typed-query.server";
 
@@ -51,6 +51,8 @@ const deliveryProduct = z.object({
   downloadValidityDays: count,
   /** PDFs are stamped with the buyer unless an editor turned it off for this product. */
   stamp: z.boolean(),
+  /** Portable Text, shown with the product's codes on the order page and in the e-mails. */
+  activationSteps: z.array(z.any()).nullish().catch(null),
   files: z
     .array(z.object({ _key: z.string(), title: z.string().nullish(), filename: z.string().nullish(), size: z.number().nullish() }))
     .nullish()
@@ -71,7 +73,7 @@ export type DeliveryInfo = z.output<typeof deliveryInfo>;
 
 const DELIVERY_QUERY = defineQuery(`{
   "products": *[_type == "product" && _id in $ids]{
-    _id, kind, accessDelivery, downloadLimit, downloadValidityDays, "stamp": stampPdf != false,
+    _id, kind, accessDelivery, downloadLimit, downloadValidityDays, "stamp": stampPdf != false, activationSteps,
     "files": deliverables[]{ _key, title, "filename": asset->originalFilename, "size": asset->size }
   },
   "settings": *[_type == "siteSettings" && _id == "siteSettings"][0]{ downloadLimit, downloadValidityDays, whatsappNumber, shopName }
@@ -223,6 +225,15 @@ function publicOrigin(): string {
   return getEnv().PUBLIC_URL?.replace(/\/$/, "") ?? `http://localhost:${getEnv().PORT}`;
 }
 
+/** Where the buyer's e-mails link to, and whom they name. */
+export function mailContext(settings: DeliveryInfo["settings"]): MailContext {
+  return { origin: publicOrigin(), whatsappNumber: settings?.whatsappNumber ?? null, shopName: settings?.shopName ?? getEnv().SHOP_NAME };
+}
+
+export function activationStepsOf(products: DeliveryProduct[]): ActivationSteps {
+  return Object.fromEntries(products.map((product) => [product._id, product.activationSteps]));
+}
+
 export async function sendReceiptOnce(order: Order): Promise<"sent" | "skipped" | "failed"> {
   const claimedAt = new Date().toISOString();
   const claim = await reviseOrder(order._id, (current) => {
@@ -251,7 +262,7 @@ export async function sendReceiptOnce(order: Order): Promise<"sent" | "skipped" 
             url: `${origin}/telechargement/${claim.order.number}/${line._key}/${file._key}?t=${token}`,
           })),
     );
-    const mail = receiptMail(claim.order, { origin, whatsappNumber: settings?.whatsappNumber ?? null, shopName: settings?.shopName ?? getEnv().SHOP_NAME }, downloads);
+    const mail = receiptMail(claim.order, mailContext(settings), downloads, activationStepsOf(products));
     // Well inside the lease: a send that outlived it could meet a second sender.
     await Promise.race([
       sendMail(mail),

@@ -4,6 +4,8 @@ import { getEnv } from "./env.server";
 import { canRetryPayment } from "./order-state.server";
 import { getOrderForShopper, type Order, type PaymentAttempt } from "./orders.server";
 import { formatPrice } from "~/lib/money";
+import { portableTextToHtml } from "~/lib/portable-text.server";
+import { hasCodes } from "./resend-access.server";
 import { paymentRows, paymentSummary } from "./payment-summary.server";
 import { getPlugin, getProvider } from "./payments/registry.server";
 import { routingTable, type RoutingSettings } from "./payments/routing.server";
@@ -73,6 +75,8 @@ export interface LineDeliveryView {
   files: FileView[];
   /** Codes from the pool, or what an editor handed over. */
   access: string[];
+  /** The product's « Étapes d'activation », as HTML rendered here (never the renderer in the browser). */
+  stepsHtml: string;
   waiting: boolean;
 }
 
@@ -100,10 +104,11 @@ async function deliveryView(order: Order, token: string) {
         })
       : [];
     const access = (order.fulfilment?.deliveries ?? []).filter((entry) => entry.lineKey === line._key).map((entry) => entry.code);
-    return { lineKey: line._key, title: line.title, kind: line.kind, files, access, waiting: !lineDelivered(order, line) };
+    const stepsHtml = access.length ? portableTextToHtml(product?.activationSteps) : "";
+    return { lineKey: line._key, title: line.title, kind: line.kind, files, access, stepsHtml, waiting: !lineDelivered(order, line) };
   });
   const expired = expiresAt !== null && Date.parse(expiresAt) < Date.now();
-  return { lines, expiresAt, expired };
+  return { lines, expiresAt, expired, canResend: hasCodes(order) };
 }
 
 /** Why an attempt did not pay, told apart from the provider's raw status. */

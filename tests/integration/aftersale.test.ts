@@ -245,3 +245,39 @@ describe("merchant alerts", () => {
     await waitFor(() => alertsAbout(subject), (mails) => mails.length === before + 2);
   });
 });
+
+describe("« Renvoyer mes accès »", () => {
+  const resend = (shopper: Shopper, orderUrl: string) => shopper.post(orderUrl, { intent: "resend-access" });
+
+  it("needs the order's link, a paid order with codes, and stops once the order is refunded", async () => {
+    await lake.patch(WINDOWS_POOL).set({ codes: [{ _key: "rs1", _type: "accessCode", code: "RESEND-CODE-1" }] }).commit();
+    const { shopper, order, orderUrl } = await buyAndPay(WINDOWS, "resend@example.com");
+    expect(await (await shopper.request(orderUrl)).text()).toContain("Renvoyer mes accès par e-mail");
+
+    const wrongToken = orderUrl.replace(/t=[^&]+/, "t=not-the-token");
+    expect((await resend(shopper, wrongToken)).status).toBe(404);
+    const { order: file, orderUrl: fileUrl, shopper: fileBuyer } = await buyAndPay(GUIDE, "resend-file@example.com");
+    expect(await (await fileBuyer.request(fileUrl)).text()).not.toContain("Renvoyer mes accès");
+    const noCodes = await resend(fileBuyer, fileUrl);
+    expect(noCodes.status).toBe(400);
+    expect(await noCodes.text()).toContain("Cette commande n&#x27;a pas d&#x27;accès à renvoyer.");
+    expect(await (await fileBuyer.request(fileUrl)).text()).not.toContain("Cette commande n&#x27;a pas d&#x27;accès");
+    expect(file.status).toBe("paid");
+
+    const sent = await resend(shopper, orderUrl);
+    expect(sent.status).toBe(200);
+    const [mail] = await waitFor(() => mailsTo("resend@example.com"), (mails) => mails.some((m) => m.subject.startsWith("Vos accès")));
+    expect(mail).toBeTruthy();
+    const again = (await mailsTo("resend@example.com")).find((m) => m.subject.startsWith("Vos accès"))!;
+    expect(again.to).toEqual(["resend@example.com"]);
+    expect(again.text).toContain("RESEND-CODE-1");
+    expect(again.text).toContain("Étapes d'activation");
+    expect((await reload(order)).paymentLog.at(-1)).toMatchObject({ source: "order-page", state: "access-resent" });
+
+    await refundInStudio(await reload(order), { amount: 15_000, reason: "Erreur de produit", unusedDeliveries: [] });
+    const refused = await resend(shopper, orderUrl);
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain("Cette commande n&#x27;a pas d&#x27;accès à renvoyer.");
+    expect((await mailsTo("resend@example.com")).filter((m) => m.subject.startsWith("Vos accès"))).toHaveLength(1);
+  });
+});
