@@ -32,7 +32,7 @@ export function AccessCode({ code }: { code: string }) {
       <div className="flex items-stretch gap-2">
         <code
           id={codeId}
-          className="min-w-0 flex-1 select-all whitespace-pre-wrap break-all rounded-xl bg-slate-100 p-3 font-mono text-base font-bold dark:bg-slate-800"
+          className="min-w-0 flex-1 select-all whitespace-pre-wrap break-all rounded-xl bg-slate-100 p-3 font-mono text-sm font-bold sm:text-base dark:bg-slate-800"
           data-testid="access-code"
         >
           {code}

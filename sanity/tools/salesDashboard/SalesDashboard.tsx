@@ -257,7 +257,7 @@ export function SalesDashboard() {
               return {
                 key: pool._id,
                 cells: [
-                  <IntentLink key="link" intent="edit" params={{ id: pool._id, type: "accessCodePool" }}>
+                  <IntentLink key="link" intent="edit" params={{ id: pool._id, type: "accessCodePool" }} style={linkStyle}>
                     {pool.product ?? pool.title ?? pool._id}
                   </IntentLink>,
                   formatCount(pool.free),
@@ -274,9 +274,12 @@ export function SalesDashboard() {
   );
 }
 
+/** Underlined in the text's own colour: readable in the light and dark themes alike. */
+const linkStyle = { color: "inherit", textDecoration: "underline" };
+
 function OrderLink({ id, number }: { id: string; number?: string }) {
   return (
-    <IntentLink intent="edit" params={{ id, type: "order" }}>
+    <IntentLink intent="edit" params={{ id, type: "order" }} style={linkStyle}>
       {number ?? id}
     </IntentLink>
   );
