@@ -33,6 +33,8 @@ const NOT_STORED = new Set([
   "set-cookie",
   "date",
   "x-page-cache",
+  // The timing of the render that filled the entry: a hit is timed on its own.
+  "server-timing",
 ]);
 
 interface Entry {
@@ -85,6 +87,8 @@ export function createPageCache({ now = Date.now }: { now?: () => number } = {})
     const csp = res.getHeader("Content-Security-Policy");
     if (typeof csp === "string") res.setHeader("Content-Security-Policy", csp.replace(/'nonce-[^']*'/, entry.scriptHashes));
     res.setHeader("X-Page-Cache", status);
+    const startedAt = (res.locals.requestContext as { startedAt?: number } | undefined)?.startedAt;
+    res.setHeader("Server-Timing", `cache;desc="${status}"${startedAt === undefined ? "" : `;dur=${(performance.now() - startedAt).toFixed(1)}`}`);
     res.status(200).end(req.method === "HEAD" ? undefined : entry.body);
   }
 

@@ -111,6 +111,24 @@ export async function reconcileOrders(now = new Date()): Promise<ReconcileSummar
   return summary;
 }
 
+/** Long enough for one run over a large backlog; released as soon as the run ends. */
+const ONE_RUN_LEASE_MS = 10 * 60_000;
+
+/**
+ * One run under the same lake lease as the servers' schedule (`npm run reconcile`), released when it
+ * ends. `null` when another process holds the lease: a server is reconciling on its schedule, or
+ * another run is under way, and two runs at once would ask the providers twice for the same orders.
+ */
+export async function reconcileOnce(): Promise<ReconcileSummary | null> {
+  const lease = lakeLease("reconcile", ONE_RUN_LEASE_MS);
+  if (!(await lease.acquire())) return null;
+  try {
+    return await reconcileOrders();
+  } finally {
+    await lease.release();
+  }
+}
+
 /**
  * The in-server schedule: one run at a time in this process, and across instances only the holder
  * of the lake lease runs (decision 017). Errors are logged and retried at the next tick. Each run
