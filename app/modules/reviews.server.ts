@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
-import { getOrderForShopper, isConflict } from "./orders.server";
+import { getOrderForShopper } from "./orders.server";
+import { isConflict } from "./revise.server";
 import { allow } from "./rate-limit.server";
 import { getSanityWriteClient } from "./sanity.server";
 
