@@ -111,6 +111,8 @@ interface Chain {
   startedAt: number;
   state: "retrying" | "delivered" | "gave_up";
   attempts: Attempt[];
+  /** When the next attempt is scheduled; absent once none is (delivered, gave up, or under way). */
+  nextAttemptAt?: string;
 }
 
 /** "2023-11-20 09:37:53", the format seen in status responses (UTC, Guinea's time zone). */
@@ -191,10 +193,12 @@ export async function startLengo(opts: LengoOptions): Promise<{ url: string; clo
 
   /** Delivers one callback until the store answers 2xx or the retry window closes. */
   const runChain = async (chain: Chain): Promise<void> => {
+    delete chain.nextAttemptAt;
     if (closing) return;
     if (await attempt(chain)) return setMainState(chain, "delivered");
     const delay = Math.min(retry.initialDelayMs * 2 ** (chain.attempts.length - 1), retry.maxDelayMs);
     if (Date.now() + delay - chain.startedAt > retry.maxDurationMs) return setMainState(chain, "gave_up");
+    chain.nextAttemptAt = new Date(Date.now() + delay).toISOString();
     later(() => void runChain(chain), delay);
   };
 
