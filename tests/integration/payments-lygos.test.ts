@@ -10,11 +10,11 @@ import { startLygos } from "../../sandbox/lygos/server";
 import { LygosProvider, type LygosConfig } from "../../app/modules/payments/lygos/client.server";
 import {
   PaymentNotFound,
-  PaymentProviderError,
   ProviderRejected,
   ProviderResponseInvalid,
   ProviderUnavailable,
 } from "../../app/modules/payments/errors";
+import { catchError, submitForm } from "../support/provider-sandbox";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const LATE_MS = 400;
@@ -96,27 +96,8 @@ async function newPayment(c = client(), amount = 12500) {
   return { reference, created };
 }
 
-function submitForm(link: string, fields: Record<string, string>, redirect: RequestRedirect = "manual") {
-  return fetch(link, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams(fields).toString(),
-    redirect,
-  });
-}
-
 async function requestLog() {
   return (await control("/__sandbox/requests")).json as { method: string; path: string; status: number | null }[];
-}
-
-async function catchError(p: Promise<unknown>): Promise<PaymentProviderError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof PaymentProviderError) return e;
-    throw e;
-  }
-  throw new Error("expected a PaymentProviderError");
 }
 
 describe("Lygos API contract", () => {

@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
-import { createClient, type SanityClient, type SanityDocument } from "@sanity/client";
+import type { SanityClient, SanityDocument } from "@sanity/client";
 import { encodeSignatureHeader } from "@sanity/webhook";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { lakeClient } from "../support/shopper";
 import { startStack, type Stack } from "../support/stack";
 
 /**
@@ -20,15 +21,7 @@ beforeAll(async () => {
   stack = await startStack({
     env: { CONTENT_CACHE_TTL: "3600", SANITY_LISTEN: "false", SANITY_WEBHOOK_SECRET: webhookSecret, SANITY_PREVIEW_SECRET: previewSecret },
   });
-  lake = createClient({
-    projectId: "demo",
-    dataset: "production",
-    apiVersion: "2025-02-19",
-    apiHost: stack.sandbox.urls.lake,
-    useProjectHostname: false,
-    useCdn: false,
-    token: stack.sandbox.secrets.lakeToken,
-  });
+  lake = lakeClient(stack);
 }, 90_000);
 
 afterAll(async () => {
