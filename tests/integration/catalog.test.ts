@@ -16,8 +16,8 @@ import {
   getSitemapEntries,
   parseCatalogueFilters,
   type CatalogContext,
-} from "~/modules/catalog.server";
-import { createContentCache } from "~/modules/content-cache.server";
+} from "~/modules/catalog/catalog.server";
+import { createContentCache } from "~/modules/platform/content-cache.server";
 
 /**
  * The catalogue's queries against a real lake seeded with the demo catalogue, over HTTP with the

@@ -1,7 +1,7 @@
-import { onOrderPaid } from "./delivery.server";
-import { settleDiscountUse } from "./discounts.server";
-import { getEnv } from "./env.server";
-import { attemptMayTakeMoney, type EventSource } from "./order-state.server";
+import { onOrderPaid } from "../delivery/delivery.server";
+import { settleDiscountUse } from "../marketing/discounts.server";
+import { getEnv } from "../platform/env.server";
+import { attemptMayTakeMoney, type EventSource } from "../orders/order-state.server";
 import {
   addPaymentAttempt,
   applyObservation,
@@ -16,10 +16,10 @@ import {
   tokensMatch,
   type Order,
   type PaymentAttempt,
-} from "./orders.server";
-import { isPaymentProviderError, ProviderUnavailable } from "./payments/errors";
-import type { CreatedPayment, ProviderId, Wallet } from "./payments/provider";
-import { getPlugin, getProvider } from "./payments/registry.server";
+} from "../orders/orders.server";
+import { isPaymentProviderError, ProviderUnavailable } from "./errors";
+import type { CreatedPayment, ProviderId, Wallet } from "./provider";
+import { getPlugin, getProvider } from "./registry.server";
 
 /**
  * Payment flows over the one provider interface: start a payment for an order, and confirm it

@@ -2,10 +2,10 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import { defineQuery } from "groq";
 import { z } from "zod";
 import { formatPrice } from "~/lib/money";
-import { normalizeWhatsapp } from "./checkout.server";
-import { getEnv } from "./env.server";
-import { escapeHtml, sendMail } from "./mail.server";
-import { allow } from "./rate-limit.server";
+import { normalizeWhatsapp } from "../checkout/checkout.server";
+import { getEnv } from "../platform/env.server";
+import { escapeHtml, sendMail } from "../platform/mail.server";
+import { allow } from "../platform/rate-limit.server";
 import { fetchOrders, type Order } from "./orders.server";
 
 /**

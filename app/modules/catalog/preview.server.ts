@@ -1,9 +1,9 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { createCookie } from "@remix-run/node";
 import { defaultCatalogContext, type CatalogContext } from "./catalog.server";
-import type { ContentCache } from "./content-cache.server";
-import { getEnv } from "./env.server";
-import { getSanityClient } from "./sanity.server";
+import type { ContentCache } from "../platform/content-cache.server";
+import { getEnv } from "../platform/env.server";
+import { getSanityClient } from "../platform/sanity.server";
 
 /**
  * Draft preview for editors: a secret link (/apercu?secret=…&redirection=/produits/…) sets a

@@ -3,7 +3,7 @@ import { createImageUrlBuilder, type ImageUrlBuilder } from "@sanity/image-url";
 import { defineQuery } from "groq";
 import { z } from "zod";
 import { isTimeZone, SHOP_TIME_ZONE } from "~/lib/countdown";
-import { routingTable } from "./payments/routing.server";
+import { routingTable } from "../payments/routing.server";
 import { DEFAULT_SORT, PAGE_SIZE, SORTS, type CatalogueFilters, type Sort } from "~/lib/catalogue";
 import type {
   CategoryLink,
@@ -17,10 +17,10 @@ import type {
 import { portableTextToHtml } from "~/lib/portable-text.server";
 import { offerOf, type Offer, type PriceFields } from "~/lib/pricing";
 import { winningPromotion } from "~/lib/promotion-rule";
-import { getContentCache, type ContentCache } from "./content-cache.server";
-import { getEnv } from "./env.server";
-import { getSanityClient } from "./sanity.server";
-import { fetchParsed, listOf, type ParserFor, type TypedQuery } from "./typed-query.server";
+import { getContentCache, type ContentCache } from "../platform/content-cache.server";
+import { getEnv } from "../platform/env.server";
+import { getSanityClient } from "../platform/sanity.server";
+import { fetchParsed, listOf, type ParserFor, type TypedQuery } from "../platform/typed-query.server";
 
 /**
  * The storefront's reads from the content lake: one GROQ query per page, each projecting only

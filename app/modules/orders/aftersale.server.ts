@@ -1,7 +1,7 @@
 import { sweepMerchantAlerts } from "./merchant-alerts.server";
 import type { Order } from "./orders.server";
 import { settleRefund, settleRefunds } from "./refunds.server";
-import { getSanityWriteClient } from "./sanity.server";
+import { getSanityWriteClient } from "../platform/sanity.server";
 
 /**
  * After-sale follow-ups of orders the storefront did not write itself (docs/decisions/019-after-sale.md):

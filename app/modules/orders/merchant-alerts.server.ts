@@ -2,12 +2,12 @@ import { defineQuery } from "groq";
 import { z } from "zod";
 import { formatPrice } from "~/lib/money";
 import { whatsappLink } from "~/lib/whatsapp";
-import { getEnv } from "./env.server";
-import { escapeHtml, type Mail } from "./mail.server";
-import { sendNoticeOnce } from "./mail-once.server";
+import { getEnv } from "../platform/env.server";
+import { escapeHtml, type Mail } from "../platform/mail.server";
+import { sendNoticeOnce } from "../delivery/mail-once.server";
 import { fetchOrders, type MailNotice, type Order } from "./orders.server";
-import { getSanityClient, getSanityWriteClient } from "./sanity.server";
-import { fetchParsed } from "./typed-query.server";
+import { getSanityClient, getSanityWriteClient } from "../platform/sanity.server";
+import { fetchParsed } from "../platform/typed-query.server";
 
 /**
  * E-mails to the merchant (docs/decisions/019-after-sale.md), each exactly once per event: an

@@ -1,13 +1,13 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Session } from "@remix-run/node";
 import { z } from "zod";
-import { orderLinesOf, priceCart, readCart, writeCart, type Cart, type PricedCart } from "./cart.server";
-import { onOrderPaid } from "./delivery.server";
-import { customerKey, discountLines, judgeDiscount, redeemDiscount } from "./discounts.server";
+import { orderLinesOf, priceCart, readCart, writeCart, type Cart, type PricedCart } from "../cart/cart.server";
+import { onOrderPaid } from "../delivery/delivery.server";
+import { customerKey, discountLines, judgeDiscount, redeemDiscount } from "../marketing/discounts.server";
 import { COUNTRIES, OPERATORS, isCountryCode, isOperatorId, type CountryCode, type CountryOffer, type OperatorId } from "~/lib/mobile-money";
-import { createOrder, type Order } from "./orders.server";
-import { routingTable, type RoutingSettings } from "./payments/routing.server";
-import { orderPageUrl, startPaymentOnRoute, type StartResult } from "./payments.server";
+import { createOrder, type Order } from "../orders/orders.server";
+import { routingTable, type RoutingSettings } from "../payments/routing.server";
+import { orderPageUrl, startPaymentOnRoute, type StartResult } from "../payments/attempts.server";
 import { countryOfPhone, parsePhone } from "./phone.server";
 
 /**

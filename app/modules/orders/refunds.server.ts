@@ -1,10 +1,10 @@
 import { defineQuery } from "groq";
 import { formatPrice } from "~/lib/money";
 import { whatsappLink } from "~/lib/whatsapp";
-import { loadDeliveryInfo, returnCodes } from "./delivery.server";
-import { getEnv } from "./env.server";
-import { escapeHtml, type Mail } from "./mail.server";
-import { sendNoticeOnce } from "./mail-once.server";
+import { loadDeliveryInfo, returnCodes } from "../delivery/delivery.server";
+import { getEnv } from "../platform/env.server";
+import { escapeHtml, type Mail } from "../platform/mail.server";
+import { sendNoticeOnce } from "../delivery/mail-once.server";
 import { fetchOrders, reviseOrder, type Order } from "./orders.server";
 
 /**

@@ -1,6 +1,6 @@
 import type { LayoutView } from "~/lib/catalog-types";
 import type { Seo } from "~/lib/seo";
-import { getEnv } from "./env.server";
+import { getEnv } from "../platform/env.server";
 
 /** The shop's public origin: PUBLIC_URL when set (behind a proxy it is the truth), else what the request says. */
 export function siteOrigin(request: Request): string {

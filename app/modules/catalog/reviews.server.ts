@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
-import { getOrderForShopper, isConflict } from "./orders.server";
-import { allow } from "./rate-limit.server";
-import { getSanityWriteClient } from "./sanity.server";
+import { getOrderForShopper, isConflict } from "../orders/orders.server";
+import { allow } from "../platform/rate-limit.server";
+import { getSanityWriteClient } from "../platform/sanity.server";
 
 /**
  * Reviews are written "pending" and shown only once an editor publishes them in Studio. One is

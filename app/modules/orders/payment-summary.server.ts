@@ -1,5 +1,5 @@
 import type { Order, PaymentAttempt } from "./orders.server";
-import { getProvider } from "./payments/registry.server";
+import { getProvider } from "../payments/registry.server";
 
 /**
  * What the buyer keeps as proof of a payment, on the order page and in the receipt: when, with which

@@ -2,9 +2,9 @@ import type { SanityClient } from "@sanity/client";
 import { defineQuery } from "groq";
 import { z } from "zod";
 import { formatPrice } from "~/lib/money";
-import { isConflict, newKey, type Order } from "./orders.server";
-import { getSanityClient, getSanityWriteClient } from "./sanity.server";
-import { fetchParsed } from "./typed-query.server";
+import { isConflict, newKey, type Order } from "../orders/orders.server";
+import { getSanityClient, getSanityWriteClient } from "../platform/sanity.server";
+import { fetchParsed } from "../platform/typed-query.server";
 
 /**
  * Discount codes (the Studio's `discountCode` documents). Whether a code applies is decided here,

@@ -4,9 +4,9 @@ import type { SanityClient } from "@sanity/client";
 import { defineQuery } from "groq";
 import { z } from "zod";
 import { effectivePrice } from "~/lib/pricing";
-import type { OrderLine } from "./orders.server";
-import { getSanityClient } from "./sanity.server";
-import { fetchParsed, listOf } from "./typed-query.server";
+import type { OrderLine } from "../orders/orders.server";
+import { getSanityClient } from "../platform/sanity.server";
+import { fetchParsed, listOf } from "../platform/typed-query.server";
 
 /**
  * The cart holds product ids and quantities only. Every price shown at checkout or charged

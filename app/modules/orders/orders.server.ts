@@ -3,9 +3,9 @@ import type { QueryParams, SanityClient, SanityQueries } from "@sanity/client";
 import type { Order as OrderDocument } from "~/sanity.types";
 import { canExpire, decide, isDuplicateCapture, mismatch, type EventSource, type OrderStatus, type PaymentObservation } from "./order-state.server";
 import type { CountryCode, OperatorId } from "~/lib/mobile-money";
-import type { ProviderId } from "./payments/provider";
-import { getSanityWriteClient } from "./sanity.server";
-import type { DeclaredIn, TypedQuery } from "./typed-query.server";
+import type { ProviderId } from "../payments/provider";
+import { getSanityWriteClient } from "../platform/sanity.server";
+import type { DeclaredIn, TypedQuery } from "../platform/typed-query.server";
 
 /** Orders are documents in the content lake; every write here is revision-checked. */
 

@@ -1,6 +1,6 @@
 import { createCookie } from "@remix-run/node";
 import { z } from "zod";
-import { getEnv } from "./env.server";
+import { getEnv } from "../platform/env.server";
 
 /**
  * « Se souvenir de moi »: with the buyer's consent, their contact details live in a signed cookie on

@@ -1,7 +1,7 @@
 import type { SanityDocument } from "@sanity/client";
-import { sendMail, type Mail } from "./mail.server";
-import { isConflict, type MailNotice } from "./orders.server";
-import { getSanityWriteClient } from "./sanity.server";
+import { sendMail, type Mail } from "../platform/mail.server";
+import { isConflict, type MailNotice } from "../orders/orders.server";
+import { getSanityWriteClient } from "../platform/sanity.server";
 
 /**
  * An e-mail sent exactly once for an event recorded on a document (a refund notice on an order, a

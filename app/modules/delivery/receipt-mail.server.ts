@@ -3,9 +3,9 @@ import { formatPrice } from "~/lib/money";
 import { portableTextToHtml, portableTextToPlainText } from "~/lib/portable-text.server";
 import { whatsappLink } from "~/lib/whatsapp";
 import { lineDelivered } from "./fulfilment-status.server";
-import { paymentRows, paymentSummary } from "./payment-summary.server";
-import { escapeHtml, type Mail } from "./mail.server";
-import type { Order } from "./orders.server";
+import { paymentRows, paymentSummary } from "../orders/payment-summary.server";
+import { escapeHtml, type Mail } from "../platform/mail.server";
+import type { Order } from "../orders/orders.server";
 
 export interface MailContext {
   origin: string;

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { mkdir, readdir, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { getEnv } from "./env.server";
+import { getEnv } from "../platform/env.server";
 import { STAMP_VERSION, stampLine, stampPdf, UnstampablePdf, type Stamp } from "./pdf-stamp.server";
 
 /**

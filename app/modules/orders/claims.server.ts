@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import { lineDelivered } from "./fulfilment-status.server";
+import { lineDelivered } from "../delivery/fulfilment-status.server";
 import { alertMerchantOfClaim } from "./merchant-alerts.server";
 import { getOrderForShopper, reviseOrder, type Claim, type Order } from "./orders.server";
-import { confirmPayments } from "./payments.server";
-import { allow } from "./rate-limit.server";
+import { confirmPayments } from "../payments/attempts.server";
+import { allow } from "../platform/rate-limit.server";
 
 /**
  * « J'ai payé mais je n'ai rien reçu » (docs/decisions/019-after-sale.md): the buyer gives the

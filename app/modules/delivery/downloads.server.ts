@@ -5,12 +5,12 @@ import { z } from "zod";
 import { plainPage, type PlainPage } from "~/lib/plain-page.server";
 import { whatsappLink } from "~/lib/whatsapp";
 import { downloadPolicy, downloadsOf, loadDeliveryInfo } from "./delivery.server";
-import { getEnv } from "./env.server";
-import { getOrderForShopper, newKey, reviseOrder, type Order } from "./orders.server";
+import { getEnv } from "../platform/env.server";
+import { getOrderForShopper, newKey, reviseOrder, type Order } from "../orders/orders.server";
 import type { Stamp } from "./pdf-stamp.server";
-import { getSanityClient } from "./sanity.server";
+import { getSanityClient } from "../platform/sanity.server";
 import { findCopy, storeStamped, type CachedCopy } from "./stamped-files.server";
-import { fetchParsed } from "./typed-query.server";
+import { fetchParsed } from "../platform/typed-query.server";
 
 const PRIVATE = { "Cache-Control": "private, no-store", "X-Robots-Tag": "noindex" };
 

@@ -1,15 +1,15 @@
 import { COUNTRIES, OPERATORS, isCountryCode, isOperatorId, type CountryCode, type OperatorId } from "~/lib/mobile-money";
-import { downloadPolicy, downloadsOf, lineDelivered, loadDeliveryInfo, onOrderPaid } from "./delivery.server";
-import { getEnv } from "./env.server";
+import { downloadPolicy, downloadsOf, lineDelivered, loadDeliveryInfo, onOrderPaid } from "../delivery/delivery.server";
+import { getEnv } from "../platform/env.server";
 import { canRetryPayment } from "./order-state.server";
 import { getOrderForShopper, type Order, type PaymentAttempt } from "./orders.server";
 import { formatPrice } from "~/lib/money";
 import { portableTextToHtml } from "~/lib/portable-text.server";
-import { hasCodes } from "./resend-access.server";
+import { hasCodes } from "../delivery/resend-access.server";
 import { paymentRows, paymentSummary } from "./payment-summary.server";
-import { getPlugin, getProvider } from "./payments/registry.server";
-import { routingTable, type RoutingSettings } from "./payments/routing.server";
-import { confirmPayments, orderPageUrl, startPaymentOnRoute, type StartResult } from "./payments.server";
+import { getPlugin, getProvider } from "../payments/registry.server";
+import { routingTable, type RoutingSettings } from "../payments/routing.server";
+import { confirmPayments, orderPageUrl, startPaymentOnRoute, type StartResult } from "../payments/attempts.server";
 
 /**
  * What the buyer sees of an order: only with its link's token, never its secrets, and fresh from

@@ -1,13 +1,13 @@
 import { defineQuery } from "groq";
-import { sweepAfterSale } from "./aftersale.server";
-import { retryFulfilments } from "./delivery.server";
-import { retryDiscountUses, settleDiscountUse } from "./discounts.server";
-import { getEnv } from "./env.server";
-import { INSTANCE_ID, lakeLease } from "./lease.server";
-import { expiryDue, LATE_PAYMENT_WINDOW_MS, nextCheckAt } from "./order-state.server";
-import { expireOrder, fetchOrders, PAYMENT_CLAIM_LEASE_MS, reviseOrder, type Order } from "./orders.server";
-import { getProvider } from "./payments/registry.server";
-import { confirmPayments, expiryCutoff } from "./payments.server";
+import { sweepAfterSale } from "../orders/aftersale.server";
+import { retryFulfilments } from "../delivery/delivery.server";
+import { retryDiscountUses, settleDiscountUse } from "../marketing/discounts.server";
+import { getEnv } from "../platform/env.server";
+import { INSTANCE_ID, lakeLease } from "../platform/lease.server";
+import { expiryDue, LATE_PAYMENT_WINDOW_MS, nextCheckAt } from "../orders/order-state.server";
+import { expireOrder, fetchOrders, PAYMENT_CLAIM_LEASE_MS, reviseOrder, type Order } from "../orders/orders.server";
+import { getProvider } from "./registry.server";
+import { confirmPayments, expiryCutoff } from "./attempts.server";
 
 /**
  * Re-checks orders with their provider (decision 012): each order carries `reconcileAt`, when it

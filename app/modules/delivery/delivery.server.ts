@@ -2,8 +2,8 @@ import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import { defineQuery } from "groq";
 import { z } from "zod";
-import { getEnv } from "./env.server";
-import { sendMail } from "./mail.server";
+import { getEnv } from "../platform/env.server";
+import { sendMail } from "../platform/mail.server";
 import {
   fetchOrders,
   isConflict,
@@ -13,12 +13,12 @@ import {
   type Fulfilment,
   type Order,
   type OrderLine,
-} from "./orders.server";
+} from "../orders/orders.server";
 import { fulfilmentStatus, lineDelivered } from "./fulfilment-status.server";
-import { alertManualDelivery, checkCodePools } from "./merchant-alerts.server";
+import { alertManualDelivery, checkCodePools } from "../orders/merchant-alerts.server";
 import { receiptMail, type ActivationSteps, type MailContext } from "./receipt-mail.server";
-import { getSanityClient, getSanityWriteClient } from "./sanity.server";
-import { fetchParsed } from "./typed-query.server";
+import { getSanityClient, getSanityWriteClient } from "../platform/sanity.server";
+import { fetchParsed } from "../platform/typed-query.server";
 
 /**
  * Delivery of a paid order (docs/decisions/006-delivery.md). `fulfilOrder` is idempotent and
