@@ -1,7 +1,7 @@
 import http from "node:http";
-import { parseCompleteBody } from "./checkout";
+import { findWallet, parseCompleteBody, type Payer, type Wallets } from "./checkout";
 import { FaultController, parseFaultObject } from "./faults";
-import { isRecord, matchRoute, parseJson, readBody, sendJson, type Req, type Res, type Route } from "./http";
+import { isRecord, listen, matchRoute, parseJson, readBody, sendJson, type Listening, type Req, type Res, type Route } from "./http";
 
 export interface SandboxRoute extends Route {
   /** Provider API routes are the only ones fault injection touches. */
@@ -63,6 +63,12 @@ export function createHandler(opts: {
   };
 }
 
+/** Serves a provider sandbox's routes on host:port (0 picks a free port), with its faults and request log. */
+export function serveSandbox(opts: Parameters<typeof createHandler>[0] & { port?: number; host?: string; onClose?: () => void }): Promise<Listening> {
+  const { port, host, onClose, ...handler } = opts;
+  return listen(http.createServer(createHandler(handler)), port ?? 0, host ?? "127.0.0.1", onClose ?? (() => undefined));
+}
+
 /** Body of a control request: JSON object or nothing. */
 export async function readControlBody(req: Req): Promise<Record<string, unknown> | null> {
   const text = await readBody(req);
@@ -109,6 +115,12 @@ export function commonControlRoutes(opts: {
 }
 
 export type CompleteRequest = Exclude<ReturnType<typeof parseCompleteBody>, { error: string }>;
+
+/** The payer of a control "complete": the requested wallet, or the page's default one when none or unknown. */
+export function requestedPayer(wallets: Wallets, request: CompleteRequest): Payer {
+  const wallet = findWallet(wallets.countries, request.wallet ?? wallets.defaultWallet) ?? findWallet(wallets.countries, wallets.defaultWallet)!;
+  return { phone: request.phone, country: wallet.country.code, operator: wallet.operator.name };
+}
 
 /** Control endpoints over a sandbox's payments: list, read one, settle one without the browser. */
 export function paymentControlRoutes<P>(opts: {
