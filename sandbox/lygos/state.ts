@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { statusesFor, type Outcome, type Payer, type ScheduledStatus, type StatusTable } from "../shared/checkout";
 import type { FaultController } from "../shared/faults";
-import { JsonFileStore } from "../shared/store";
+import { PersistedState } from "../shared/store";
 
 interface Payment extends Payer {
   outcome: Outcome;
@@ -44,10 +44,7 @@ const isSuccess = (s: string) => ["success", "successful", "paid", "completed"].
 const isRetryable = (s: string) => ["failed", "cancelled"].includes(s.toLowerCase());
 
 /** The merchant's gateways and their payins, kept in lygos.json. */
-export class Gateways {
-  private readonly store: JsonFileStore<State>;
-  private state: State;
-
+export class Gateways extends PersistedState<State> {
   constructor(
     dataDir: string | undefined,
     private readonly opts: {
@@ -57,13 +54,7 @@ export class Gateways {
       baseUrl: () => string;
     },
   ) {
-    this.store = new JsonFileStore<State>(dataDir, "lygos.json");
-    this.state = this.store.load({ userId: randomUUID(), gateways: [] });
-    this.save();
-  }
-
-  save() {
-    this.store.save(this.state);
+    super(dataDir, "lygos.json", { userId: randomUUID(), gateways: [] });
   }
 
   all() {
