@@ -2,7 +2,7 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { NotFound } from "~/components/NotFound";
 import { pageHeaders } from "~/lib/http.server";
 import { seoMeta } from "~/lib/seo";
-import { getLayout } from "~/modules/catalog/catalog.server";
+import { getLayout } from "~/modules/catalog/layout.server";
 import { buildSeo } from "~/modules/catalog/seo.server";
 
 /** Any unknown address: a French 404 inside the shop's own header and footer. */

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { catalogueHref } from "~/lib/catalogue";
-import { getSitemapEntries } from "~/modules/catalog/catalog.server";
+import { getSitemapEntries } from "~/modules/catalog/pages.server";
 import { absoluteUrl } from "~/modules/catalog/seo.server";
 
 function escapeXml(text: string): string {

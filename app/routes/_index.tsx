@@ -12,7 +12,7 @@ import { pageHeaders, promoEnds, publicPageHeaders } from "~/lib/http.server";
 import { seoMeta } from "~/lib/seo";
 import { contactLink } from "~/lib/whatsapp";
 import { PreviewBanner } from "~/components/PreviewBanner";
-import { getHomePage } from "~/modules/catalog/catalog.server";
+import { getHomePage } from "~/modules/catalog/home.server";
 import { catalogContextFor, PREVIEW_HEADERS } from "~/modules/catalog/preview.server";
 import { buildSeo } from "~/modules/catalog/seo.server";
 

@@ -11,7 +11,7 @@ import { ReviewForm } from "~/components/Reviews";
 import { pageHeaders, PRIVATE_HEADERS as PRIVATE, readForm } from "~/lib/http.server";
 import { formatPrice } from "~/lib/money";
 import { whatsappLink } from "~/lib/whatsapp";
-import { getLayout } from "~/modules/catalog/catalog.server";
+import { getLayout } from "~/modules/catalog/layout.server";
 import { submitClaim } from "~/modules/orders/claims.server";
 import { loadOrderPage, retryPayment } from "~/modules/orders/order-page.server";
 import { resendAccess } from "~/modules/delivery/resend-access.server";

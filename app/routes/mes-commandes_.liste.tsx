@@ -1,7 +1,7 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { pageHeaders, PRIVATE_HEADERS as PRIVATE } from "~/lib/http.server";
-import { getLayout } from "~/modules/catalog/catalog.server";
+import { getLayout } from "~/modules/catalog/layout.server";
 import { listOrders, verifyContact } from "~/modules/orders/my-orders.server";
 
 export const headers = pageHeaders;

@@ -3,7 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { NotFound } from "~/components/NotFound";
 import { pageHeaders, publicPageHeaders } from "~/lib/http.server";
 import { seoMeta } from "~/lib/seo";
-import { getCmsPage } from "~/modules/catalog/catalog.server";
+import { getCmsPage } from "~/modules/catalog/pages.server";
 import { buildSeo } from "~/modules/catalog/seo.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

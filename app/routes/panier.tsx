@@ -5,7 +5,8 @@ import { formatPrice } from "~/lib/money";
 import { CartLineItem } from "~/components/CartLineItem";
 import { applyCartAction, takeCartNotice } from "~/modules/cart/cart-actions.server";
 import { priceCart, readCart } from "~/modules/cart/cart.server";
-import { getLayout, thumbnailImage } from "~/modules/catalog/catalog.server";
+import { getLayout } from "~/modules/catalog/layout.server";
+import { thumbnailImage } from "~/modules/catalog/projections.server";
 import { commitSession, getSession } from "~/modules/platform/session.server";
 
 export const headers = pageHeaders;

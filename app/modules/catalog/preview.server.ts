@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { createCookie } from "@remix-run/node";
-import { defaultCatalogContext, type CatalogContext } from "./catalog.server";
+import { defaultCatalogContext, type CatalogContext } from "./context.server";
 import type { ContentCache } from "../platform/content-cache.server";
 import { getEnv } from "../platform/env.server";
 import { getSanityClient } from "../platform/sanity.server";
