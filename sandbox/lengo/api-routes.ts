@@ -6,7 +6,11 @@ import type { Payment, Payments } from "./state";
 import { acceptedAmount, error400, present, readBodyObject, unauthorized } from "./validation";
 
 /** "2023-11-20 09:37:53", the format seen in status responses (UTC, Guinea's time zone). */
-const lengoDate = (d: Date) => d.toISOString().replace("T", " ").replace(/\.\d{3}Z$/, "");
+const lengoDate = (d: Date) =>
+  d
+    .toISOString()
+    .replace("T", " ")
+    .replace(/\.\d{3}Z$/, "");
 
 /** 32 random alphanumerics, base64-encoded: the shape of real pay_ids, padding included. */
 function newPayId() {
@@ -16,7 +20,12 @@ function newPayId() {
 }
 
 /** The Lengo API under /api/v1 (docs/providers/lengo.md): create a payment, read its status. */
-export function apiRoutes(ctx: { licenseKey: string; websiteId: string; currencies: string[]; payments: Payments }): SandboxRoute[] {
+export function apiRoutes(ctx: {
+  licenseKey: string;
+  websiteId: string;
+  currencies: string[];
+  payments: Payments;
+}): SandboxRoute[] {
   const { payments } = ctx;
 
   const authorized = (req: Req) => {

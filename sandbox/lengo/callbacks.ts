@@ -12,7 +12,12 @@ export interface CallbackRetry {
   timeoutMs: number;
 }
 
-export const DEFAULT_RETRY: CallbackRetry = { initialDelayMs: 1000, maxDelayMs: 60_000, maxDurationMs: 15 * 60_000, timeoutMs: 10_000 };
+export const DEFAULT_RETRY: CallbackRetry = {
+  initialDelayMs: 1000,
+  maxDelayMs: 60_000,
+  maxDurationMs: 15 * 60_000,
+  timeoutMs: 10_000,
+};
 
 const FINAL = new Set(["SUCCESS", "FAILED", "CANCELLED", "EXPIRED"]);
 
@@ -57,7 +62,13 @@ export class Callbacks {
   /** Sends the callback of a final status, with whatever callback faults are on. */
   notify(p: Payment) {
     if (!p.callbackUrl || !FINAL.has(p.status)) return;
-    const f = { duplicateCallbacks: 1, outOfOrderCallbacks: false, callbackAmountDelta: 0, ...pickCallbackFaults(this.opts.faults.current), ...p.faults };
+    const f = {
+      duplicateCallbacks: 1,
+      outOfOrderCallbacks: false,
+      callbackAmountDelta: 0,
+      ...pickCallbackFaults(this.opts.faults.current),
+      ...p.faults,
+    };
     p.callback = { status: p.status, startedAt: Date.now(), state: "retrying" };
     this.payments.save();
     const payload = payloadFor(p, p.status, f.callbackAmountDelta);
@@ -75,7 +86,11 @@ export class Callbacks {
   /** Resumes the callbacks a previous run was still retrying, within their retry window. */
   resume() {
     for (const p of this.payments.all()) {
-      if (!p.next && p.callback?.state === "retrying" && Date.now() - p.callback.startedAt < this.opts.retry.maxDurationMs) {
+      if (
+        !p.next &&
+        p.callback?.state === "retrying" &&
+        Date.now() - p.callback.startedAt < this.opts.retry.maxDurationMs
+      ) {
         void this.start(p, "final", payloadFor(p, p.callback.status), p.callback.startedAt);
       }
     }
@@ -90,7 +105,16 @@ export class Callbacks {
   }
 
   private start(p: Payment, kind: Chain["kind"], payload: Record<string, unknown>, startedAt = Date.now()) {
-    const chain: Chain = { id: ++this.chainSeq, payId: p.payId, kind, url: p.callbackUrl, payload, startedAt, state: "retrying", attempts: [] };
+    const chain: Chain = {
+      id: ++this.chainSeq,
+      payId: p.payId,
+      kind,
+      url: p.callbackUrl,
+      payload,
+      startedAt,
+      state: "retrying",
+      attempts: [],
+    };
     this.chains.push(chain);
     if (this.chains.length > 1000) this.chains.shift();
     return this.run(chain);
@@ -108,11 +132,21 @@ export class Callbacks {
 
   private async attempt(chain: Chain) {
     const started = Date.now();
-    const entry: Attempt = { at: new Date(started).toISOString(), responseStatus: null, responseBody: "", error: null, durationMs: 0 };
+    const entry: Attempt = {
+      at: new Date(started).toISOString(),
+      responseStatus: null,
+      responseBody: "",
+      error: null,
+      durationMs: 0,
+    };
     try {
       const r = await fetch(chain.url, {
         method: "POST",
-        headers: { "content-type": "application/json", accept: "application/json", "user-agent": "LengoPay-Sandbox/1.0" },
+        headers: {
+          "content-type": "application/json",
+          accept: "application/json",
+          "user-agent": "LengoPay-Sandbox/1.0",
+        },
         body: JSON.stringify(chain.payload),
         signal: AbortSignal.any([AbortSignal.timeout(this.opts.retry.timeoutMs), this.opts.timers.signal]),
         redirect: "manual",

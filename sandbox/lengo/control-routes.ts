@@ -1,7 +1,13 @@
 import { OUTCOMES, TEST_NUMBERS } from "../shared/checkout";
 import type { FaultController } from "../shared/faults";
 import { sendJson } from "../shared/http";
-import { commonControlRoutes, paymentControlRoutes, requestedPayer, type RequestLog, type SandboxRoute } from "../shared/server";
+import {
+  commonControlRoutes,
+  paymentControlRoutes,
+  requestedPayer,
+  type RequestLog,
+  type SandboxRoute,
+} from "../shared/server";
 import type { Callbacks } from "./callbacks";
 import { WALLETS } from "./page-routes";
 import type { Payments } from "./state";
@@ -32,7 +38,12 @@ export function controlRoutes(ctx: {
       view: (p) => payments.internal(p),
       unknown: "unknown pay_id",
       complete: (p, request) =>
-        payments.pay(p, request.outcome, request.outcome === "cancelled" ? null : requestedPayer(WALLETS, request), request.delayMs),
+        payments.pay(
+          p,
+          request.outcome,
+          request.outcome === "cancelled" ? null : requestedPayer(WALLETS, request),
+          request.delayMs,
+        ),
     }),
     {
       method: "POST",

@@ -16,7 +16,12 @@ export function pageRoutes(ctx: { payments: Payments; merchantName: string; late
     lateDelayMs: ctx.lateDelayMs,
     find: (payId) => payments.find(payId),
     payable: (p) => payments.payable(p),
-    summary: (p) => ({ shopName: ctx.merchantName, amount: p.amount, currency: p.currency, action: `/${encodeURIComponent(p.payId)}` }),
+    summary: (p) => ({
+      shopName: ctx.merchantName,
+      amount: p.amount,
+      currency: p.currency,
+      action: `/${encodeURIComponent(p.payId)}`,
+    }),
     pay: (p, outcome, payer) => payments.pay(p, outcome, payer),
     // return_url carries nothing about the outcome: the store must ask the status endpoint.
     returnUrl: (p) => p.returnUrl,

@@ -40,7 +40,12 @@ export async function startLengo(opts: LengoOptions): Promise<{ url: string; clo
   const timers = new Timers();
   let baseUrl = "";
   // Every status change a payment goes through may owe the store a callback.
-  const payments: Payments = new Payments(opts.dataDir, { lateDelayMs, timers, baseUrl: () => baseUrl, notify: (p) => callbacks.notify(p) });
+  const payments: Payments = new Payments(opts.dataDir, {
+    lateDelayMs,
+    timers,
+    baseUrl: () => baseUrl,
+    notify: (p) => callbacks.notify(p),
+  });
   const callbacks = new Callbacks(payments, { retry, faults, timers });
 
   const listening = await serveSandbox({

@@ -16,10 +16,13 @@ export class Timers {
   /** Runs `fn` in `ms` (at once when overdue), unless the sandbox closes first. */
   later(fn: () => void, ms: number) {
     if (this.closing) return;
-    const t = setTimeout(() => {
-      this.pending.delete(t);
-      if (!this.closing) fn();
-    }, Math.max(0, ms));
+    const t = setTimeout(
+      () => {
+        this.pending.delete(t);
+        if (!this.closing) fn();
+      },
+      Math.max(0, ms),
+    );
     this.pending.add(t);
   }
 

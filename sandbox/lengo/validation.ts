@@ -23,7 +23,9 @@ const MIN_AMOUNT: Record<string, number> = { GNF: 1000, XOF: 100, XAF: 100, USD:
 /** The amount as an integer of at least the currency's minimum (digit strings accepted), or null. */
 export function acceptedAmount(raw: unknown, currency: string) {
   const amount = typeof raw === "string" && /^\d+$/.test(raw) ? Number(raw) : raw;
-  return typeof amount === "number" && Number.isSafeInteger(amount) && amount >= (MIN_AMOUNT[currency] ?? 1) ? amount : null;
+  return typeof amount === "number" && Number.isSafeInteger(amount) && amount >= (MIN_AMOUNT[currency] ?? 1)
+    ? amount
+    : null;
 }
 
 const htmlPage = (status: number, title: string) =>
@@ -36,5 +38,7 @@ export const frontErrors = {
     type: "text/html; charset=UTF-8",
   }),
   notFound: (res: Res, pathKnown: boolean) =>
-    pathKnown ? sendHtml(res, 405, htmlPage(405, "Method Not Allowed")) : sendHtml(res, 404, htmlPage(404, "Not Found")),
+    pathKnown
+      ? sendHtml(res, 405, htmlPage(405, "Method Not Allowed"))
+      : sendHtml(res, 404, htmlPage(404, "Not Found")),
 };

@@ -6,10 +6,18 @@ import type { Gateway, Gateways } from "./state";
 import { detail, gatewayId, readJsonBody, validateFields, type FieldSpec } from "./validation";
 
 /** Optional text fields of a gateway, at creation as on update. */
-const EDITABLE = { message: ["str", false], success_url: ["str", false], failure_url: ["str", false] } satisfies Record<string, FieldSpec>;
+const EDITABLE = { message: ["str", false], success_url: ["str", false], failure_url: ["str", false] } satisfies Record<
+  string,
+  FieldSpec
+>;
 
 /** The Lygos API under /v1 (docs/providers/lygos.md): gateways and payins. */
-export function apiRoutes(ctx: { apiKey: string; currency: string; gateways: Gateways; faults: FaultController }): SandboxRoute[] {
+export function apiRoutes(ctx: {
+  apiKey: string;
+  currency: string;
+  gateways: Gateways;
+  faults: FaultController;
+}): SandboxRoute[] {
   const { gateways } = ctx;
 
   /** Authentication runs before validation, as FastAPI resolves the key dependency first. */
@@ -28,7 +36,10 @@ export function apiRoutes(ctx: { apiKey: string; currency: string; gateways: Gat
   };
 
   /** A route on /v1/gateway/{id}: the key is checked first, then the id parsed as FastAPI would. */
-  const onGateway = (method: string, handle: (req: Req, res: Res, id: string) => Promise<void> | void): SandboxRoute => ({
+  const onGateway = (
+    method: string,
+    handle: (req: Req, res: Res, id: string) => Promise<void> | void,
+  ): SandboxRoute => ({
     method,
     pattern: /^\/v1\/gateway\/([^/]+)$/,
     api: true,
@@ -51,7 +62,12 @@ export function apiRoutes(ctx: { apiKey: string; currency: string; gateways: Gat
         if (!authorized(req, res)) return;
         const body = await readJsonBody(req, res);
         if (!body) return;
-        const values = validateFields(res, body, { amount: ["int", true], shop_name: ["str", true], order_id: ["str", true], ...EDITABLE });
+        const values = validateFields(res, body, {
+          amount: ["int", true],
+          shop_name: ["str", true],
+          order_id: ["str", true],
+          ...EDITABLE,
+        });
         if (!values) return;
         const str = (v: unknown) => (v as string | undefined) ?? "";
         const g: Gateway = {
@@ -78,7 +94,11 @@ export function apiRoutes(ctx: { apiKey: string; currency: string; gateways: Gat
       handler: (req, res) => {
         if (!authorized(req, res)) return;
         const listed = gateways.all().filter((g) => !g.deleted_at);
-        sendProviderJson(res, 200, listed.map((g) => gateways.view(g)));
+        sendProviderJson(
+          res,
+          200,
+          listed.map((g) => gateways.view(g)),
+        );
       },
     },
     {
@@ -93,7 +113,8 @@ export function apiRoutes(ctx: { apiKey: string; currency: string; gateways: Gat
       },
     },
     onGateway("GET", (_req, res, id) => {
-      if (ctx.faults.current.merchantInactive) return detail(res, 400, "User not found or inactive", "GATEWAY_USER_NOT_FOUND");
+      if (ctx.faults.current.merchantInactive)
+        return detail(res, 400, "User not found or inactive", "GATEWAY_USER_NOT_FOUND");
       const g = gateways.live(id);
       if (!g) return gatewayNotFound(res);
       sendProviderJson(res, 200, gateways.view(g, true));

@@ -1,6 +1,12 @@
 import { OUTCOMES, TEST_NUMBERS } from "../shared/checkout";
 import type { FaultController } from "../shared/faults";
-import { commonControlRoutes, paymentControlRoutes, requestedPayer, type RequestLog, type SandboxRoute } from "../shared/server";
+import {
+  commonControlRoutes,
+  paymentControlRoutes,
+  requestedPayer,
+  type RequestLog,
+  type SandboxRoute,
+} from "../shared/server";
 import { WALLETS } from "./page-routes";
 import type { Gateways } from "./state";
 

@@ -16,7 +16,13 @@ export function pageRoutes(ctx: { gateways: Gateways; lateDelayMs: number }): Sa
     lateDelayMs: ctx.lateDelayMs,
     find: (id) => gateways.live(id),
     payable: (g) => gateways.payable(g),
-    summary: (g) => ({ shopName: g.shop_name, message: g.message, amount: g.amount, currency: g.currency, action: `/link/${g.id}` }),
+    summary: (g) => ({
+      shopName: g.shop_name,
+      message: g.message,
+      amount: g.amount,
+      currency: g.currency,
+      action: `/link/${g.id}`,
+    }),
     pay: (g, outcome, payer) => gateways.pay(g, outcome, payer ?? { phone: "", country: "", operator: "" }),
     returnUrl: (g, outcome) => (outcome === "failed" || outcome === "cancelled" ? g.failure_url : g.success_url),
     closed: {

@@ -112,7 +112,12 @@ export class Gateways extends PersistedState<State> {
   }
 
   pay(g: Gateway, outcome: Outcome, payer: Payer, delayMs = this.opts.lateDelayMs) {
-    g.payment = { outcome, ...statusesFor(STATUS_BY_OUTCOME, outcome, delayMs), ...payer, at: new Date().toISOString() };
+    g.payment = {
+      outcome,
+      ...statusesFor(STATUS_BY_OUTCOME, outcome, delayMs),
+      ...payer,
+      at: new Date().toISOString(),
+    };
     this.save();
   }
 

@@ -16,22 +16,44 @@ type FieldResult = { value: unknown } | { error: ValidationItem };
 /** A body field's kind and whether it is required. */
 export type FieldSpec = ["int" | "str", boolean];
 
-function validateField(name: string, kind: "int" | "str", body: Record<string, unknown>, required: boolean): FieldResult {
+function validateField(
+  name: string,
+  kind: "int" | "str",
+  body: Record<string, unknown>,
+  required: boolean,
+): FieldResult {
   const loc = ["body", name];
-  if (!(name in body)) return required ? { error: { type: "missing", loc, msg: "Field required", input: body } } : { value: undefined };
+  if (!(name in body))
+    return required ? { error: { type: "missing", loc, msg: "Field required", input: body } } : { value: undefined };
   const v = body[name];
   if (v === null && !required) return { value: undefined };
   if (kind === "str") {
-    return typeof v === "string" ? { value: v } : { error: { type: "string_type", loc, msg: "Input should be a valid string", input: v } };
+    return typeof v === "string"
+      ? { value: v }
+      : { error: { type: "string_type", loc, msg: "Input should be a valid string", input: v } };
   }
   if (typeof v === "number") {
     if (Number.isInteger(v)) return { value: v };
-    return { error: { type: "int_from_float", loc, msg: "Input should be a valid integer, got a number with a fractional part", input: v } };
+    return {
+      error: {
+        type: "int_from_float",
+        loc,
+        msg: "Input should be a valid integer, got a number with a fractional part",
+        input: v,
+      },
+    };
   }
   // pydantic's lax mode parses integer strings.
   if (typeof v === "string" && /^\s*[-+]?\d+\s*$/.test(v)) return { value: Number(v.trim()) };
   if (typeof v === "string") {
-    return { error: { type: "int_parsing", loc, msg: "Input should be a valid integer, unable to parse string as an integer", input: v } };
+    return {
+      error: {
+        type: "int_parsing",
+        loc,
+        msg: "Input should be a valid integer, unable to parse string as an integer",
+        input: v,
+      },
+    };
   }
   return { error: { type: "int_type", loc, msg: "Input should be a valid integer", input: v } };
 }
@@ -60,7 +82,15 @@ export async function readJsonBody(req: Req, res: Res): Promise<Record<string, u
   const parsed = parseJson(text);
   if (!parsed.ok) {
     sendProviderJson(res, 422, {
-      detail: [{ type: "json_invalid", loc: ["body", 0], msg: "JSON decode error", input: {}, ctx: { error: "Expecting value" } }],
+      detail: [
+        {
+          type: "json_invalid",
+          loc: ["body", 0],
+          msg: "JSON decode error",
+          input: {},
+          ctx: { error: "Expecting value" },
+        },
+      ],
     });
     return null;
   }

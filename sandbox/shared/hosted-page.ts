@@ -32,7 +32,11 @@ export function hostedPageRoutes<P>(o: {
   /** Where the payer goes after acting; empty to show the outcome on the page itself. */
   returnUrl: (payment: P, outcome: Outcome) => string;
   /** The pages for an unknown payment (404) and for one that can no longer be paid (409). */
-  closed: { missing: [title: string, text: string]; used: [title: string, text: string]; backUrl: (payment: P) => string };
+  closed: {
+    missing: [title: string, text: string];
+    used: [title: string, text: string];
+    backUrl: (payment: P) => string;
+  };
 }): SandboxRoute[] {
   const renderForm = (p: P, values?: { wallet?: string; phone?: string }, error?: string) =>
     renderCheckoutPage({ ...o.brand, ...o.summary(p), ...o.wallets, lateDelayMs: o.lateDelayMs, values, error });
