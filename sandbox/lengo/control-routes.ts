@@ -1,42 +1,23 @@
-import { OUTCOMES, TEST_NUMBERS } from "../shared/checkout";
-import type { FaultController } from "../shared/faults";
 import { sendJson } from "../shared/http";
-import {
-  commonControlRoutes,
-  paymentControlRoutes,
-  requestedPayer,
-  type RequestLog,
-  type SandboxRoute,
-} from "../shared/server";
+import { providerControlRoutes, requestedPayer, type ControlContext, type SandboxRoute } from "../shared/server";
 import type { Callbacks } from "./callbacks";
 import { WALLETS } from "./page-routes";
 import type { Payments } from "./state";
 
 /** The sandbox's test controls under /__sandbox (sandbox/README.md); a payment's id is its pay_id. */
-export function controlRoutes(ctx: {
-  payments: Payments;
-  callbacks: Callbacks;
-  faults: FaultController;
-  log: RequestLog;
-  /** The options in effect, shown by GET /__sandbox. */
-  settings: () => Record<string, unknown>;
-}): SandboxRoute[] {
+export function controlRoutes(ctx: ControlContext & { payments: Payments; callbacks: Callbacks }): SandboxRoute[] {
   const { payments, callbacks } = ctx;
   return [
-    ...commonControlRoutes({
-      faults: ctx.faults,
-      log: ctx.log,
+    ...providerControlRoutes(ctx, {
       reset: (wipe) => {
         callbacks.clear();
         if (wipe) payments.wipe();
       },
-      info: () => ({ provider: "lengo", ...ctx.settings(), testNumbers: TEST_NUMBERS, outcomes: OUTCOMES }),
-    }),
-    ...paymentControlRoutes({
       list: () => payments.all(),
       find: (payId) => payments.find(payId),
       view: (p) => payments.internal(p),
       unknown: "unknown pay_id",
+      // As on the hosted page, a cancelled payment has no payer.
       complete: (p, request) =>
         payments.pay(
           p,

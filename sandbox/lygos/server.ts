@@ -40,7 +40,7 @@ export async function startLygos(opts: LygosOptions): Promise<{ url: string; clo
         gateways,
         faults,
         log,
-        settings: () => ({ apiBaseUrl: `${baseUrl}/v1`, currency, country, lateDelayMs }),
+        settings: () => ({ provider: "lygos", apiBaseUrl: `${baseUrl}/v1`, currency, country, lateDelayMs }),
       }),
     ],
     faults,

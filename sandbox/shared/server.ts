@@ -1,5 +1,5 @@
 import http from "node:http";
-import { findWallet, parseCompleteBody, type Payer, type Wallets } from "./checkout";
+import { OUTCOMES, TEST_NUMBERS, findWallet, parseCompleteBody, type Payer, type Wallets } from "./checkout";
 import { FaultController, parseFaultObject } from "./faults";
 import { isRecord, listen, matchRoute, parseJson, readBody, sendJson, type Listening, type Req, type Res, type Route } from "./http";
 
@@ -77,6 +77,14 @@ export async function readControlBody(req: Req): Promise<Record<string, unknown>
   return parsed.ok && isRecord(parsed.value) ? parsed.value : null;
 }
 
+/** What a provider's control routes get from its server. */
+export interface ControlContext {
+  faults: FaultController;
+  log: RequestLog;
+  /** The provider's name and the options in effect, shown by GET /__sandbox. */
+  settings: () => Record<string, unknown>;
+}
+
 /** Control endpoints both sandboxes share: faults, reset, request log. */
 export function commonControlRoutes(opts: {
   faults: FaultController;
@@ -122,15 +130,33 @@ export function requestedPayer(wallets: Wallets, request: CompleteRequest): Paye
   return { phone: request.phone, country: wallet.country.code, operator: wallet.operator.name };
 }
 
-/** Control endpoints over a sandbox's payments: list, read one, settle one without the browser. */
-export function paymentControlRoutes<P>(opts: {
+interface PaymentControl<P> {
   list: () => P[];
   find: (id: string) => P | undefined;
   view: (payment: P) => unknown;
   complete: (payment: P, request: CompleteRequest) => void;
   /** The 404 message, naming what the id may be. */
   unknown: string;
-}): SandboxRoute[] {
+}
+
+/** A provider sandbox's control endpoints: the common ones (GET /__sandbox adds the test numbers) and its payments'. */
+export function providerControlRoutes<P>(
+  ctx: ControlContext,
+  payments: PaymentControl<P> & { reset: (wipeData: boolean) => void },
+): SandboxRoute[] {
+  return [
+    ...commonControlRoutes({
+      faults: ctx.faults,
+      log: ctx.log,
+      reset: payments.reset,
+      info: () => ({ ...ctx.settings(), testNumbers: TEST_NUMBERS, outcomes: OUTCOMES }),
+    }),
+    ...paymentControlRoutes(payments),
+  ];
+}
+
+/** Control endpoints over a sandbox's payments: list, read one, settle one without the browser. */
+export function paymentControlRoutes<P>(opts: PaymentControl<P>): SandboxRoute[] {
   return [
     { method: "GET", pattern: /^\/__sandbox\/payments$/, handler: (_q, res) => sendJson(res, 200, opts.list().map(opts.view)) },
     {
