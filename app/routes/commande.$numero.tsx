@@ -11,12 +11,12 @@ import { ReviewForm } from "~/components/Reviews";
 import { pageHeaders, PRIVATE_HEADERS as PRIVATE, readForm } from "~/lib/http.server";
 import { formatPrice } from "~/lib/money";
 import { whatsappLink } from "~/lib/whatsapp";
-import { getLayout } from "~/modules/catalog.server";
-import { submitClaim } from "~/modules/claims.server";
-import { loadOrderPage, retryPayment } from "~/modules/order-page.server";
-import { resendAccess } from "~/modules/resend-access.server";
-import { submitOrderReview } from "~/modules/reviews.server";
-import { siteOrigin } from "~/modules/seo.server";
+import { getLayout } from "~/modules/catalog/layout.server";
+import { submitClaim } from "~/modules/orders/claims.server";
+import { loadOrderPage, retryPayment } from "~/modules/orders/order-page.server";
+import { resendAccess } from "~/modules/delivery/resend-access.server";
+import { submitOrderReview } from "~/modules/catalog/reviews.server";
+import { siteOrigin } from "~/modules/catalog/seo.server";
 
 const POLL_SECONDS = 4;
 const NO_SCRIPT_POLL_SECONDS = 15;

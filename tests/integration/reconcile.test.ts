@@ -1,6 +1,6 @@
 import type { SanityClient } from "@sanity/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Order } from "~/modules/orders.server";
+import type { Order } from "~/modules/orders/orders.server";
 import { PaymentNotFound } from "~/modules/payments/errors";
 import { LygosProvider } from "~/modules/payments/lygos/client.server";
 import { control, lakeClient, payOnHostedPage, Shopper, waitFor } from "../support/shopper";
@@ -101,7 +101,7 @@ describe("reconciliation", () => {
     const paid = await waitFor(() => reload(order), (current) => current.status === "paid" && Boolean(current.fulfilment?.receiptSentAt));
     // Runs of the job, here in the test, an hour past the expiry limit: the order is not even read.
     Object.assign(process.env, stack.sandbox.storefrontEnv(), { ORDER_EXPIRY_MINUTES: "0.025", RECONCILE_INTERVAL_SECONDS: "0" });
-    const { reconcileOrders } = await import("~/modules/reconcile.server");
+    const { reconcileOrders } = await import("~/modules/payments/reconcile.server");
     const anHourLater = new Date(Date.now() + 60 * 60_000);
     await reconcileOrders(anHourLater);
     expect((await reload(order))._rev).toBe(paid._rev);

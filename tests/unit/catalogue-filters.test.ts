@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseCatalogueFilters } from "~/modules/catalog.server";
+import { parseCatalogueFilters } from "~/modules/catalog/listing.server";
 
 describe("catalogue filters", () => {
   it("reads its state from the URL and shrugs off nonsense", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { evaluateDiscount, type DiscountCode, type DiscountLine } from "~/modules/discounts.server";
+import { evaluateDiscount, type DiscountCode, type DiscountLine } from "~/modules/marketing/discounts.server";
 
 /** The rules of a discount code, judged against a cart: pure logic, no lake. */
 const NOW = new Date("2026-11-23T12:00:00Z");
