@@ -28,7 +28,9 @@ describe("downloads", () => {
     const response = await fetch(new URL(link!, stack.baseUrl));
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("application/pdf");
-    expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="guide-chatgpt-pour-entrepreneurs-africains\.pdf"/);
+    expect(response.headers.get("content-disposition")).toMatch(
+      /^attachment; filename="guide-chatgpt-pour-entrepreneurs-africains\.pdf"/
+    );
     expect(response.headers.get("cache-control")).toBe("private, no-store");
     const bytes = Buffer.from(await response.arrayBuffer());
     expect(response.headers.get("content-length")).toBe(String(bytes.length));
@@ -37,19 +39,31 @@ describe("downloads", () => {
     expect(bytes.subarray(0, original.length).equals(original)).toBe(true);
     const { pages, subject } = await readPdf(bytes);
     expect(pages.length).toBeGreaterThan(0);
-    for (const text of pages) expect(text).toContain(`Exemplaire de Awa Diallo · +237 6••••••01 · d•••@example.com · commande ${order.number} du `);
+    for (const text of pages)
+      expect(text).toContain(
+        `Exemplaire de Awa Diallo · +237 6••••••01 · d•••@example.com · commande ${order.number} du `
+      );
     expect(subject).toContain(order.number);
 
     // Four more, two at a time: the limit (5) counts them all exactly once.
     const more = await Promise.all(
-      Array.from({ length: 4 }, () => fetch(new URL(link!, stack.baseUrl)).then(async (r) => ({ status: r.status, bytes: Buffer.from(await r.arrayBuffer()) }))),
+      Array.from({ length: 4 }, () =>
+        fetch(new URL(link!, stack.baseUrl)).then(async (r) => ({
+          status: r.status,
+          bytes: Buffer.from(await r.arrayBuffer()),
+        }))
+      )
     );
     expect(more.map((answer) => answer.status)).toEqual([200, 200, 200, 200]);
     // Stamped once, then the same copy.
     expect(more.every((answer) => answer.bytes.equals(bytes))).toBe(true);
     const logged = (await reload(order)).downloads ?? [];
     expect(logged.map((entry) => entry.count).sort()).toEqual([1, 2, 3, 4, 5]);
-    expect(logged[0]).toMatchObject({ lineKey: order.lines[0]!._key, file: expect.any(String), at: expect.any(String) });
+    expect(logged[0]).toMatchObject({
+      lineKey: order.lines[0]!._key,
+      file: expect.any(String),
+      at: expect.any(String),
+    });
 
     const refused = await fetch(new URL(link!, stack.baseUrl));
     expect(refused.status).toBe(403);
@@ -75,9 +89,19 @@ describe("downloads", () => {
     }
 
     const encrypted = Buffer.from(await makeEncryptedPdf());
-    const asset = await lake.assets.upload("file", encrypted, { filename: "protege.pdf", contentType: "application/pdf" });
+    const asset = await lake.assets.upload("file", encrypted, {
+      filename: "protege.pdf",
+      contentType: "application/pdf",
+    });
     const before = (await lake.getDocument<{ deliverables: unknown[] }>(GUIDE))!.deliverables;
-    await lake.patch(GUIDE).set({ deliverables: [{ _key: "locked", _type: "file", title: "Protégé", asset: { _type: "reference", _ref: asset._id } }] }).commit();
+    await lake
+      .patch(GUIDE)
+      .set({
+        deliverables: [
+          { _key: "locked", _type: "file", title: "Protégé", asset: { _type: "reference", _ref: asset._id } },
+        ],
+      })
+      .commit();
     try {
       const { shopper, order, orderUrl } = await buyAndPay(GUIDE, "locked@example.com");
       const [link] = await downloadLinks(shopper, orderUrl);
@@ -111,7 +135,10 @@ describe("downloads", () => {
       expect(response.status).toBe(403);
       expect(await response.text()).toContain("Commande non payée");
     }
-    await lake.patch(order._id).set({ status: "paid", paidAt: new Date(Date.now() - 31 * 24 * 60 * 60 * 1000).toISOString() }).commit();
+    await lake
+      .patch(order._id)
+      .set({ status: "paid", paidAt: new Date(Date.now() - 31 * 24 * 60 * 60 * 1000).toISOString() })
+      .commit();
     const expired = await fetch(url);
     expect(expired.status).toBe(410);
     expect(await expired.text()).toContain("Lien expiré");
@@ -119,7 +146,11 @@ describe("downloads", () => {
   });
 
   it("never serves a deliverable without the lake's token, nor through a public query", async () => {
-    const anonymous = await fetch(`${stack.sandbox.urls.lake}/v2025-02-19/data/query/production?query=${encodeURIComponent("*[_type == 'product'][0].deliverables")}`);
+    const anonymous = await fetch(
+      `${stack.sandbox.urls.lake}/v2025-02-19/data/query/production?query=${encodeURIComponent(
+        "*[_type == 'product'][0].deliverables"
+      )}`
+    );
     expect(anonymous.status).toBe(401);
     const assetPath = (await lake.fetch<string>(`*[_id == $id][0].deliverables[0].asset->path`, { id: GUIDE }))!;
     expect((await fetch(`${stack.sandbox.urls.lake}/${assetPath}`)).status).toBe(401);

@@ -4,7 +4,19 @@ import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { startLengo } from "../../sandbox/lengo/server";
 import { ProviderResponseInvalid, ProviderUnavailable } from "~/modules/payments/errors";
-import { api, chains, client, control, licenseKey, newPayment, sandbox, shop, startShop, useLengoSandbox, websiteId } from "../support/lengo-sandbox";
+import {
+  api,
+  chains,
+  client,
+  control,
+  licenseKey,
+  newPayment,
+  sandbox,
+  shop,
+  startShop,
+  useLengoSandbox,
+  websiteId,
+} from "../support/lengo-sandbox";
 import { catchError } from "../support/provider-sandbox";
 
 /** The Lengo sandbox's callbacks (retries, give-up, restarts) and its faults, against the shop's Lengo client. */
@@ -15,7 +27,10 @@ describe("Lengo callback delivery", () => {
     const { created, cbPath } = await newPayment();
     shop.script(cbPath, [500, 503]);
     await control(`/__sandbox/payments/${encodeURIComponent(created.reference)}/complete`, { outcome: "success" });
-    await vi.waitFor(async () => expect((await chains(created.reference))[0]?.state).toBe("delivered"), { timeout: 3000, interval: 20 });
+    await vi.waitFor(async () => expect((await chains(created.reference))[0]?.state).toBe("delivered"), {
+      timeout: 3000,
+      interval: 20,
+    });
     const [chain] = await chains(created.reference);
     expect(chain!.attempts.map((a) => a.responseStatus)).toEqual([500, 503, 200]);
     const times = shop.hits.filter((h) => h.path === cbPath).map((h) => h.at);
@@ -29,7 +44,10 @@ describe("Lengo callback delivery", () => {
     const { created, cbPath } = await newPayment();
     shop.script(cbPath, Array(100).fill(500));
     await control(`/__sandbox/payments/${encodeURIComponent(created.reference)}/complete`, { outcome: "failed" });
-    await vi.waitFor(async () => expect((await chains(created.reference))[0]?.state).toBe("gave_up"), { timeout: 4000, interval: 50 });
+    await vi.waitFor(async () => expect((await chains(created.reference))[0]?.state).toBe("gave_up"), {
+      timeout: 4000,
+      interval: 50,
+    });
     const [chain] = await chains(created.reference);
     expect(chain!.nextAttemptAt).toBeUndefined();
     expect(shop.callbacks(cbPath)).toHaveLength(chain!.attempts.length);
@@ -45,7 +63,10 @@ describe("Lengo callback delivery", () => {
       callbackUrl: `${gone.url}/cb`,
     });
     await control(`/__sandbox/payments/${encodeURIComponent(created.reference)}/complete`, { outcome: "success" });
-    await vi.waitFor(async () => expect((await chains(created.reference))[0]?.attempts.length).toBeGreaterThanOrEqual(2), { timeout: 2000 });
+    await vi.waitFor(
+      async () => expect((await chains(created.reference))[0]?.attempts.length).toBeGreaterThanOrEqual(2),
+      { timeout: 2000 }
+    );
     const [chain] = await chains(created.reference);
     expect(chain!.attempts[0]).toMatchObject({ responseStatus: null, error: expect.stringMatching(/\S/) });
   });
@@ -95,7 +116,9 @@ describe("Lengo callback delivery", () => {
     const { created, cbPath } = await newPayment();
     await control(`/__sandbox/payments/${encodeURIComponent(created.reference)}/complete`, { outcome: "success" });
     await vi.waitFor(() => expect(shop.callbacks(cbPath)).toHaveLength(1), { timeout: 2000, interval: 20 });
-    expect((await control(`/__sandbox/payments/${encodeURIComponent(created.reference)}/callback`, {})).status).toBe(202);
+    expect((await control(`/__sandbox/payments/${encodeURIComponent(created.reference)}/callback`, {})).status).toBe(
+      202
+    );
     await vi.waitFor(() => expect(shop.callbacks(cbPath)).toHaveLength(2), { timeout: 2000, interval: 20 });
   });
 
@@ -112,8 +135,14 @@ describe("Lengo callback delivery", () => {
         returnUrls: { success: `${shop.url}/r` },
         callbackUrl: `${shop.url}${cbPath}`,
       });
-      await fetch(`${s.url}/__sandbox/payments/${encodeURIComponent(created.reference)}/complete`, { method: "POST", body: '{"outcome":"success"}' });
-      await vi.waitFor(() => expect(shop.callbacks(cbPath).length).toBeGreaterThanOrEqual(1), { timeout: 2000, interval: 20 });
+      await fetch(`${s.url}/__sandbox/payments/${encodeURIComponent(created.reference)}/complete`, {
+        method: "POST",
+        body: '{"outcome":"success"}',
+      });
+      await vi.waitFor(() => expect(shop.callbacks(cbPath).length).toBeGreaterThanOrEqual(1), {
+        timeout: 2000,
+        interval: 20,
+      });
       await s.close();
       shop.script(cbPath, []);
       s = await startLengo({ port: 0, licenseKey, websiteId, dataDir: dir, callbackRetry: retry });
@@ -123,7 +152,7 @@ describe("Lengo callback delivery", () => {
             const list = (await (await fetch(`${s.url}/__sandbox/callbacks`)).json()) as any[];
             expect(list[0]?.state).toBe("delivered");
           },
-          { timeout: 3000, interval: 50 },
+          { timeout: 3000, interval: 50 }
         );
         expect(shop.callbacks(cbPath).at(-1)).toMatchObject({ pay_id: created.reference, status: "SUCCESS" });
         expect((await client({ baseUrl: `${s.url}/api/v1` }).getStatus(created)).state).toBe("paid");
@@ -161,7 +190,10 @@ describe("Lengo faults", () => {
     const { created } = await newPayment();
     await control("/__sandbox/faults", { timeout: true });
     const started = Date.now();
-    expect(await catchError(client({ timeoutMs: 200 }).getStatus(created))).toMatchObject({ kind: "unavailable", code: "TIMEOUT" });
+    expect(await catchError(client({ timeoutMs: 200 }).getStatus(created))).toMatchObject({
+      kind: "unavailable",
+      code: "TIMEOUT",
+    });
     expect(Date.now() - started).toBeLessThan(2000);
   });
 
@@ -180,7 +212,9 @@ describe("Lengo faults", () => {
       headers.set("x-sandbox-fault", "latency=300");
       return fetch(input, { ...init, headers });
     };
-    expect(await catchError(client({ fetch: slow, timeoutMs: 100 }).getStatus(created))).toMatchObject({ code: "TIMEOUT" });
+    expect(await catchError(client({ fetch: slow, timeoutMs: 100 }).getStatus(created))).toMatchObject({
+      code: "TIMEOUT",
+    });
     expect((await client({ timeoutMs: 100 }).getStatus(created)).state).toBe("pending");
   });
 });

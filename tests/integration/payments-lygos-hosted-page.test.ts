@@ -4,7 +4,18 @@ import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { startLygos } from "../../sandbox/lygos/server";
 import { ProviderResponseInvalid, ProviderUnavailable } from "~/modules/payments/errors";
-import { apiKey, client, control, newPayment, ref, requestLog, sandbox, shop, useLygosSandbox, UUID } from "../support/lygos-sandbox";
+import {
+  apiKey,
+  client,
+  control,
+  newPayment,
+  ref,
+  requestLog,
+  sandbox,
+  shop,
+  useLygosSandbox,
+  UUID,
+} from "../support/lygos-sandbox";
 import { catchError, submitForm } from "../support/provider-sandbox";
 
 /** A Lygos payment through the sandbox's hosted page, the sandbox's faults, and its persistence across restarts. */
@@ -26,7 +37,8 @@ describe("Lygos payment through the hosted page", () => {
     expect(html).toContain("12 500 F CFA");
     expect(html).toContain("Formation Excel");
     for (const n of ["600000001", "600000002", "600000003", "600000004", "600000005"]) expect(html).toContain(n);
-    for (const country of ["Cameroun", "Côte d&#39;Ivoire", "Sénégal", "RD Congo", "Kenya"]) expect(html).toContain(country);
+    for (const country of ["Cameroun", "Côte d&#39;Ivoire", "Sénégal", "RD Congo", "Kenya"])
+      expect(html).toContain(country);
     expect(html).toMatch(/<form[^>]+method="post"/);
     expect(html).not.toMatch(/<script|<link |src=|url\(/i);
 
@@ -55,7 +67,11 @@ describe("Lygos payment through the hosted page", () => {
 
   it("follows the redirect back to the store", async () => {
     const { reference, created } = await newPayment();
-    const r = await submitForm(created.redirectUrl, { wallet: "CI:wave", phone: "0600000001", action: "pay" }, "follow");
+    const r = await submitForm(
+      created.redirectUrl,
+      { wallet: "CI:wave", phone: "0600000001", action: "pay" },
+      "follow"
+    );
     expect(r.status).toBe(200);
     expect(r.url).toBe(`${shop.url}/paiement/lygos/retour?n=${reference}&r=ok`);
     expect(await r.text()).toBe("retour boutique");
@@ -70,7 +86,10 @@ describe("Lygos payment through the hosted page", () => {
     const c = client();
     expect(await c.getStatus(late.created)).toMatchObject({ state: "pending", rawStatus: "pending" });
     expect(await c.getStatus(expiring.created)).toMatchObject({ state: "pending", rawStatus: "pending" });
-    await vi.waitFor(async () => expect((await c.getStatus(late.created)).state).toBe("paid"), { timeout: 3000, interval: 100 });
+    await vi.waitFor(async () => expect((await c.getStatus(late.created)).state).toBe("paid"), {
+      timeout: 3000,
+      interval: 100,
+    });
     expect(await c.getStatus(late.created)).toMatchObject({ rawStatus: "success", amount: 12500, currency: "XAF" });
     expect(await c.getStatus(expiring.created)).toMatchObject({ state: "failed", rawStatus: "expired" });
   });
@@ -114,8 +133,12 @@ describe("Lygos payment through the hosted page", () => {
   it("control endpoint completes a payment without the browser, by gateway id or order_id", async () => {
     const a = await newPayment();
     const b = await newPayment();
-    expect((await control(`/__sandbox/payments/${a.created.gatewayId}/complete`, { outcome: "success" })).status).toBe(200);
-    expect((await control(`/__sandbox/payments/${b.reference}/complete`, { phone: "600000002" })).json.status).toBe("failed");
+    expect((await control(`/__sandbox/payments/${a.created.gatewayId}/complete`, { outcome: "success" })).status).toBe(
+      200
+    );
+    expect((await control(`/__sandbox/payments/${b.reference}/complete`, { phone: "600000002" })).json.status).toBe(
+      "failed"
+    );
     expect((await client().getStatus(a.created)).state).toBe("paid");
     expect((await client().getStatus(b.created)).state).toBe("failed");
     expect((await control(`/__sandbox/payments/${a.reference}/complete`, { outcome: "nope" })).status).toBe(400);
@@ -227,12 +250,21 @@ describe("Lygos sandbox persistence", () => {
       let s = await startLygos({ port: 0, apiKey, dataDir: dir });
       const c1 = client({ baseUrl: `${s.url}/v1` });
       const reference = ref();
-      const created = await c1.createPayment({ order: { reference, amount: 2000, currency: "XAF" }, returnUrls: { success: "https://s/" } });
-      await fetch(`${s.url}/__sandbox/payments/${created.gatewayId}/complete`, { method: "POST", body: '{"outcome":"success"}' });
+      const created = await c1.createPayment({
+        order: { reference, amount: 2000, currency: "XAF" },
+        returnUrls: { success: "https://s/" },
+      });
+      await fetch(`${s.url}/__sandbox/payments/${created.gatewayId}/complete`, {
+        method: "POST",
+        body: '{"outcome":"success"}',
+      });
       await s.close();
       s = await startLygos({ port: 0, apiKey, dataDir: dir });
       try {
-        expect(await client({ baseUrl: `${s.url}/v1` }).getStatus(created)).toMatchObject({ state: "paid", amount: 2000 });
+        expect(await client({ baseUrl: `${s.url}/v1` }).getStatus(created)).toMatchObject({
+          state: "paid",
+          amount: 2000,
+        });
       } finally {
         await s.close();
       }

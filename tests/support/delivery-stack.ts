@@ -15,7 +15,10 @@ export let lake: SanityClient;
 export function useDeliveryStack() {
   beforeAll(async () => {
     stack = await startStack({
-      sandbox: { lateDelayMs: 1_500, callbackRetry: { initialDelayMs: 200, maxDelayMs: 400, maxDurationMs: 5_000, timeoutMs: 5_000 } },
+      sandbox: {
+        lateDelayMs: 1_500,
+        callbackRetry: { initialDelayMs: 200, maxDelayMs: 400, maxDurationMs: 5_000, timeoutMs: 5_000 },
+      },
       // The test plays the one proxy in front of the shop: it says who the client is in X-Forwarded-For.
       env: { RECONCILE_INTERVAL_SECONDS: "0", CONTENT_CACHE_TTL: "0", TRUST_PROXY: "1" },
     });
@@ -29,7 +32,10 @@ export function useDeliveryStack() {
   });
 
   beforeEach(async () => {
-    await Promise.all([control(stack.sandbox.urls.lygos, "/reset", {}), control(stack.sandbox.urls.lengo, "/reset", {})]);
+    await Promise.all([
+      control(stack.sandbox.urls.lygos, "/reset", {}),
+      control(stack.sandbox.urls.lengo, "/reset", {}),
+    ]);
   });
 }
 

@@ -13,7 +13,12 @@ import { LengoProvider, type LengoConfig } from "~/modules/payments/lengo/client
 export const LATE_MS = 400;
 export const licenseKey = `lengo_${randomBytes(16).toString("hex")}`;
 export const websiteId = randomBytes(4).toString("hex");
-const RETRY: LengoOptions["callbackRetry"] = { initialDelayMs: 40, maxDelayMs: 160, maxDurationMs: 1200, timeoutMs: 1000 };
+const RETRY: LengoOptions["callbackRetry"] = {
+  initialDelayMs: 40,
+  maxDelayMs: 160,
+  maxDurationMs: 1200,
+  timeoutMs: 1000,
+};
 
 export let sandbox: { url: string; close(): Promise<void> };
 let dataDir: string;
@@ -91,7 +96,11 @@ export async function control(p: string, body?: unknown) {
 export async function raw(p: string, body: unknown, auth: string | null = `Basic ${licenseKey}`, method = "POST") {
   const headers: Record<string, string> = { "content-type": "application/json", accept: "application/json" };
   if (auth !== null) headers.authorization = auth;
-  const r = await fetch(`${api()}${p}`, { method, headers, body: typeof body === "string" ? body : JSON.stringify(body) });
+  const r = await fetch(`${api()}${p}`, {
+    method,
+    headers,
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
   const text = await r.text();
   let json: any;
   try {
@@ -112,7 +121,6 @@ export async function newPayment(opts: { c?: LengoProvider; amount?: number; cur
   });
   return { created, cbPath, returnPath: `/paiement/lengo/retour?n=ASH-${n}` };
 }
-
 
 export async function chains(payId: string) {
   return (await control(`/__sandbox/callbacks?pay_id=${encodeURIComponent(payId)}`)).json as {

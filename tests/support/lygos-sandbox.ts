@@ -88,7 +88,10 @@ export async function newPayment(c = client(), amount = 12500) {
   const reference = ref();
   const created = await c.createPayment({
     order: { reference, amount, currency: "XAF", description: "Formation Excel" },
-    returnUrls: { success: `${shop.url}/paiement/lygos/retour?n=${reference}&r=ok`, failure: `${shop.url}/paiement/lygos/retour?n=${reference}&r=ko` },
+    returnUrls: {
+      success: `${shop.url}/paiement/lygos/retour?n=${reference}&r=ok`,
+      failure: `${shop.url}/paiement/lygos/retour?n=${reference}&r=ko`,
+    },
   });
   return { reference, created };
 }

@@ -17,7 +17,10 @@ export interface PaymentStack {
 
 export async function startPaymentStack({ lateDelayMs }: { lateDelayMs: number }): Promise<PaymentStack> {
   const stack = await startStack({
-    sandbox: { lateDelayMs, callbackRetry: { initialDelayMs: 200, maxDelayMs: 400, maxDurationMs: 5_000, timeoutMs: 5_000 } },
+    sandbox: {
+      lateDelayMs,
+      callbackRetry: { initialDelayMs: 200, maxDelayMs: 400, maxDurationMs: 5_000, timeoutMs: 5_000 },
+    },
     env: { RECONCILE_INTERVAL_SECONDS: "0" },
   });
   return { stack, lake: lakeClient(stack), lygos: stack.sandbox.urls.lygos, lengo: stack.sandbox.urls.lengo };

@@ -13,15 +13,28 @@ const ctx = { now: NOW, customer: "+237690000001" };
 describe("discount code rules", () => {
   it("takes a percentage, rounded down to whole F CFA, or a fixed amount never above the cart", () => {
     expect(evaluateDiscount({ ...base, value: 15 }, lines, ctx)).toEqual({ ok: true, amount: 1_875 });
-    expect(evaluateDiscount({ ...base, value: 33 }, [{ productId: "p", categoryId: null, total: 1_001 }], ctx)).toEqual({ ok: true, amount: 330 });
+    expect(evaluateDiscount({ ...base, value: 33 }, [{ productId: "p", categoryId: null, total: 1_001 }], ctx)).toEqual(
+      { ok: true, amount: 330 }
+    );
     expect(evaluateDiscount({ ...base, kind: "fixed", value: 2_000 }, lines, ctx)).toEqual({ ok: true, amount: 2_000 });
-    expect(evaluateDiscount({ ...base, kind: "fixed", value: 50_000 }, lines, ctx)).toEqual({ ok: true, amount: 12_500 });
+    expect(evaluateDiscount({ ...base, kind: "fixed", value: 50_000 }, lines, ctx)).toEqual({
+      ok: true,
+      amount: 12_500,
+    });
   });
 
   it("applies only between its dates, in French", () => {
-    expect(evaluateDiscount({ ...base, startsAt: "2026-11-24T00:00:00Z" }, lines, ctx)).toEqual({ ok: false, error: "Ce code n'est pas encore valable." });
-    expect(evaluateDiscount({ ...base, endsAt: "2026-11-23T12:00:00Z" }, lines, ctx)).toEqual({ ok: false, error: "Ce code a expiré." });
-    expect(evaluateDiscount({ ...base, startsAt: "2026-11-01T00:00:00Z", endsAt: "2026-11-30T00:00:00Z" }, lines, ctx).ok).toBe(true);
+    expect(evaluateDiscount({ ...base, startsAt: "2026-11-24T00:00:00Z" }, lines, ctx)).toEqual({
+      ok: false,
+      error: "Ce code n'est pas encore valable.",
+    });
+    expect(evaluateDiscount({ ...base, endsAt: "2026-11-23T12:00:00Z" }, lines, ctx)).toEqual({
+      ok: false,
+      error: "Ce code a expiré.",
+    });
+    expect(
+      evaluateDiscount({ ...base, startsAt: "2026-11-01T00:00:00Z", endsAt: "2026-11-30T00:00:00Z" }, lines, ctx).ok
+    ).toBe(true);
   });
 
   it("refuses unknown or suspended codes, and carts under the minimum", () => {
@@ -33,8 +46,14 @@ describe("discount code rules", () => {
   });
 
   it("limited to products or categories, discounts only those lines", () => {
-    expect(evaluateDiscount({ ...base, products: [{ _ref: "product-b" }] }, lines, ctx)).toEqual({ ok: true, amount: 250 });
-    expect(evaluateDiscount({ ...base, categories: [{ _ref: "category-formations" }] }, lines, ctx)).toEqual({ ok: true, amount: 1_000 });
+    expect(evaluateDiscount({ ...base, products: [{ _ref: "product-b" }] }, lines, ctx)).toEqual({
+      ok: true,
+      amount: 250,
+    });
+    expect(evaluateDiscount({ ...base, categories: [{ _ref: "category-formations" }] }, lines, ctx)).toEqual({
+      ok: true,
+      amount: 1_000,
+    });
     expect(evaluateDiscount({ ...base, products: [{ _ref: "product-z" }] }, lines, ctx)).toEqual({
       ok: false,
       error: "Ce code ne s'applique à aucun article de votre panier.",

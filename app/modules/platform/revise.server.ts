@@ -36,7 +36,8 @@ export class RevisionConflictError extends Error {
   }
 }
 
-const pause = (round: number) => new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * Math.min(round + 1, 5)));
+const pause = (round: number) =>
+  new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * Math.min(round + 1, 5)));
 
 /**
  * `state`: what was last read (undefined: nothing to revise); `written`: the document after the
@@ -58,7 +59,7 @@ export async function writeWithRevision<T>(
   what: string,
   read: () => Promise<T | undefined>,
   change: (state: T) => Change,
-  target: (state: T) => Revisioned = (state) => state as unknown as Revisioned,
+  target: (state: T) => Revisioned = (state) => state as unknown as Revisioned
 ): Promise<Revision<T>> {
   for (let round = 0; round < REVISION_ROUNDS; round++) {
     const state = await read();
