@@ -150,7 +150,7 @@ describe("a backlog never starves the queue", () => {
     expect(revisions.every((doc) => doc._updatedAt === revisions[0]!._updatedAt)).toBe(true);
   });
 
-  it("treats a paid order it cannot read as an error for that order alone: the receipt behind it is sent, nothing is written into it", async () => {
+  it("treats a paid order it cannot read as an error for that order alone: the receipt behind it is sent, nothing is written into it", { timeout: 120_000 }, async () => {
     // Written by hand into the lake (a bad import): a claims field that is no list. The order is due
     // for every sweep: delivery, receipt and the merchant's alerts.
     const broken = {
