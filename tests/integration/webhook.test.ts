@@ -10,7 +10,7 @@ import { startStack, type Stack } from "../support/stack";
  * forged calls. The content cache's TTL is an hour and the listener is off here; the lake sends no
  * webhook of its own either: the test delivers it, as the lake would (sandbox/lake/webhooks.ts), so
  * that it can first see the cache hold the old page. Without that step a shop that cached nothing
- * would pass too (the lake's own delivery is covered by lake.test.ts and the Studio tests).
+ * would pass too (the lake's own delivery is covered by aftersale.test.ts and the Studio tests).
  */
 let stack: Stack;
 let lake: SanityClient;
