@@ -3,6 +3,7 @@ import { defineConfig } from "sanity";
 import { structureTool } from "sanity/structure";
 import { MarkDeliveredAction } from "./actions/markDelivered";
 import { PreviewAction } from "./actions/preview";
+import { publishOnce } from "./actions/publishOnce";
 import { FieldWithErrors, ShopInput } from "./components/form";
 import { OrderInput } from "./components/OrderDeliveryBanner";
 import { OrderReasonInput } from "./components/orderReason";
@@ -47,9 +48,11 @@ export default defineConfig({
     actions: (actions, { schemaType }) => {
       // An order is a record of a payment: it is never duplicated or deleted from the Studio.
       if (schemaType === "order") return [MarkDeliveredAction, RefundAction];
-      const allowed = SINGLETON_TYPES.has(schemaType)
-        ? actions.filter(({ action }) => action !== "duplicate" && action !== "delete" && action !== "unpublish")
-        : actions;
+      const allowed = (
+        SINGLETON_TYPES.has(schemaType)
+          ? actions.filter(({ action }) => action !== "duplicate" && action !== "delete" && action !== "unpublish")
+          : actions
+      ).map((action) => (action.action === "publish" ? publishOnce(action) : action));
       // « Publier » stays the footer's button; « Aperçu » comes right after it.
       return [...allowed.slice(0, 1), PreviewAction, ...allowed.slice(1)];
     },
