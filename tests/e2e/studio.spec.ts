@@ -227,14 +227,14 @@ test("a marketer publishes a scheduled promotion: the home page shows it only in
   await expect.poll(() => storefrontHtml("/"), { timeout: endsAt - Date.now() + 10_000, intervals: [1_000] }).not.toContain("Vente flash du Studio");
 });
 
-test("an order written by the storefront is under Commandes, and « Marquer livrée » puts what the merchant types on the buyer's order page", async ({ page }) => {
-  test.setTimeout(90_000);
+/** A paid order waiting for delivery, as the storefront writes it (the payment confirmed by Lygos). */
+function paidOrder(number: string) {
   const now = new Date().toISOString();
-  await lake.createOrReplace({
-    _id: "order-ASH-STUDIO",
+  return {
+    _id: `order-${number}`,
     _type: "order",
-    number: "ASH-STUDIO",
-    checkoutId: "studio-e2e",
+    number,
+    checkoutId: `studio-e2e-${number}`,
     status: "paid",
     paidAt: now,
     currency: "XAF",
@@ -258,10 +258,17 @@ test("an order written by the storefront is under Commandes, and « Marquer livr
     accessToken: "studio-e2e-access-token",
     callbackToken: "studio-e2e-callback-token",
     payments: [],
-    paymentLog: [],
+    paymentLog: [
+      { _key: "log1", at: now, source: "callback", provider: "lygos", reference: "studio-e2e", rawStatus: "SUCCESS", state: "paid", amount: 8500, currency: "XAF", note: "payment confirmed" },
+    ],
     statusReason: "payment confirmed",
     fulfilment: { status: "to_deliver", receiptSentAt: now },
-  });
+  };
+}
+
+test("an order written by the storefront is under Commandes, and « Marquer livrée » puts what the merchant types on the buyer's order page", async ({ page }) => {
+  test.setTimeout(90_000);
+  await lake.createOrReplace(paidOrder("ASH-STUDIO"));
   await page.goto(`${stack.baseUrl}/commande/ASH-STUDIO?t=studio-e2e-access-token`);
   await expect(page.getByTestId("access-waiting")).toBeVisible();
 
@@ -270,6 +277,9 @@ test("an order written by the storefront is under Commandes, and « Marquer livr
   await page.getByText("ASH-STUDIO — Awa Test").click();
   // The motive the storefront recorded, in French.
   await expect(page.locator("#statusReason")).toHaveText("Paiement confirmé", { timeout: 30_000 });
+  // Edited without drafts: said in French, not Sanity's « Live ».
+  await expect(page.getByText("En direct", { exact: true })).toBeVisible();
+  await expect(page.getByText("Live", { exact: true })).toHaveCount(0);
   // Waiting for delivery: « Marquer livrée » is the page's primary button, not hidden in « … ».
   await page.getByRole("button", { name: "Marquer livrée" }).first().click();
   // The merchant writes what the buyer needs for the line handed over by hand.
@@ -287,6 +297,32 @@ test("an order written by the storefront is under Commandes, and « Marquer livr
   await page.goto(`${stack.baseUrl}/commande/ASH-STUDIO?t=studio-e2e-access-token`);
   await expect(page.getByTestId("access-delivered")).toBeVisible();
   await expect(page.getByTestId("access-code")).toHaveText(credentials);
+});
+
+test("an order's payment log reads in French, whatever the storefront recorded", async ({ page }) => {
+  test.setTimeout(120_000);
+  // Its log entry's note is stored as the storefront writes it: « payment confirmed ».
+  await lake.createOrReplace(paidOrder("ASH-JOURNAL"));
+  await page.goto(`${stack.sandbox.studioUrl}/structure/orders;orders-all;order-ASH-JOURNAL`);
+  await expect(page.locator("input#number")).toBeVisible({ timeout: 90_000 });
+  await page.getByRole("tab", { name: "Paiements" }).click();
+  const entry = page.getByText("Payé (notification du prestataire)");
+  await expect(entry).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText(/Paiement confirmé/).first()).toBeVisible();
+  await expect(page.getByText(/payment confirmed/)).toHaveCount(0);
+  await entry.click();
+  await expect(page.getByRole("dialog").getByText("Paiement confirmé", { exact: true })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText(/payment confirmed/)).toHaveCount(0);
+});
+
+test("a delivered file's size is written in French units", async ({ page }) => {
+  test.setTimeout(120_000);
+  await openStudio(page, "catalogue;products;product-formation-complete-facebook-ads-2026");
+  await page.getByRole("tab", { name: "Livraison" }).click();
+  await page.getByText("Formation Facebook Ads 2026 (guide PDF)").first().click();
+  const size = page.getByRole("dialog").getByTestId("file-size");
+  await expect(size).toHaveText(/^\d+(,\d+)? (octets|Ko|Mo)$/, { timeout: 30_000 });
+  await expect(page.getByText(/\d (Bytes|KB|MB)\b/)).toHaveCount(0);
 });
 
 test("a marketer publishes a new promotion: published without error, shown on the home page, the Studio says which banner wins", async ({ page }) => {
