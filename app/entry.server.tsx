@@ -5,14 +5,14 @@ import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "~/lib/nonce";
-import { hitByLakeOutage, noteLakeOutage, OUTAGE_HEADERS } from "~/modules/lake-outage.server";
+import { hitByLakeOutage, noteLakeOutage, OUTAGE_HEADERS } from "~/modules/platform/lake-outage.server";
 
 const ABORT_DELAY_MS = 5_000;
 
 // Per-process services server.ts wires in; exported from the build so that they share its modules (the content cache).
-export { createPageCache } from "~/modules/page-cache.server";
-export { followContentChanges } from "~/modules/content-listener.server";
-export { closeRateLimits } from "~/modules/rate-limit.server";
+export { createPageCache } from "~/modules/platform/page-cache.server";
+export { followContentChanges } from "~/modules/platform/content-listener.server";
+export { closeRateLimits } from "~/modules/platform/rate-limit.server";
 
 export default function handleRequest(
   request: Request,
@@ -66,14 +66,16 @@ export default function handleRequest(
 }
 
 /**
- * `loader`: from the request's arrival to the start of rendering (routing, action, loaders);
- * `render`: until the shell is ready; `lake`: time spent on content-lake requests, with their count.
+ * `loader`: from the request's arrival to the start of rendering (routing, action, loaders), or to the
+ * response for a `.data` request; `render`: until the shell is ready; `lake`: time spent on
+ * content-lake requests, with their count.
  */
-function serverTiming(timing: NonNullable<AppLoadContext["timing"]>, renderStartedAt: number): string {
+function serverTiming(timing: NonNullable<AppLoadContext["timing"]>, renderStartedAt?: number): string {
   const ms = (value: number) => value.toFixed(1);
+  const loadedAt = renderStartedAt ?? performance.now();
   return [
-    `loader;dur=${ms(renderStartedAt - timing.startedAt)}`,
-    `render;dur=${ms(performance.now() - renderStartedAt)}`,
+    `loader;dur=${ms(loadedAt - timing.startedAt)}`,
+    ...(renderStartedAt === undefined ? [] : [`render;dur=${ms(performance.now() - renderStartedAt)}`]),
     `lake;dur=${ms(timing.lakeMs)};desc="${timing.lakeRequests} requests"`,
   ].join(", ");
 }
@@ -88,10 +90,11 @@ export const handleError: HandleErrorFunction = (error, { request }) => {
   console.error(isRouteErrorResponse(error) && (error as { error?: unknown }).error ? (error as { error?: unknown }).error : error);
 };
 
-/** `.data` requests hit by a lake outage answer 503 too, so the client shows the error page. */
-export const handleDataRequest: HandleDataRequestFunction = (response, { request }) => {
-  if (!hitByLakeOutage(request)) return response;
+/** `.data` requests are timed like pages, and those hit by a lake outage answer 503 too, so the client shows the error page. */
+export const handleDataRequest: HandleDataRequestFunction = (response, { request, context }) => {
   const headers = new Headers(response.headers);
-  for (const [name, value] of Object.entries(OUTAGE_HEADERS)) headers.set(name, value);
-  return new Response(response.body, { status: 503, headers });
+  if (context.timing) headers.append("Server-Timing", serverTiming(context.timing));
+  const outage = hitByLakeOutage(request);
+  if (outage) for (const [name, value] of Object.entries(OUTAGE_HEADERS)) headers.set(name, value);
+  return new Response(response.body, { status: outage ? 503 : response.status, statusText: response.statusText, headers });
 };

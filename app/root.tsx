@@ -23,8 +23,8 @@ import { useNonce } from "~/lib/nonce";
 import { isTheme } from "~/lib/theme";
 import { readTheme } from "~/lib/theme.server";
 import { contactLink } from "~/lib/whatsapp";
-import { cartCount, readCart } from "~/modules/cart.server";
-import { getSession } from "~/modules/session.server";
+import { cartCount, readCart } from "~/modules/cart/cart.server";
+import { getSession } from "~/modules/platform/session.server";
 import stylesheet from "~/tailwind.css";
 
 export const links: LinksFunction = () => [

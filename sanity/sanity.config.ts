@@ -13,6 +13,8 @@ import { StudioLayout } from "./components/StudioLayout";
 import { RefundAction } from "./actions/refundAction";
 import { SINGLETON_TYPES, schemaTypes } from "./schemaTypes";
 import { structure } from "./structure";
+// The sales dashboard tool (issue 14): its own folder, one line in `plugins`.
+import { salesDashboard } from "./tools/salesDashboard";
 
 // On the sandbox (`npm run studio`) the page that serves the Studio names the lake's address,
 // which changes every run: one cached build then fits every port. Elsewhere it is unset and
@@ -36,7 +38,7 @@ export default defineConfig({
   announcements: { enabled: false },
   studio: { components: { layout: StudioLayout } },
   form: { components: { field: FieldWithErrors, input: ShopInput } },
-  plugins: [structureTool({ structure, title: "Contenu" }), frFRLocale()],
+  plugins: [structureTool({ structure, title: "Contenu" }), salesDashboard(), frFRLocale()],
   schema: {
     types: schemaTypes.map(withStudioComponents),
     // The shop reads siteSettings by its fixed _id, and orders are written by the storefront.

@@ -87,7 +87,7 @@ async function productDoc(product: ProductSeed): Promise<Doc> {
     answer: fr(answer),
   }));
 
-  return {
+  const doc: Doc = {
     _id,
     _type: "product",
     title: product.title,
@@ -118,6 +118,9 @@ async function productDoc(product: ProductSeed): Promise<Doc> {
     ...(product.downloadLimit !== undefined ? { downloadLimit: product.downloadLimit } : {}),
     ...(product.downloadValidityDays !== undefined ? { downloadValidityDays: product.downloadValidityDays } : {}),
   };
+  // Keyed last, so that adding steps to a product leaves every earlier key of the seed as it was.
+  if (product.kind === "access" && product.activationSteps) doc.activationSteps = toPortableText(product.activationSteps, nextKey);
+  return doc;
 }
 
 function siteSettingsDoc(): Doc {

@@ -12,8 +12,19 @@ import { fileURLToPath } from "node:url";
 const studioRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../sanity");
 export const STUDIO_DIST = path.join(studioRoot, "dist");
 const HASH_FILE = path.join(STUDIO_DIST, ".source-hash");
-// The promotion rule is the storefront's own, imported by the Studio (decision 020).
-const SOURCES = ["schemaTypes", "actions", "components", "structure.ts", "sanity.config.ts", "sanity.cli.ts", "package-lock.json", "../app/lib/promotion-rule.ts"];
+// The promotion rule (decision 020) and the operators' names (the sales dashboard) are the storefront's own, imported by the Studio.
+const SOURCES = [
+  "schemaTypes",
+  "actions",
+  "components",
+  "tools",
+  "structure.ts",
+  "sanity.config.ts",
+  "sanity.cli.ts",
+  "package-lock.json",
+  "../app/lib/promotion-rule.ts",
+  "../app/lib/mobile-money.ts",
+];
 
 export function sourceHash(): string {
   const hash = createHash("sha256");

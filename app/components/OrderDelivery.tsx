@@ -1,4 +1,6 @@
+import type { ReactNode } from "react";
 import { whatsappLink } from "~/lib/whatsapp";
+import { AccessCode } from "./AccessCode";
 
 interface FileItem {
   key: string;
@@ -17,6 +19,8 @@ interface LineItem {
   kind: "file" | "access";
   files: FileItem[];
   access: string[];
+  /** Rendered on the server from the product's « Étapes d'activation ». */
+  stepsHtml: string;
   waiting: boolean;
 }
 
@@ -24,6 +28,8 @@ export interface OrderDeliveryProps {
   number: string;
   whatsappNumber: string | null;
   delivery: { lines: LineItem[]; expiresAt: string | null; expired: boolean };
+  /** « Renvoyer mes accès », under the codes. */
+  resend?: ReactNode;
 }
 
 const dateFormat = new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long", year: "numeric", timeZone: "Africa/Douala" });
@@ -34,7 +40,7 @@ function fileSize(bytes: number | null): string {
 }
 
 /** What the buyer paid for: download buttons, codes, or when and how access comes. */
-export function OrderDelivery({ number, whatsappNumber, delivery }: OrderDeliveryProps) {
+export function OrderDelivery({ number, whatsappNumber, delivery, resend }: OrderDeliveryProps) {
   const moreDownloads = whatsappLink(whatsappNumber, `Bonjour, j'ai besoin de nouveaux téléchargements pour ma commande ${number}.`);
   const accessHelp = whatsappLink(whatsappNumber, `Bonjour, j'attends mon accès pour la commande ${number}.`);
   return (
@@ -85,10 +91,14 @@ export function OrderDelivery({ number, whatsappNumber, delivery }: OrderDeliver
             <div className="mt-2 space-y-2" data-testid="access-delivered">
               <p className="text-sm">Votre accès :</p>
               {line.access.map((code) => (
-                <p key={code} className="select-all whitespace-pre-wrap break-all rounded-xl bg-slate-100 p-3 font-mono text-base font-bold dark:bg-slate-800" data-testid="access-code">
-                  {code}
-                </p>
+                <AccessCode key={code} code={code} />
               ))}
+              {line.stepsHtml ? (
+                <div data-testid="activation-steps">
+                  <h3 className="font-bold">Étapes d'activation</h3>
+                  <div className="rich-text mt-1 text-sm" dangerouslySetInnerHTML={{ __html: line.stepsHtml }} />
+                </div>
+              ) : null}
             </div>
           ) : line.waiting ? (
             <div className="mt-2 space-y-2 text-sm" data-testid="access-waiting">
@@ -107,6 +117,7 @@ export function OrderDelivery({ number, whatsappNumber, delivery }: OrderDeliver
           )}
         </div>
       ))}
+      {resend}
       {delivery.expiresAt && !delivery.expired && delivery.lines.some((line) => line.files.length) ? (
         <p className="text-sm text-slate-600 dark:text-slate-300">
           Liens de téléchargement valables jusqu'au {dateFormat.format(new Date(delivery.expiresAt))}. Gardez cette page : c'est votre accès à votre

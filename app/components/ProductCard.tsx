@@ -18,13 +18,12 @@ export function ProductCard({
   const href = `/produits/${product.slug}`;
   const { image, offer } = product;
   return (
-    <article className="flex w-full flex-col overflow-hidden rounded-2xl border border-slate-200 bg-white shadow-sm transition hover:shadow-md dark:border-slate-800 dark:bg-slate-900">
-      <Link
-        to={href}
-        className="relative block aspect-[4/3] bg-slate-100 dark:bg-slate-800"
-        tabIndex={-1}
-        aria-hidden="true"
-      >
+    // One link per card for the picture and the title (stretched over the card by the title's
+    // ::after), so the buttons, positioned above it, stay the only other targets: fewer links to
+    // hydrate on a catalogue of cards. A card not likely on the first screen is laid out and painted
+    // only when scrolled near (`content-visibility`; the card already clips what overflows it).
+    <article className={`${eager ? "" : "[content-visibility:auto] [contain-intrinsic-size:auto_22rem] "}relative flex w-full flex-col overflow-hidden rounded-2xl border border-slate-200 bg-white shadow-sm transition hover:shadow-md dark:border-slate-800 dark:bg-slate-900`}>
+      <div className="relative aspect-[4/3] bg-slate-100 dark:bg-slate-800">
         {image ? (
           <img
             src={image.src}
@@ -48,10 +47,10 @@ export function ProductCard({
             </span>
           ) : null}
         </span>
-      </Link>
+      </div>
       <div className="flex flex-1 flex-col gap-2 p-3 sm:p-4">
         <h3 className="text-sm font-bold leading-snug text-slate-900 dark:text-white sm:text-base">
-          <Link to={href} className="hover:text-brand dark:hover:text-brand-light">
+          <Link to={href} className="after:absolute after:inset-0 hover:text-brand dark:hover:text-brand-light">
             {product.title}
           </Link>
         </h3>
@@ -67,7 +66,7 @@ export function ProductCard({
         ) : null}
         <div className="mt-auto space-y-2 pt-1">
           <PriceTag offer={offer} currency={currency} />
-          <div className="grid grid-cols-2 gap-2">
+          <div className="relative grid grid-cols-2 gap-2">
             <Link to={href} className="btn-outline px-1 text-xs sm:text-sm" aria-label={`Détails : ${product.title}`}>
               Détails
             </Link>

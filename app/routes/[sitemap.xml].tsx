@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { catalogueHref } from "~/lib/catalogue";
-import { getSitemapEntries } from "~/modules/catalog.server";
-import { absoluteUrl } from "~/modules/seo.server";
+import { getSitemapEntries } from "~/modules/catalog/pages.server";
+import { absoluteUrl } from "~/modules/catalog/seo.server";
 
 function escapeXml(text: string): string {
   return text.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);

@@ -12,9 +12,9 @@ import { pageHeaders, promoEnds, publicPageHeaders } from "~/lib/http.server";
 import { seoMeta } from "~/lib/seo";
 import { contactLink } from "~/lib/whatsapp";
 import { PreviewBanner } from "~/components/PreviewBanner";
-import { getHomePage } from "~/modules/catalog.server";
-import { catalogContextFor, PREVIEW_HEADERS } from "~/modules/preview.server";
-import { buildSeo } from "~/modules/seo.server";
+import { getHomePage } from "~/modules/catalog/home.server";
+import { catalogContextFor, PREVIEW_HEADERS } from "~/modules/catalog/preview.server";
+import { buildSeo } from "~/modules/catalog/seo.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const ctx = await catalogContextFor(request);

@@ -6,15 +6,17 @@ import { NotFound } from "~/components/NotFound";
 import { OrderDelivery } from "~/components/OrderDelivery";
 import { PaymentDetails } from "~/components/PaymentDetails";
 import { PaymentGuidance } from "~/components/PaymentGuidance";
+import { ResendAccessForm } from "~/components/ResendAccessForm";
 import { ReviewForm } from "~/components/Reviews";
 import { pageHeaders, PRIVATE_HEADERS as PRIVATE, readForm } from "~/lib/http.server";
 import { formatPrice } from "~/lib/money";
 import { whatsappLink } from "~/lib/whatsapp";
-import { getLayout } from "~/modules/catalog.server";
-import { submitClaim } from "~/modules/claims.server";
-import { loadOrderPage, retryPayment } from "~/modules/order-page.server";
-import { submitOrderReview } from "~/modules/reviews.server";
-import { siteOrigin } from "~/modules/seo.server";
+import { getLayout } from "~/modules/catalog/layout.server";
+import { submitClaim } from "~/modules/orders/claims.server";
+import { loadOrderPage, retryPayment } from "~/modules/orders/order-page.server";
+import { resendAccess } from "~/modules/delivery/resend-access.server";
+import { submitOrderReview } from "~/modules/catalog/reviews.server";
+import { siteOrigin } from "~/modules/catalog/seo.server";
 
 const POLL_SECONDS = 4;
 const NO_SCRIPT_POLL_SECONDS = 15;
@@ -38,6 +40,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (formData.get("intent") === "claim") {
     const result = await submitClaim(params.numero ?? "", token, formData, context.clientIp ?? "unknown");
     return data({ claim: result.ok ? result : { ok: false as const, error: result.error } }, { status: result.ok ? 200 : result.status, headers: PRIVATE });
+  }
+  if (formData.get("intent") === "resend-access") {
+    const result = await resendAccess(params.numero ?? "", token, formData, context.clientIp ?? "unknown");
+    return data({ resend: result.ok ? result : { ok: false as const, error: result.error } }, { status: result.ok ? 200 : result.status, headers: PRIVATE });
   }
   if (formData.get("intent") === "review") {
     const review = await submitOrderReview(params.numero ?? "", token, formData);
@@ -87,6 +93,7 @@ export default function OrderPage() {
   const actionData = useActionData<typeof action>();
   const review = actionData && "review" in actionData ? actionData.review : undefined;
   const claim = actionData && "claim" in actionData ? actionData.claim : undefined;
+  const resend = actionData && "resend" in actionData ? actionData.resend : undefined;
   if (!order) return <NotFound what="Cette commande" />;
   const { settings } = layout;
   const copy = order.total === 0 && order.status === "paid" ? FREE_ORDER_COPY : STATUS_COPY[order.status];
@@ -145,7 +152,29 @@ export default function OrderPage() {
 
       {order.receipt ? <PaymentDetails rows={order.receipt} /> : null}
 
-      {order.delivery ? <OrderDelivery number={order.number} whatsappNumber={settings.whatsappNumber} delivery={order.delivery} /> : null}
+      {order.delivery ? (
+        <OrderDelivery
+          number={order.number}
+          whatsappNumber={settings.whatsappNumber}
+          delivery={order.delivery}
+          resend={
+            order.delivery.canResend ? (
+              <ResendAccessForm
+                action={`/commande/${order.number}?t=${encodeURIComponent(token ?? "")}#renvoyer-acces`}
+                state={resend}
+                busy={navigation.state !== "idle" && navigation.formData?.get("intent") === "resend-access"}
+              />
+            ) : null
+          }
+        />
+      ) : null}
+
+      {resend && !resend.ok && !order.delivery?.canResend ? (
+        // Sent from a page that was still showing the form (the order was refunded meanwhile).
+        <p role="alert" className="mt-4 rounded-xl bg-red-50 p-3 text-sm font-semibold text-red-800 dark:bg-red-950 dark:text-red-200" data-testid="resend-error">
+          {resend.error}
+        </p>
+      ) : null}
 
       {order.status === "paid" ? (
         <section aria-labelledby="donner-avis" className="mt-6 space-y-4">

@@ -6,11 +6,11 @@ import { PaymentWalletFields } from "~/components/PaymentWalletFields";
 import { RememberMe } from "~/components/RememberMe";
 import { pageHeaders, PRIVATE_HEADERS as PRIVATE, readForm } from "~/lib/http.server";
 import { formatPrice } from "~/lib/money";
-import { getLayout } from "~/modules/catalog.server";
-import { applyDiscount, countryFromForm, loadCheckout, parseCheckoutForm, placeOrder, type FieldErrors } from "~/modules/checkout.server";
-import { readRememberedBuyer, rememberBuyer, wantsToBeRemembered } from "~/modules/remember-me.server";
-import { siteOrigin } from "~/modules/seo.server";
-import { commitSession, getSession } from "~/modules/session.server";
+import { getLayout } from "~/modules/catalog/layout.server";
+import { applyDiscount, countryFromForm, loadCheckout, parseCheckoutForm, placeOrder, type FieldErrors } from "~/modules/checkout/checkout.server";
+import { readRememberedBuyer, rememberBuyer, wantsToBeRemembered } from "~/modules/checkout/remember-me.server";
+import { siteOrigin } from "~/modules/catalog/seo.server";
+import { commitSession, getSession } from "~/modules/platform/session.server";
 
 export const headers = pageHeaders;
 

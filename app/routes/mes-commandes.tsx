@@ -1,9 +1,9 @@
 import { data, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { pageHeaders, PRIVATE_HEADERS as PRIVATE, readForm } from "~/lib/http.server";
-import { getLayout } from "~/modules/catalog.server";
-import { parseContact, rateLimited, SAME_ANSWER, sendOrdersLink, TOO_MANY } from "~/modules/my-orders.server";
-import { siteOrigin } from "~/modules/seo.server";
+import { getLayout } from "~/modules/catalog/layout.server";
+import { parseContact, rateLimited, SAME_ANSWER, sendOrdersLink, TOO_MANY } from "~/modules/orders/my-orders.server";
+import { siteOrigin } from "~/modules/catalog/seo.server";
 
 export const headers = pageHeaders;
 

@@ -1,8 +1,8 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { pageHeaders, PRIVATE_HEADERS as PRIVATE } from "~/lib/http.server";
-import { getLayout } from "~/modules/catalog.server";
-import { listOrders, verifyContact } from "~/modules/my-orders.server";
+import { getLayout } from "~/modules/catalog/layout.server";
+import { listOrders, verifyContact } from "~/modules/orders/my-orders.server";
 
 export const headers = pageHeaders;
 

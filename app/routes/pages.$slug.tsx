@@ -3,8 +3,8 @@ import { useLoaderData } from "@remix-run/react";
 import { NotFound } from "~/components/NotFound";
 import { pageHeaders, publicPageHeaders } from "~/lib/http.server";
 import { seoMeta } from "~/lib/seo";
-import { getCmsPage } from "~/modules/catalog.server";
-import { buildSeo } from "~/modules/seo.server";
+import { getCmsPage } from "~/modules/catalog/pages.server";
+import { buildSeo } from "~/modules/catalog/seo.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const slug = params.slug ?? "";

@@ -3,10 +3,11 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { pageHeaders, PRIVATE_HEADERS as PRIVATE, readForm } from "~/lib/http.server";
 import { formatPrice } from "~/lib/money";
 import { CartLineItem } from "~/components/CartLineItem";
-import { applyCartAction, takeCartNotice } from "~/modules/cart-actions.server";
-import { priceCart, readCart } from "~/modules/cart.server";
-import { getLayout, thumbnailImage } from "~/modules/catalog.server";
-import { commitSession, getSession } from "~/modules/session.server";
+import { applyCartAction, takeCartNotice } from "~/modules/cart/cart-actions.server";
+import { priceCart, readCart } from "~/modules/cart/cart.server";
+import { getLayout } from "~/modules/catalog/layout.server";
+import { thumbnailImage } from "~/modules/catalog/projections.server";
+import { commitSession, getSession } from "~/modules/platform/session.server";
 
 export const headers = pageHeaders;
 

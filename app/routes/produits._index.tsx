@@ -7,8 +7,9 @@ import { ProductGrid } from "~/components/ProductGrid";
 import { catalogueHref, DEFAULT_SORT } from "~/lib/catalogue";
 import { pageHeaders, promoEnds, publicPageHeaders } from "~/lib/http.server";
 import { seoMeta } from "~/lib/seo";
-import { defaultCatalogContext, getCataloguePage, parseCatalogueFilters } from "~/modules/catalog.server";
-import { buildSeo } from "~/modules/seo.server";
+import { defaultCatalogContext } from "~/modules/catalog/context.server";
+import { getCataloguePage, parseCatalogueFilters } from "~/modules/catalog/listing.server";
+import { buildSeo } from "~/modules/catalog/seo.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const filters = parseCatalogueFilters(new URL(request.url).searchParams);

@@ -203,6 +203,15 @@ export const product = defineType({
         }),
     }),
     defineField({
+      name: "activationSteps",
+      title: "Étapes d'activation",
+      type: "blockContent",
+      group: "delivery",
+      description:
+        "Ce que l'acheteur fait de son code ou de son accès, étape par étape. Affiché avec le code sur la page de sa commande et dans ses e-mails.",
+      hidden: ({ document, value }) => document?.kind !== "access" && !value,
+    }),
+    defineField({
       name: "deliverables",
       title: "Fichiers livrés",
       type: "array",

@@ -41,5 +41,10 @@ export type ProductSeed = {
   downloadValidityDays?: number;
 } & (
   | { kind: "file"; files: [DeliverableSeed] | [DeliverableSeed, DeliverableSeed] }
-  | { kind: "access"; accessDelivery: "code" | "manual" }
+  | {
+      kind: "access";
+      accessDelivery: "code" | "manual";
+      /** What the buyer does with the code, shown with it on the order page and in the e-mails. */
+      activationSteps?: RichText;
+    }
 );

@@ -1,6 +1,6 @@
 import type { SanityClient } from "@sanity/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Order } from "~/modules/orders.server";
+import type { Order } from "~/modules/orders/orders.server";
 import { refundPatches, type RefundInput } from "../../sanity/actions/refund";
 import { control, lakeClient, orderFromLocation, payOnHostedPage, Shopper, waitFor } from "../support/shopper";
 import { startStack, type Stack } from "../support/stack";
@@ -85,7 +85,7 @@ describe("refunds", () => {
     expect(page).not.toContain("REFUND-CODE-1");
 
     // The sweep finds nothing left to do: still one e-mail, the code not returned twice.
-    const { settleRefunds } = await import("~/modules/refunds.server");
+    const { settleRefunds } = await import("~/modules/orders/refunds.server");
     await Promise.all([settleRefunds(), settleRefunds()]);
     await waitFor(() => reload(order), (fresh) => Boolean(fresh.refund?.mail?.sentAt && fresh.refund.codesReturnedAt));
     expect((await mailsTo("refund-code@example.com")).filter((m) => m.subject.startsWith("Remboursement"))).toHaveLength(1);
@@ -96,7 +96,7 @@ describe("refunds", () => {
     expect(refunded.paymentLog.at(-1)).toMatchObject({ source: "studio", state: "refunded", amount: 15_000, rawStatus: "REFUNDED" });
 
     // A late provider answer never moves it back.
-    const { confirmPayments } = await import("~/modules/payments.server");
+    const { confirmPayments } = await import("~/modules/payments/attempts.server");
     expect((await confirmPayments(refunded, "reconcile")).order.status).toBe("refunded");
   });
 
@@ -114,7 +114,7 @@ describe("refunds", () => {
     // As if the e-mail had failed: the webhook (for this very write) and the sweep race to send it again, once.
     await fetch(`${stack.sandbox.urls.mail}/api/messages`, { method: "DELETE" });
     await lake.patch(order._id).set({ "refund.mail": { error: "SMTP down" } }).commit();
-    const { settleRefunds } = await import("~/modules/refunds.server");
+    const { settleRefunds } = await import("~/modules/orders/refunds.server");
     await Promise.all([settleRefunds(), settleRefunds()]);
     await waitFor(() => reload(order), (fresh) => Boolean(fresh.refund?.mail?.sentAt));
     await settleRefunds();
@@ -216,7 +216,7 @@ describe("merchant alerts", () => {
     const [alert] = await waitFor(() => alertsAbout(`À livrer : commande ${order.number}`), (mails) => mails.length > 0);
     expect(decodeURIComponent(alert!.text)).toContain(`https://wa.me/237690000001?text=`);
     expect(decodeURIComponent(alert!.text)).toContain(order.number);
-    const { sweepMerchantAlerts } = await import("~/modules/merchant-alerts.server");
+    const { sweepMerchantAlerts } = await import("~/modules/orders/merchant-alerts.server");
     await Promise.all([sweepMerchantAlerts(), sweepMerchantAlerts()]);
     expect(await alertsAbout(`À livrer : commande ${order.number}`)).toHaveLength(1);
   });
@@ -230,7 +230,7 @@ describe("merchant alerts", () => {
     await buyAndPay(WINDOWS, "pool-2@example.com"); // 2 left: alert
     await waitFor(() => alertsAbout(subject), (mails) => mails.length === before + 1);
     await buyAndPay(WINDOWS, "pool-3@example.com"); // 1 left: same event
-    const { sweepMerchantAlerts } = await import("~/modules/merchant-alerts.server");
+    const { sweepMerchantAlerts } = await import("~/modules/orders/merchant-alerts.server");
     await sweepMerchantAlerts();
     expect(await alertsAbout(subject)).toHaveLength(before + 1);
     const [alert] = (await alertsAbout(subject)).slice(-1);
@@ -243,5 +243,41 @@ describe("merchant alerts", () => {
     await lake.patch(WINDOWS_POOL).set({ lowStockThreshold: 10 }).commit();
     await sweepMerchantAlerts();
     await waitFor(() => alertsAbout(subject), (mails) => mails.length === before + 2);
+  });
+});
+
+describe("« Renvoyer mes accès »", () => {
+  const resend = (shopper: Shopper, orderUrl: string) => shopper.post(orderUrl, { intent: "resend-access" });
+
+  it("needs the order's link, a paid order with codes, and stops once the order is refunded", async () => {
+    await lake.patch(WINDOWS_POOL).set({ codes: [{ _key: "rs1", _type: "accessCode", code: "RESEND-CODE-1" }] }).commit();
+    const { shopper, order, orderUrl } = await buyAndPay(WINDOWS, "resend@example.com");
+    expect(await (await shopper.request(orderUrl)).text()).toContain("Renvoyer mes accès par e-mail");
+
+    const wrongToken = orderUrl.replace(/t=[^&]+/, "t=not-the-token");
+    expect((await resend(shopper, wrongToken)).status).toBe(404);
+    const { order: file, orderUrl: fileUrl, shopper: fileBuyer } = await buyAndPay(GUIDE, "resend-file@example.com");
+    expect(await (await fileBuyer.request(fileUrl)).text()).not.toContain("Renvoyer mes accès");
+    const noCodes = await resend(fileBuyer, fileUrl);
+    expect(noCodes.status).toBe(400);
+    expect(await noCodes.text()).toContain("Cette commande n&#x27;a pas d&#x27;accès à renvoyer.");
+    expect(await (await fileBuyer.request(fileUrl)).text()).not.toContain("Cette commande n&#x27;a pas d&#x27;accès");
+    expect(file.status).toBe("paid");
+
+    const sent = await resend(shopper, orderUrl);
+    expect(sent.status).toBe(200);
+    const [mail] = await waitFor(() => mailsTo("resend@example.com"), (mails) => mails.some((m) => m.subject.startsWith("Vos accès")));
+    expect(mail).toBeTruthy();
+    const again = (await mailsTo("resend@example.com")).find((m) => m.subject.startsWith("Vos accès"))!;
+    expect(again.to).toEqual(["resend@example.com"]);
+    expect(again.text).toContain("RESEND-CODE-1");
+    expect(again.text).toContain("Étapes d'activation");
+    expect((await reload(order)).paymentLog.at(-1)).toMatchObject({ source: "order-page", state: "access-resent" });
+
+    await refundInStudio(await reload(order), { amount: 15_000, reason: "Erreur de produit", unusedDeliveries: [] });
+    const refused = await resend(shopper, orderUrl);
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain("Cette commande n&#x27;a pas d&#x27;accès à renvoyer.");
+    expect((await mailsTo("resend@example.com")).filter((m) => m.subject.startsWith("Vos accès"))).toHaveLength(1);
   });
 });

@@ -69,6 +69,22 @@ describe("behind a trusted proxy, with its own mail server", () => {
     expect(timing).toMatch(/(^|, )lake;dur=\d+(\.\d+)?;desc="[1-9]\d* requests"/);
   });
 
+  it("times data requests, and a page served from the full-page cache as a hit, not with the timing of the render that filled it", async () => {
+    const data = await fetch(`${stack.baseUrl}/produits.data`);
+    await data.arrayBuffer();
+    expect(data.status).toBe(200);
+    expect(data.headers.get("server-timing")).toMatch(/^loader;dur=\d+(\.\d+)?, lake;dur=\d+(\.\d+)?;desc="\d+ requests"$/);
+
+    const url = `${stack.baseUrl}/?server-timing-check`;
+    const miss = await fetch(url);
+    await miss.text();
+    expect(miss.headers.get("server-timing")).toMatch(/(^|, )render;dur=/);
+    const hit = await fetch(url);
+    await hit.text();
+    expect(hit.headers.get("x-page-cache")).toBe("hit");
+    expect(hit.headers.get("server-timing")).toMatch(/^cache;desc="hit";dur=\d+(\.\d+)?$/);
+  });
+
   it("is alive and ready while the lake and the mail server answer, and names the mail server once it stops", async () => {
     expect((await fetch(`${stack.baseUrl}/healthz`)).status).toBe(200);
     expect(await readyz(stack)).toEqual({ status: 200, body: { status: "ready", checks: { lake: "ok", mail: "ok" } } });

@@ -145,6 +145,19 @@ describe("demo catalogue seed", () => {
     expect(modes).toEqual(new Set(["code", "manual"]));
   });
 
+  it("gives every product delivered by code numbered activation steps, and no file product any", () => {
+    for (const p of products) {
+      const steps = p.activationSteps as Array<{ _type: string; listItem?: string; children: { text: string }[] }> | undefined;
+      if (p.kind !== "access" || p.accessDelivery !== "code") {
+        expect(steps, p.title).toBeUndefined();
+        continue;
+      }
+      const numbered = (steps ?? []).filter((block) => block._type === "block" && block.listItem === "number");
+      expect(numbered.length, p.title).toBeGreaterThanOrEqual(3);
+      for (const block of numbered) expect(block.children.map((span) => span.text).join("").length, p.title).toBeGreaterThan(15);
+    }
+  });
+
   it("gives every product the copy the product page shows", () => {
     for (const p of products) {
       expect(p.summary.length, p.title).toBeGreaterThan(40);

@@ -130,6 +130,15 @@ export const abonnementsPremium: ProductSeed[] = [
     category: "abonnements-premium",
     kind: "access",
     accessDelivery: "code",
+    activationSteps: [
+      ["ol", [
+        "Ouvrez [spotify.com/redeem](https://www.spotify.com/redeem) dans votre navigateur (le code ne se saisit pas dans l'application).",
+        "Connectez-vous à votre compte Spotify, ou créez-en un.",
+        "Collez le code ci-dessus, puis cliquez sur **Utiliser le code**.",
+        "Premium est actif tout de suite, sur tous vos appareils, pour 3 mois.",
+      ]],
+      ["p", "Vous l'offrez ? Transmettez le code avec ces étapes : il n'est lié à aucun compte tant qu'il n'est pas utilisé."],
+    ],
     price: 6500,
     maxQuantity: 3,
     tags: ["spotify", "musique", "carte cadeau", "abonnement"],
@@ -158,6 +167,14 @@ export const abonnementsPremium: ProductSeed[] = [
     category: "abonnements-premium",
     kind: "access",
     accessDelivery: "code",
+    activationSteps: [
+      ["ol", [
+        "Ouvrez [microsoft365.com/setup](https://www.microsoft365.com/setup) et connectez-vous avec votre compte Microsoft.",
+        "Collez la clé ci-dessus, puis cliquez sur **Suivant** pour ajouter l'abonnement à votre compte.",
+        "Sur [microsoft365.com](https://www.microsoft365.com), cliquez sur **Installer les applications**.",
+        "Sur votre téléphone, installez Word, Excel et PowerPoint et connectez-vous avec le même compte.",
+      ]],
+    ],
     price: 18000,
     promoPrice: 15500,
     promoEndsAt: PROMO_LONG,
@@ -241,6 +258,14 @@ export const abonnementsPremium: ProductSeed[] = [
     category: "abonnements-premium",
     kind: "access",
     accessDelivery: "code",
+    activationSteps: [
+      ["ol", [
+        "Ouvrez [duolingo.com/redeem](https://www.duolingo.com/redeem) dans votre navigateur.",
+        "Connectez-vous au compte Duolingo sur lequel vous apprenez.",
+        "Collez le code ci-dessus, puis validez.",
+        "Rouvrez l'application Duolingo : Super est actif pour un an, sans publicité.",
+      ]],
+    ],
     price: 11000,
     tags: ["duolingo", "anglais", "langues", "abonnement"],
     summary:

@@ -8,6 +8,15 @@ export const logicielsEtApplications: ProductSeed[] = [
     category: "logiciels-et-applications",
     kind: "access",
     accessDelivery: "code",
+    activationSteps: [
+      ["ol", [
+        "Ouvrez **Paramètres** (touches Windows + I), puis **Système > Activation**.",
+        "Cliquez sur **Modifier** à côté de « Modifier la clé de produit ».",
+        "Collez la clé ci-dessus, puis cliquez sur **Suivant** et **Activer**.",
+        "Redémarrez le PC : « Windows est activé » s'affiche dans Activation.",
+      ]],
+      ["p", "Un message d'erreur ? Envoyez-nous une capture d'écran sur WhatsApp : nous vous guidons jusqu'à l'activation."],
+    ],
     price: 15000,
     featured: true,
     tags: ["windows", "licence", "système", "microsoft"],
@@ -42,6 +51,15 @@ export const logicielsEtApplications: ProductSeed[] = [
     category: "logiciels-et-applications",
     kind: "access",
     accessDelivery: "code",
+    activationSteps: [
+      ["ol", [
+        "Ouvrez [setup.office.com](https://setup.office.com) et connectez-vous avec votre compte Microsoft (créez-le gratuitement au besoin).",
+        "Collez la clé ci-dessus, choisissez votre pays et la langue française, puis **Suivant**.",
+        "Cliquez sur **Installer Office** et lancez le fichier téléchargé.",
+        "Ouvrez Word et connectez-vous avec le même compte : Office est activé pour de bon.",
+      ]],
+      ["p", "Sur Mac, téléchargez Office depuis la même page : la clé est la même."],
+    ],
     price: 25000,
     featured: true,
     tags: ["office", "word", "excel", "powerpoint", "licence", "microsoft"],
@@ -71,6 +89,14 @@ export const logicielsEtApplications: ProductSeed[] = [
     category: "logiciels-et-applications",
     kind: "access",
     accessDelivery: "code",
+    activationSteps: [
+      ["ol", [
+        "Téléchargez ESET NOD32 Antivirus depuis [eset.com](https://www.eset.com/fr/) et lancez l'installation.",
+        "Choisissez **Utiliser une clé de licence achetée**.",
+        "Collez la clé ci-dessus, puis cliquez sur **Continuer**.",
+        "Lancez une première **analyse de l'ordinateur** : vous êtes protégé pour un an.",
+      ]],
+    ],
     price: 8500,
     promoPrice: 7000,
     promoEndsAt: PROMO_LONG,
@@ -100,6 +126,14 @@ export const logicielsEtApplications: ProductSeed[] = [
     category: "logiciels-et-applications",
     kind: "access",
     accessDelivery: "code",
+    activationSteps: [
+      ["ol", [
+        "Téléchargez IDM depuis [internetdownloadmanager.com](https://www.internetdownloadmanager.com/download.html) et installez-le.",
+        "Ouvrez IDM, puis le menu **Enregistrement > Enregistrer**.",
+        "Indiquez votre prénom, votre nom et votre e-mail, puis collez le numéro de série ci-dessus.",
+        "Cliquez sur **OK** : la licence est à vie. Gardez cet e-mail pour réinstaller IDM plus tard.",
+      ]],
+    ],
     price: 4500,
     maxQuantity: 3,
     tags: ["idm", "téléchargement", "licence", "windows"],
@@ -129,6 +163,14 @@ export const logicielsEtApplications: ProductSeed[] = [
     category: "logiciels-et-applications",
     kind: "access",
     accessDelivery: "code",
+    activationSteps: [
+      ["ol", [
+        "Installez Filmora depuis [filmora.wondershare.fr](https://filmora.wondershare.fr) et ouvrez-le.",
+        "Connectez-vous avec votre identifiant Wondershare (créez-le gratuitement au besoin).",
+        "Cliquez sur l'icône de profil, puis sur **Activer** et collez la clé ci-dessus.",
+        "Exportez une vidéo d'essai : elle sort sans filigrane pendant un an.",
+      ]],
+    ],
     price: 14000,
     tags: ["filmora", "montage vidéo", "licence", "youtube"],
     summary:
@@ -183,6 +225,14 @@ export const logicielsEtApplications: ProductSeed[] = [
     category: "logiciels-et-applications",
     kind: "access",
     accessDelivery: "code",
+    activationSteps: [
+      ["ol", [
+        "Téléchargez Malwarebytes depuis [malwarebytes.com](https://www.malwarebytes.com/fr) et installez-le.",
+        "Dans le tableau de bord, cliquez sur **Activer une licence**.",
+        "Collez la clé ci-dessus, puis cliquez sur **Activer**.",
+        "Lancez une **analyse** : la protection en temps réel reste active pendant un an.",
+      ]],
+    ],
     price: 10500,
     tags: ["malwarebytes", "sécurité", "antivirus", "licence"],
     summary:
@@ -209,6 +259,14 @@ export const logicielsEtApplications: ProductSeed[] = [
     category: "logiciels-et-applications",
     kind: "access",
     accessDelivery: "code",
+    activationSteps: [
+      ["ol", [
+        "Ouvrez [surfshark.com](https://surfshark.com/fr), puis **Se connecter > Activer un code**.",
+        "Créez votre compte avec votre e-mail et collez le code ci-dessus.",
+        "Installez l'application Surfshark sur chaque téléphone ou ordinateur de la famille et connectez-vous avec ce compte.",
+        "Appuyez sur **Connexion rapide** : votre connexion est chiffrée.",
+      ]],
+    ],
     price: 17500,
     tags: ["vpn", "sécurité", "vie privée", "wifi public"],
     summary:
