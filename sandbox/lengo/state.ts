@@ -90,16 +90,24 @@ export class Payments extends PersistedState<State> {
     p.next = next;
     p.callback = null;
     this.save();
-    if (p.next) this.opts.timers.later(() => this.settle(p), delayMs);
+    this.settleWhenDue(p);
     this.opts.notify(p);
   }
 
   /** Schedules again the status changes a previous run left pending. */
   resume() {
-    for (const p of this.state.payments) {
-      const next = p.next;
-      if (next) this.opts.timers.later(() => this.settle(p), next.at - Date.now());
-    }
+    for (const p of this.state.payments) this.settleWhenDue(p);
+  }
+
+  /**
+   * Settles `p` at its scheduled time. Node can fire a timer a millisecond before `Date.now()` reaches
+   * it (about 1 run in 100), and `settle` then does nothing: an early wake-up waits again, otherwise
+   * the payment would stay pending, with no callback, until someone reads its status.
+   */
+  private settleWhenDue(p: Payment) {
+    const next = p.next;
+    if (!next) return;
+    this.opts.timers.later(() => (Date.now() < next.at ? this.settleWhenDue(p) : this.settle(p)), next.at - Date.now());
   }
 
   /** The payment and what only the sandbox knows (control routes). */
