@@ -13,12 +13,12 @@ import { LengoProvider, type LengoConfig } from "~/modules/payments/lengo/client
 export const LATE_MS = 400;
 export const licenseKey = `lengo_${randomBytes(16).toString("hex")}`;
 export const websiteId = randomBytes(4).toString("hex");
-const RETRY: LengoOptions["callbackRetry"] = {
+export const RETRY = {
   initialDelayMs: 40,
   maxDelayMs: 160,
   maxDurationMs: 1200,
   timeoutMs: 1000,
-};
+} satisfies LengoOptions["callbackRetry"];
 
 export let sandbox: { url: string; close(): Promise<void> };
 let dataDir: string;
