@@ -22,6 +22,7 @@ import { useLayout } from "~/lib/layout";
 import { useNonce } from "~/lib/nonce";
 import { isTheme } from "~/lib/theme";
 import { readTheme } from "~/lib/theme.server";
+import { HOME_URL } from "~/lib/urls";
 import { contactLink } from "~/lib/whatsapp";
 import { cartCount, readCart } from "~/modules/cart.server";
 import { getSession } from "~/modules/session.server";
@@ -137,7 +138,7 @@ export function ErrorBoundary() {
         <a href="" className="btn-primary">
           Réessayer
         </a>
-        <a href="/" className="btn-outline">
+        <a href={HOME_URL} className="btn-outline">
           Retour à l'accueil
         </a>
       </div>

@@ -1,10 +1,11 @@
 import { Form } from "@remix-run/react";
 import { Icon } from "./Icon";
+import { CART_URL } from "~/lib/urls";
 
 /** Keeps shopping: the product goes into the cart and the buyer lands on it. A plain POST, so it works without JavaScript. */
 export function AddToCartForm({ productId, iconOnlyOnPhones = false }: { productId: string; iconOnlyOnPhones?: boolean }) {
   return (
-    <Form method="post" action="/panier">
+    <Form method="post" action={CART_URL}>
       <input type="hidden" name="intent" value="add" />
       <input type="hidden" name="productId" value={productId} />
       <button type="submit" className={`btn-outline w-full ${iconOnlyOnPhones ? "px-3 lg:px-4" : ""}`}>

@@ -1,5 +1,6 @@
 import { Form } from "@remix-run/react";
 import { Icon } from "./Icon";
+import { CART_URL } from "~/lib/urls";
 
 /** Straight to checkout with this one product: a plain POST, so it works without JavaScript. */
 export function BuyForm({
@@ -20,7 +21,7 @@ export function BuyForm({
   compact?: boolean;
 }) {
   return (
-    <Form method="post" action="/panier" className={className}>
+    <Form method="post" action={CART_URL} className={className}>
       <input type="hidden" name="intent" value="buy-now" />
       <input type="hidden" name="productId" value={productId} />
       <button

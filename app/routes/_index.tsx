@@ -7,7 +7,6 @@ import { PromoBanner } from "~/components/PromoBanner";
 import { SectionHeading } from "~/components/SectionHeading";
 import { MobileMoneyOperators, operatorSentence } from "~/components/MobileMoneyOperators";
 import { WhyUs } from "~/components/WhyUs";
-import { catalogueHref } from "~/lib/catalogue";
 import { pageHeaders, promoEnds, publicPageHeaders } from "~/lib/http.server";
 import { seoMeta } from "~/lib/seo";
 import { contactLink } from "~/lib/whatsapp";
@@ -15,6 +14,7 @@ import { PreviewBanner } from "~/components/PreviewBanner";
 import { getHomePage } from "~/modules/catalog.server";
 import { catalogContextFor, PREVIEW_HEADERS } from "~/modules/preview.server";
 import { buildSeo } from "~/modules/seo.server";
+import { catalogueUrl, categoryUrl } from "~/lib/urls";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const ctx = await catalogContextFor(request);
@@ -58,7 +58,7 @@ export default function Home() {
 
         {featured.length ? (
           <section aria-labelledby="phares">
-            <SectionHeading id="phares" more={{ to: "/produits", label: "Voir tout" }}>
+            <SectionHeading id="phares" more={{ to: catalogueUrl(), label: "Voir tout" }}>
               Nos produits phares
             </SectionHeading>
             <ProductRow products={featured} currency={currency} eagerCount={3} />
@@ -67,7 +67,7 @@ export default function Home() {
 
         {onSale.length ? (
           <section aria-labelledby="promotions">
-            <SectionHeading id="promotions" more={{ to: catalogueHref({ onSale: true }), label: "Voir tout" }}>
+            <SectionHeading id="promotions" more={{ to: catalogueUrl({ onSale: true }), label: "Voir tout" }}>
               En promotion
             </SectionHeading>
             <ProductRow products={onSale} currency={currency} />
@@ -80,7 +80,7 @@ export default function Home() {
             <section key={category.slug} aria-labelledby={`categorie-${category.slug}`}>
               <SectionHeading
                 id={`categorie-${category.slug}`}
-                more={{ to: catalogueHref({ category: category.slug }), label: `Voir tout (${category.productCount})` }}
+                more={{ to: categoryUrl(category.slug), label: `Voir tout (${category.productCount})` }}
               >
                 <span aria-hidden="true">{category.icon} </span>
                 {category.title}

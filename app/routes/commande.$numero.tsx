@@ -17,6 +17,7 @@ import { loadOrderPage, retryPayment } from "~/modules/order-page.server";
 import { resendAccess } from "~/modules/resend-access.server";
 import { submitOrderReview } from "~/modules/reviews.server";
 import { siteOrigin } from "~/modules/seo.server";
+import { orderUrl, productUrl } from "~/lib/urls";
 
 const POLL_SECONDS = 4;
 const NO_SCRIPT_POLL_SECONDS = 15;
@@ -136,7 +137,7 @@ export default function OrderPage() {
         <ul className="divide-y divide-slate-100 dark:divide-slate-800">
           {order.lines.map((line) => (
             <li key={line._key} className="flex items-baseline justify-between gap-3 py-2">
-              <Link to={`/produits/${line.slug}`} className="hover:text-brand">
+              <Link to={productUrl(line.slug)} prefetch="intent" className="hover:text-brand">
                 {line.title}
                 {line.quantity > 1 ? <span className="text-slate-600 dark:text-slate-400"> × {line.quantity}</span> : null}
               </Link>
@@ -160,7 +161,7 @@ export default function OrderPage() {
           resend={
             order.delivery.canResend ? (
               <ResendAccessForm
-                action={`/commande/${order.number}?t=${encodeURIComponent(token ?? "")}#renvoyer-acces`}
+                action={orderUrl(order.number, token, "renvoyer-acces")}
                 state={resend}
                 busy={navigation.state !== "idle" && navigation.formData?.get("intent") === "resend-access"}
               />
@@ -186,7 +187,7 @@ export default function OrderPage() {
               <p className="mb-2 font-bold">{line.title}</p>
               <ReviewForm
                 compact
-                action={`/commande/${order.number}?t=${encodeURIComponent(token ?? "")}`}
+                action={orderUrl(order.number, token)}
                 hidden={{ lineKey: line._key }}
                 state={review?.lineKey === line._key ? review : undefined}
               />
@@ -197,12 +198,12 @@ export default function OrderPage() {
 
       {order.canRetry && unpaid ? (
         <PaymentGuidance attempt={order.payment} status={order.status as "pending" | "failed"} total={order.total} currency={order.currency}
-          now={now} action={`/commande/${order.number}?t=${encodeURIComponent(token ?? "")}`} offers={layout.payment.offers}
+          now={now} action={orderUrl(order.number, token)} offers={layout.payment.offers}
           country={retryCountry} error={retryError} busy={navigation.state !== "idle"} />
       ) : null}
 
       {claim || (order.status !== "refunded" && (order.status !== "paid" || order.delivery?.lines.some((line) => line.waiting))) ? (
-        <ClaimForm action={`/commande/${order.number}?t=${encodeURIComponent(token ?? "")}#reclamation`} state={claim} open={order.status !== "pending"} />
+        <ClaimForm action={orderUrl(order.number, token, "reclamation")} state={claim} open={order.status !== "pending"} />
       ) : null}
 
       {help ? (

@@ -11,6 +11,7 @@ import { applyDiscount, countryFromForm, loadCheckout, parseCheckoutForm, placeO
 import { readRememberedBuyer, rememberBuyer, wantsToBeRemembered } from "~/modules/remember-me.server";
 import { siteOrigin } from "~/modules/seo.server";
 import { commitSession, getSession } from "~/modules/session.server";
+import { catalogueUrl, checkoutUrl } from "~/lib/urls";
 
 export const headers = pageHeaders;
 
@@ -113,7 +114,7 @@ export default function Checkout() {
       <section className="container-page py-16 text-center">
         <h1 className="text-2xl font-extrabold">Votre panier est vide</h1>
         <p className="mt-2 text-slate-600 dark:text-slate-400">Choisissez un produit pour passer commande.</p>
-        <Link to="/produits" className="btn-primary mt-6">
+        <Link to={catalogueUrl()} className="btn-primary mt-6">
           Voir les produits
         </Link>
       </section>
@@ -154,7 +155,7 @@ export default function Checkout() {
         </p>
       </div>
 
-      <Form method="post" action={productId ? `/commande?produit=${encodeURIComponent(productId)}` : "/commande"} className="mt-6 space-y-4" noValidate>
+      <Form method="post" action={checkoutUrl(productId)} className="mt-6 space-y-4" noValidate>
         <input type="hidden" name="checkoutId" value={checkoutId} />
         {emailOnly ? <input type="hidden" name="emailOnly" value="1" /> : null}
         {errors.form || errors.checkoutId ? (

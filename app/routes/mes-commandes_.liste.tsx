@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { pageHeaders, PRIVATE_HEADERS as PRIVATE } from "~/lib/http.server";
 import { getLayout } from "~/modules/catalog.server";
 import { listOrders, verifyContact } from "~/modules/my-orders.server";
+import { MY_ORDERS_URL } from "~/lib/urls";
 
 export const headers = pageHeaders;
 
@@ -25,7 +26,7 @@ export default function MyOrdersList() {
       {orders === null ? (
         <div className="mt-4 space-y-3" data-testid="my-orders-expired">
           <p>Ce lien n'est plus valable (il expire au bout de 30 minutes). Demandez-en un nouveau :</p>
-          <Link to="/mes-commandes" className="btn-primary">
+          <Link to={MY_ORDERS_URL} className="btn-primary">
             Recevoir un nouveau lien
           </Link>
         </div>

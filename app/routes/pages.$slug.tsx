@@ -5,11 +5,12 @@ import { pageHeaders, publicPageHeaders } from "~/lib/http.server";
 import { seoMeta } from "~/lib/seo";
 import { getCmsPage } from "~/modules/catalog.server";
 import { buildSeo } from "~/modules/seo.server";
+import { cmsPageUrl } from "~/lib/urls";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const slug = params.slug ?? "";
   const { layout, page } = await getCmsPage(slug);
-  const path = `/pages/${encodeURIComponent(slug)}`;
+  const path = cmsPageUrl(slug);
   const seo = page
     ? buildSeo({ request, layout, title: page.title, description: page.description, path, type: "article" })
     : buildSeo({ request, layout, title: "Page introuvable", path, noindex: true });

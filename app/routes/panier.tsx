@@ -7,6 +7,7 @@ import { applyCartAction, takeCartNotice } from "~/modules/cart-actions.server";
 import { priceCart, readCart } from "~/modules/cart.server";
 import { getLayout, thumbnailImage } from "~/modules/catalog.server";
 import { commitSession, getSession } from "~/modules/session.server";
+import { catalogueUrl, checkoutUrl } from "~/lib/urls";
 
 export const headers = pageHeaders;
 
@@ -52,7 +53,7 @@ export default function CartPage() {
       {lines.length === 0 ? (
         <div className="py-12 text-center">
           <p className="text-slate-600 dark:text-slate-400">Votre panier est vide pour le moment.</p>
-          <Link to="/produits" className="btn-primary mt-6">
+          <Link to={catalogueUrl()} className="btn-primary mt-6">
             Découvrir nos produits
           </Link>
         </div>
@@ -67,10 +68,10 @@ export default function CartPage() {
             <span>Total</span>
             <span data-testid="cart-total">{total === 0 ? "Gratuit" : formatPrice(total, currency)}</span>
           </p>
-          <Link to="/commande" className="btn-primary mt-4 w-full text-base">
+          <Link to={checkoutUrl()} className="btn-primary mt-4 w-full text-base">
             Passer la commande
           </Link>
-          <Link to="/produits" className="btn-outline mt-2 w-full">
+          <Link to={catalogueUrl()} className="btn-outline mt-2 w-full">
             Continuer mes achats
           </Link>
         </>

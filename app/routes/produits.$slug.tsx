@@ -13,7 +13,6 @@ import { ProductGallery } from "~/components/ProductGallery";
 import { ProductGrid } from "~/components/ProductGrid";
 import { Reviews } from "~/components/Reviews";
 import { SectionHeading } from "~/components/SectionHeading";
-import { catalogueHref } from "~/lib/catalogue";
 import { pageHeaders, PRIVATE_HEADERS, promoEnds, publicPageHeaders, readForm } from "~/lib/http.server";
 import { formatPrice } from "~/lib/money";
 import { seoMeta } from "~/lib/seo";
@@ -23,13 +22,14 @@ import { getProductPage } from "~/modules/catalog.server";
 import { catalogContextFor, PREVIEW_HEADERS } from "~/modules/preview.server";
 import { submitProductReview } from "~/modules/reviews.server";
 import { buildSeo, productJsonLd } from "~/modules/seo.server";
+import { catalogueUrl, categoryUrl, HOME_URL, productUrl } from "~/lib/urls";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const slug = params.slug ?? "";
   const ctx = await catalogContextFor(request);
   const page = await getProductPage(slug, ctx);
   const { layout, product } = page;
-  const path = `/produits/${encodeURIComponent(slug)}`;
+  const path = productUrl(slug);
   if (!product) {
     const seo = buildSeo({ request, layout, title: "Produit introuvable", path, noindex: true });
     return data(
@@ -79,25 +79,25 @@ export default function ProductPage() {
 
   return (
     <div className="container-page py-6 sm:py-10">
-      {preview ? <PreviewBanner path={`/produits/${product.slug}`} /> : null}
+      {preview ? <PreviewBanner path={productUrl(product.slug)} /> : null}
       <JsonLd data={jsonLd} />
       <nav aria-label="Fil d'Ariane" className="mb-4 text-sm text-slate-500 dark:text-slate-400">
         <ol className="flex flex-wrap items-center gap-1">
           <li>
-            <Link to="/" className="hover:text-brand">
+            <Link to={HOME_URL} className="hover:text-brand">
               Accueil
             </Link>{" "}
             /
           </li>
           <li>
-            <Link to="/produits" className="hover:text-brand">
+            <Link to={catalogueUrl()} className="hover:text-brand">
               Produits
             </Link>{" "}
             /
           </li>
           {product.category ? (
             <li>
-              <Link to={catalogueHref({ category: product.category.slug })} className="hover:text-brand">
+              <Link to={categoryUrl(product.category.slug)} className="hover:text-brand">
                 {product.category.title}
               </Link>
             </li>
@@ -190,7 +190,7 @@ export default function ProductPage() {
             id="similaires"
             more={
               product.category
-                ? { to: catalogueHref({ category: product.category.slug }), label: "Tout voir" }
+                ? { to: categoryUrl(product.category.slug), label: "Tout voir" }
                 : undefined
             }
           >

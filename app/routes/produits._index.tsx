@@ -4,11 +4,12 @@ import { CatalogueFilters } from "~/components/CatalogueFilters";
 import { NotFound } from "~/components/NotFound";
 import { Pagination } from "~/components/Pagination";
 import { ProductGrid } from "~/components/ProductGrid";
-import { catalogueHref, DEFAULT_SORT } from "~/lib/catalogue";
+import { DEFAULT_SORT } from "~/lib/catalogue";
 import { pageHeaders, promoEnds, publicPageHeaders } from "~/lib/http.server";
 import { seoMeta } from "~/lib/seo";
 import { defaultCatalogContext, getCataloguePage, parseCatalogueFilters } from "~/modules/catalog.server";
 import { buildSeo } from "~/modules/seo.server";
+import { catalogueUrl } from "~/lib/urls";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const filters = parseCatalogueFilters(new URL(request.url).searchParams);
@@ -27,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     description:
       page.category?.description ??
       `${page.total} produits numériques livrés immédiatement : formations, guides, IA, abonnements.`,
-    path: catalogueHref({ category: filters.category, onSale: filters.onSale, page: filters.page }),
+    path: catalogueUrl({ category: filters.category, onSale: filters.onSale, page: filters.page }),
     noindex: narrowed || page.unknownCategory,
   });
   return data(
@@ -59,7 +60,7 @@ export default function Catalogue() {
           {hasFilters ? (
             <>
               {" · "}
-              <Link to="/produits" className="font-semibold text-brand hover:underline dark:text-brand-light">
+              <Link to={catalogueUrl()} className="font-semibold text-brand hover:underline dark:text-brand-light">
                 Effacer les filtres
               </Link>
             </>
@@ -77,7 +78,7 @@ export default function Catalogue() {
             <p className="font-semibold text-slate-800 dark:text-slate-100">
               {total > 0 ? "Cette page est vide." : "Aucun produit ne correspond à votre recherche."}
             </p>
-            <Link to={total > 0 ? catalogueHref({ ...filters, page: 1 }) : "/produits"} className="btn-primary mt-4">
+            <Link to={total > 0 ? catalogueUrl({ ...filters, page: 1 }) : catalogueUrl()} className="btn-primary mt-4">
               {total > 0 ? "Revenir à la première page" : "Voir tous les produits"}
             </Link>
           </div>
