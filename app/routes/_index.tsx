@@ -8,6 +8,7 @@ import { SectionHeading } from "~/components/SectionHeading";
 import { MobileMoneyOperators, operatorSentence } from "~/components/MobileMoneyOperators";
 import { WhyUs } from "~/components/WhyUs";
 import { pageHeaders, promoEnds, publicPageHeaders } from "~/lib/http.server";
+import { useLayout } from "~/lib/layout";
 import { seoMeta } from "~/lib/seo";
 import { contactLink } from "~/lib/whatsapp";
 import { PreviewBanner } from "~/components/PreviewBanner";
@@ -18,8 +19,9 @@ import { catalogueUrl, categoryUrl } from "~/lib/urls";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const ctx = await catalogContextFor(request);
-  const home = await getHomePage(ctx);
-  const seo = buildSeo({ request, layout: home.layout, path: "/", description: home.heroText });
+  // The header and footer come with the root loader.
+  const { layout, ...home } = await getHomePage(ctx);
+  const seo = buildSeo({ request, layout, path: "/", description: home.heroText });
   const changesAt = [
     home.promotion?.endsAt,
     home.nextPromotionStart,
@@ -38,7 +40,8 @@ export const headers = pageHeaders;
 export const meta: MetaFunction<typeof loader> = ({ data }) => seoMeta(data?.seo);
 
 export default function Home() {
-  const { layout, heroTitle, heroText, promotion, featured, onSale, categories, whyUs, now, preview } = useLoaderData<typeof loader>();
+  const { heroTitle, heroText, promotion, featured, onSale, categories, whyUs, now, preview } = useLoaderData<typeof loader>();
+  const layout = useLayout();
   const { currency, shopName, whatsappNumber } = layout.settings;
   return (
     <>

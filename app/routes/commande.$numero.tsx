@@ -2,13 +2,14 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
 import { ClaimForm } from "~/components/ClaimForm";
-import { NotFound } from "~/components/NotFound";
 import { OrderDelivery } from "~/components/OrderDelivery";
 import { PaymentDetails } from "~/components/PaymentDetails";
 import { PaymentGuidance } from "~/components/PaymentGuidance";
 import { ResendAccessForm } from "~/components/ResendAccessForm";
+import { RouteErrorBoundary } from "~/components/RouteErrorBoundary";
 import { ReviewForm } from "~/components/Reviews";
-import { pageHeaders, PRIVATE_HEADERS as PRIVATE, readForm } from "~/lib/http.server";
+import { notFound, pageHeaders, PRIVATE_HEADERS as PRIVATE, readForm } from "~/lib/http.server";
+import { useLayout } from "~/lib/layout";
 import { formatPrice } from "~/lib/money";
 import { whatsappLink } from "~/lib/whatsapp";
 import { getLayout } from "~/modules/catalog.server";
@@ -31,8 +32,9 @@ export const meta: MetaFunction = ({ params }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const token = new URL(request.url).searchParams.get("t");
-  const [layout, order] = await Promise.all([getLayout(), loadOrderPage(params.numero ?? "", token)]);
-  return data({ layout, order, token, now: new Date().toISOString() }, { status: order ? 200 : 404, headers: PRIVATE });
+  const order = await loadOrderPage(params.numero ?? "", token);
+  if (!order) throw notFound("Cette commande", PRIVATE);
+  return data({ order, token, now: new Date().toISOString() }, { headers: PRIVATE });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -89,13 +91,13 @@ function PendingRefresh() {
 }
 
 export default function OrderPage() {
-  const { layout, order, token, now } = useLoaderData<typeof loader>();
+  const { order, token, now } = useLoaderData<typeof loader>();
+  const layout = useLayout();
   const navigation = useNavigation();
   const actionData = useActionData<typeof action>();
   const review = actionData && "review" in actionData ? actionData.review : undefined;
   const claim = actionData && "claim" in actionData ? actionData.claim : undefined;
   const resend = actionData && "resend" in actionData ? actionData.resend : undefined;
-  if (!order) return <NotFound what="Cette commande" />;
   const { settings } = layout;
   const copy = order.total === 0 && order.status === "paid" ? FREE_ORDER_COPY : STATUS_COPY[order.status];
   const unpaid = order.status === "pending" || order.status === "failed";
@@ -213,4 +215,8 @@ export default function OrderPage() {
       ) : null}
     </section>
   );
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />;
 }

@@ -5,6 +5,7 @@ import { MobileMoneyOperators } from "~/components/MobileMoneyOperators";
 import { PaymentWalletFields } from "~/components/PaymentWalletFields";
 import { RememberMe } from "~/components/RememberMe";
 import { pageHeaders, PRIVATE_HEADERS as PRIVATE, readForm } from "~/lib/http.server";
+import { useLayout } from "~/lib/layout";
 import { formatPrice } from "~/lib/money";
 import { getLayout } from "~/modules/catalog.server";
 import { applyDiscount, countryFromForm, loadCheckout, parseCheckoutForm, placeOrder, type FieldErrors } from "~/modules/checkout.server";
@@ -20,10 +21,10 @@ export const meta: MetaFunction = () => [{ title: "Commande | ASHTECH STORE" }, 
 export async function loader({ request }: LoaderFunctionArgs) {
   const productId = new URL(request.url).searchParams.get("produit");
   const session = await getSession(request);
-  const layout = await getLayout();
-  const [view, remembered] = await Promise.all([loadCheckout(session, productId, layout.payment.offers), readRememberedBuyer(request)]);
+  const { payment } = await getLayout();
+  const [view, remembered] = await Promise.all([loadCheckout(session, productId, payment.offers), readRememberedBuyer(request)]);
   return data(
-    { layout, productId, remembered, ...view },
+    { productId, remembered, ...view },
     { headers: { ...PRIVATE, "Set-Cookie": await commitSession(session) } },
   );
 }
@@ -91,7 +92,8 @@ function FieldError({ id, message }: { id: string; message?: string }) {
 }
 
 export default function Checkout() {
-  const { priced, checkoutId, offers, country, layout, productId, remembered } = useLoaderData<typeof loader>();
+  const { priced, checkoutId, offers, country, productId, remembered } = useLoaderData<typeof loader>();
+  const layout = useLayout();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const errors: FieldErrors = actionData?.errors ?? {};

@@ -1,7 +1,6 @@
 import { data, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { pageHeaders, PRIVATE_HEADERS as PRIVATE, readForm } from "~/lib/http.server";
-import { getLayout } from "~/modules/catalog.server";
 import { parseContact, rateLimited, SAME_ANSWER, sendOrdersLink, TOO_MANY } from "~/modules/my-orders.server";
 import { siteOrigin } from "~/modules/seo.server";
 
@@ -13,7 +12,7 @@ export const meta: MetaFunction = () => [
 ];
 
 export async function loader() {
-  return data({ layout: await getLayout() }, { headers: PRIVATE });
+  return data(null, { headers: PRIVATE });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

@@ -1,7 +1,6 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { pageHeaders, PRIVATE_HEADERS as PRIVATE } from "~/lib/http.server";
-import { getLayout } from "~/modules/catalog.server";
 import { listOrders, verifyContact } from "~/modules/my-orders.server";
 import { MY_ORDERS_URL } from "~/lib/urls";
 
@@ -14,8 +13,8 @@ const dateFormat = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZon
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const contact = verifyContact(new URL(request.url).searchParams.get("jeton"));
-  const [layout, orders] = await Promise.all([getLayout(), contact ? listOrders(contact) : Promise.resolve(null)]);
-  return data({ layout, orders }, { status: orders ? 200 : 403, headers: { ...PRIVATE, "Referrer-Policy": "no-referrer" } });
+  const orders = contact ? await listOrders(contact) : null;
+  return data({ orders }, { status: orders ? 200 : 403, headers: { ...PRIVATE, "Referrer-Policy": "no-referrer" } });
 }
 
 export default function MyOrdersList() {

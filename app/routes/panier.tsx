@@ -1,11 +1,12 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { pageHeaders, PRIVATE_HEADERS as PRIVATE, readForm } from "~/lib/http.server";
+import { useLayout } from "~/lib/layout";
 import { formatPrice } from "~/lib/money";
 import { CartLineItem } from "~/components/CartLineItem";
 import { applyCartAction, takeCartNotice } from "~/modules/cart-actions.server";
 import { priceCart, readCart } from "~/modules/cart.server";
-import { getLayout, thumbnailImage } from "~/modules/catalog.server";
+import { thumbnailImage } from "~/modules/catalog.server";
 import { commitSession, getSession } from "~/modules/session.server";
 import { catalogueUrl, checkoutUrl } from "~/lib/urls";
 
@@ -15,12 +16,12 @@ export const meta: MetaFunction = () => [{ title: "Panier | ASHTECH STORE" }, { 
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await getSession(request);
-  const [layout, priced] = await Promise.all([getLayout(), priceCart(readCart(session))]);
+  const priced = await priceCart(readCart(session));
   const lines = priced.lines.map(({ image, ...line }) => ({ ...line, thumbnail: thumbnailImage(image, line.title) }));
   const notice = takeCartNotice(session);
   // Committed only to drop a notice once shown: the cart itself did not change.
   const headers = notice ? { ...PRIVATE, "Set-Cookie": await commitSession(session) } : PRIVATE;
-  return data({ layout, total: priced.total, lines, notice }, { headers });
+  return data({ total: priced.total, lines, notice }, { headers });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -32,7 +33,8 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function CartPage() {
-  const { layout, total, lines, notice } = useLoaderData<typeof loader>();
+  const { total, lines, notice } = useLoaderData<typeof loader>();
+  const layout = useLayout();
   const actionData = useActionData<typeof action>();
   const currency = layout.settings.currency;
 

@@ -6,16 +6,17 @@ import { operatorSentence } from "~/components/MobileMoneyOperators";
 import { Faq } from "~/components/Faq";
 import { Icon } from "~/components/Icon";
 import { JsonLd } from "~/components/JsonLd";
-import { NotFound } from "~/components/NotFound";
 import { PriceTag } from "~/components/PriceTag";
 import { ProductBuyBar } from "~/components/ProductBuyBar";
 import { ProductGallery } from "~/components/ProductGallery";
 import { ProductGrid } from "~/components/ProductGrid";
 import { Reviews } from "~/components/Reviews";
+import { RouteErrorBoundary } from "~/components/RouteErrorBoundary";
 import { SectionHeading } from "~/components/SectionHeading";
-import { pageHeaders, PRIVATE_HEADERS, promoEnds, publicPageHeaders, readForm } from "~/lib/http.server";
+import { notFound, pageHeaders, PRIVATE_HEADERS, promoEnds, publicPageHeaders, readForm } from "~/lib/http.server";
+import { useLayout } from "~/lib/layout";
 import { formatPrice } from "~/lib/money";
-import { seoMeta } from "~/lib/seo";
+import { pageMeta } from "~/lib/seo";
 import { whatsappLink } from "~/lib/whatsapp";
 import { PreviewBanner } from "~/components/PreviewBanner";
 import { getProductPage } from "~/modules/catalog.server";
@@ -27,16 +28,9 @@ import { catalogueUrl, categoryUrl, HOME_URL, productUrl } from "~/lib/urls";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const slug = params.slug ?? "";
   const ctx = await catalogContextFor(request);
-  const page = await getProductPage(slug, ctx);
-  const { layout, product } = page;
+  const { layout, product, related } = await getProductPage(slug, ctx);
+  if (!product) throw notFound("Ce produit", ctx.preview ? PREVIEW_HEADERS : undefined);
   const path = productUrl(slug);
-  if (!product) {
-    const seo = buildSeo({ request, layout, title: "Produit introuvable", path, noindex: true });
-    return data(
-      { ...page, product: null, seo, jsonLd: null, now: ctx.now.toISOString(), preview: ctx.preview },
-      { status: 404, ...(ctx.preview ? { headers: PREVIEW_HEADERS } : {}) }
-    );
-  }
   const seo = buildSeo({
     request,
     layout,
@@ -48,8 +42,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
   const jsonLd = productJsonLd(product, seo.canonical, layout.settings);
   return data(
-    { ...page, product, seo, jsonLd, now: ctx.now.toISOString(), preview: ctx.preview },
-    { headers: ctx.preview ? PREVIEW_HEADERS : publicPageHeaders([product.offer.promoEndsAt, ...promoEnds(page.related)], ctx.now) }
+    { product, related, seo, jsonLd, now: ctx.now.toISOString(), preview: ctx.preview },
+    { headers: ctx.preview ? PREVIEW_HEADERS : publicPageHeaders([product.offer.promoEndsAt, ...promoEnds(related)], ctx.now) }
   );
 }
 
@@ -64,12 +58,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export const headers = pageHeaders;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => seoMeta(data?.seo);
+export const meta: MetaFunction<typeof loader> = pageMeta;
 
 export default function ProductPage() {
-  const { layout, product, related, seo, jsonLd, now, preview } = useLoaderData<typeof loader>();
+  const { product, related, seo, jsonLd, now, preview } = useLoaderData<typeof loader>();
+  const layout = useLayout();
   const review = useActionData<typeof action>();
-  if (!product || !jsonLd) return <NotFound what="Ce produit" />;
   const { currency } = layout.settings;
   const { offer } = product;
   const free = offer.price === 0;
@@ -201,4 +195,8 @@ export default function ProductPage() {
       ) : null}
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />;
 }

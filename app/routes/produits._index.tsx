@@ -1,12 +1,13 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { CatalogueFilters } from "~/components/CatalogueFilters";
-import { NotFound } from "~/components/NotFound";
+import { RouteErrorBoundary } from "~/components/RouteErrorBoundary";
 import { Pagination } from "~/components/Pagination";
 import { ProductGrid } from "~/components/ProductGrid";
 import { DEFAULT_SORT } from "~/lib/catalogue";
-import { pageHeaders, promoEnds, publicPageHeaders } from "~/lib/http.server";
-import { seoMeta } from "~/lib/seo";
+import { notFound, pageHeaders, promoEnds, publicPageHeaders } from "~/lib/http.server";
+import { useLayout } from "~/lib/layout";
+import { pageMeta } from "~/lib/seo";
 import { defaultCatalogContext, getCataloguePage, parseCatalogueFilters } from "~/modules/catalog.server";
 import { buildSeo } from "~/modules/seo.server";
 import { catalogueUrl } from "~/lib/urls";
@@ -14,7 +15,8 @@ import { catalogueUrl } from "~/lib/urls";
 export async function loader({ request }: LoaderFunctionArgs) {
   const filters = parseCatalogueFilters(new URL(request.url).searchParams);
   const ctx = defaultCatalogContext();
-  const page = await getCataloguePage(filters, ctx);
+  const { layout, ...page } = await getCataloguePage(filters, ctx);
+  if (page.unknownCategory) throw notFound("Cette catégorie", publicPageHeaders([], ctx.now));
   const heading =
     page.category?.title ??
     (filters.q ? `Résultats pour « ${filters.q} »` : filters.onSale ? "Promotions" : "Tous nos produits");
@@ -23,28 +25,27 @@ export async function loader({ request }: LoaderFunctionArgs) {
   );
   const seo = buildSeo({
     request,
-    layout: page.layout,
+    layout,
     title: filters.page > 1 ? `${heading} – page ${filters.page}` : heading,
     description:
       page.category?.description ??
       `${page.total} produits numériques livrés immédiatement : formations, guides, IA, abonnements.`,
     path: catalogueUrl({ category: filters.category, onSale: filters.onSale, page: filters.page }),
-    noindex: narrowed || page.unknownCategory,
+    noindex: narrowed,
   });
   return data(
     { ...page, heading, seo },
-    { status: page.unknownCategory ? 404 : 200, headers: publicPageHeaders(promoEnds(page.items), ctx.now) }
+    { headers: publicPageHeaders(promoEnds(page.items), ctx.now) }
   );
 }
 
 export const headers = pageHeaders;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => seoMeta(data?.seo);
+export const meta: MetaFunction<typeof loader> = pageMeta;
 
 export default function Catalogue() {
-  const { layout, filters, category, unknownCategory, total, pageCount, items, heading } =
-    useLoaderData<typeof loader>();
-  if (unknownCategory) return <NotFound what="Cette catégorie" />;
+  const { filters, category, total, pageCount, items, heading } = useLoaderData<typeof loader>();
+  const layout = useLayout();
   const hasFilters = Boolean(
     filters.q || filters.category || filters.onSale || filters.minPrice !== undefined || filters.maxPrice !== undefined
   );
@@ -87,4 +88,8 @@ export default function Catalogue() {
       <Pagination filters={filters} pageCount={pageCount} />
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />;
 }
