@@ -42,7 +42,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const token = new URL(request.url).searchParams.get("t");
   if (formData.get("intent") === "claim") {
     const result = await submitClaim(params.numero ?? "", token, formData, context.clientIp ?? "unknown");
-    return data({ claim: result.ok ? result : { ok: false as const, error: result.error } }, { status: result.ok ? 200 : result.status, headers: PRIVATE });
+    return data({ claim: result.ok ? result : { ok: false as const, error: result.error, field: result.field } }, { status: result.ok ? 200 : result.status, headers: PRIVATE });
   }
   if (formData.get("intent") === "resend-access") {
     const result = await resendAccess(params.numero ?? "", token, formData, context.clientIp ?? "unknown");
