@@ -5,14 +5,14 @@ import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "~/lib/nonce";
-import { hitByLakeOutage, noteLakeOutage, OUTAGE_HEADERS } from "~/modules/lake-outage.server";
+import { hitByLakeOutage, noteLakeOutage, OUTAGE_HEADERS } from "~/modules/platform/lake-outage.server";
 
 const ABORT_DELAY_MS = 5_000;
 
 // Per-process services server.ts wires in; exported from the build so that they share its modules (the content cache).
-export { createPageCache } from "~/modules/page-cache.server";
-export { followContentChanges } from "~/modules/content-listener.server";
-export { closeRateLimits } from "~/modules/rate-limit.server";
+export { createPageCache } from "~/modules/platform/page-cache.server";
+export { followContentChanges } from "~/modules/platform/content-listener.server";
+export { closeRateLimits } from "~/modules/platform/rate-limit.server";
 
 export default function handleRequest(
   request: Request,

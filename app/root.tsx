@@ -22,10 +22,10 @@ import { useNonce } from "~/lib/nonce";
 import { isTheme } from "~/lib/theme";
 import { readTheme } from "~/lib/theme.server";
 import { contactLink } from "~/lib/whatsapp";
-import { cartCount, readCart } from "~/modules/cart.server";
-import { getLayout } from "~/modules/catalog.server";
-import { catalogContextFor } from "~/modules/preview.server";
-import { getSession } from "~/modules/session.server";
+import { cartCount, readCart } from "~/modules/cart/cart.server";
+import { getLayout } from "~/modules/catalog/layout.server";
+import { catalogContextFor } from "~/modules/catalog/preview.server";
+import { getSession } from "~/modules/platform/session.server";
 import stylesheet from "~/tailwind.css";
 
 export const links: LinksFunction = () => [

@@ -53,8 +53,7 @@ export type SiteSettings = {
   currency: "XAF" | "XOF";
   whatsappNumber: string;
   email: string;
-  timeZone:
-    "Africa/Douala" | "Africa/Lagos" | "Africa/Abidjan" | "Europe/Paris";
+  timeZone: "Africa/Douala" | "Africa/Lagos" | "Africa/Abidjan" | "Europe/Paris";
   alertEmail?: string;
   socials?: {
     facebook?: string;
@@ -572,7 +571,7 @@ export type AllSanitySchemaTypes =
   | SanityImageAsset
   | Geopoint;
 
-// Source: ../app/modules/cart.server.ts
+// Source: ../app/modules/cart/cart.server.ts
 // Variable: SELLABLE_PRODUCTS_QUERY
 // Query: *[_type == "product" && _id in $ids && defined(slug.current)]{  _id, title, "slug": slug.current, kind, price, promoPrice, promoEndsAt, maxQuantity,  "image": images[0]{asset, alt}}
 export type SELLABLE_PRODUCTS_QUERY_RESULT = Array<{
@@ -590,42 +589,7 @@ export type SELLABLE_PRODUCTS_QUERY_RESULT = Array<{
   } | null;
 }>;
 
-// Source: ../app/modules/catalog.server.ts
-// Variable: LAYOUT_QUERY
-// Query: { "layout": {  "settings": *[_type == "siteSettings" && _id == "siteSettings"][0]{ shopName, tagline, description, currency, whatsappNumber, email, timeZone, socials, paymentRouting },  "categories": *[_type == "category" && defined(slug.current)] | order(sortOrder asc, title asc){ title, "slug": slug.current, icon },  "pages": *[_type == "page" && defined(slug.current)]{ title, "slug": slug.current }} }
-export type LAYOUT_QUERY_RESULT = {
-  layout: {
-    settings: {
-      shopName: string;
-      tagline: string;
-      description: string;
-      currency: "XAF" | "XOF";
-      whatsappNumber: string;
-      email: string;
-      timeZone:
-        "Africa/Abidjan" | "Africa/Douala" | "Africa/Lagos" | "Europe/Paris";
-      socials: {
-        facebook?: string;
-        instagram?: string;
-      } | null;
-      paymentRouting: {
-        preferredProvider?: "lengo" | "lygos";
-        disabledWallets?: Array<string>;
-      } | null;
-    } | null;
-    categories: Array<{
-      title: string;
-      slug: string;
-      icon: string;
-    }>;
-    pages: Array<{
-      title: string;
-      slug: string;
-    }>;
-  };
-};
-
-// Source: ../app/modules/catalog.server.ts
+// Source: ../app/modules/catalog/home.server.ts
 // Variable: HOME_QUERY
 // Query: {  "layout": {  "settings": *[_type == "siteSettings" && _id == "siteSettings"][0]{ shopName, tagline, description, currency, whatsappNumber, email, timeZone, socials, paymentRouting },  "categories": *[_type == "category" && defined(slug.current)] | order(sortOrder asc, title asc){ title, "slug": slug.current, icon },  "pages": *[_type == "page" && defined(slug.current)]{ title, "slug": slug.current }},  "home": *[_type == "siteSettings" && _id == "siteSettings"][0]{ heroTitle, heroText, "whyUs": whyUs[]{ _key, title, text, icon } },  "promotions": *[_type == "promotion" && dateTime(endsAt) > dateTime($now)] | order(startsAt desc)[0...20]{    _id, _createdAt, title, text, linkLabel, link, startsAt, endsAt  },  "featured": *[_type == "product" && featured == true && defined(slug.current)] | order(publishedAt desc)[0...8]{ _id, title, "slug": slug.current, summary, featured, price, promoPrice, promoEndsAt,  "image": images[0]{ "ref": asset._ref, alt }, "ratings": *[_type == "review" && status == "published" && product._ref == ^._id].rating },  "onSale": *[_type == "product" && defined(slug.current) && promoPrice < price && dateTime(promoEndsAt) > dateTime($now)] | order(dateTime(promoEndsAt) asc, _id asc)[0...8]{ _id, title, "slug": slug.current, summary, featured, price, promoPrice, promoEndsAt,  "image": images[0]{ "ref": asset._ref, alt }, "ratings": *[_type == "review" && status == "published" && product._ref == ^._id].rating },  "categories": *[_type == "category" && defined(slug.current)] | order(sortOrder asc, title asc){    title, "slug": slug.current, description, icon,    "productCount": count(*[_type == "product" && category._ref == ^._id && defined(slug.current)]),    "products": *[_type == "product" && category._ref == ^._id && defined(slug.current)]      | order(featured desc, salesCount desc, _id asc)[0...4]{ _id, title, "slug": slug.current, summary, featured, price, promoPrice, promoEndsAt,  "image": images[0]{ "ref": asset._ref, alt }, "ratings": *[_type == "review" && status == "published" && product._ref == ^._id].rating }  }}
 export type HOME_QUERY_RESULT = {
@@ -637,8 +601,7 @@ export type HOME_QUERY_RESULT = {
       currency: "XAF" | "XOF";
       whatsappNumber: string;
       email: string;
-      timeZone:
-        "Africa/Abidjan" | "Africa/Douala" | "Africa/Lagos" | "Europe/Paris";
+      timeZone: "Africa/Abidjan" | "Africa/Douala" | "Africa/Lagos" | "Europe/Paris";
       socials: {
         facebook?: string;
         instagram?: string;
@@ -732,7 +695,41 @@ export type HOME_QUERY_RESULT = {
   }>;
 };
 
-// Source: ../app/modules/catalog.server.ts
+// Source: ../app/modules/catalog/layout.server.ts
+// Variable: LAYOUT_QUERY
+// Query: { "layout": {  "settings": *[_type == "siteSettings" && _id == "siteSettings"][0]{ shopName, tagline, description, currency, whatsappNumber, email, timeZone, socials, paymentRouting },  "categories": *[_type == "category" && defined(slug.current)] | order(sortOrder asc, title asc){ title, "slug": slug.current, icon },  "pages": *[_type == "page" && defined(slug.current)]{ title, "slug": slug.current }} }
+export type LAYOUT_QUERY_RESULT = {
+  layout: {
+    settings: {
+      shopName: string;
+      tagline: string;
+      description: string;
+      currency: "XAF" | "XOF";
+      whatsappNumber: string;
+      email: string;
+      timeZone: "Africa/Abidjan" | "Africa/Douala" | "Africa/Lagos" | "Europe/Paris";
+      socials: {
+        facebook?: string;
+        instagram?: string;
+      } | null;
+      paymentRouting: {
+        preferredProvider?: "lengo" | "lygos";
+        disabledWallets?: Array<string>;
+      } | null;
+    } | null;
+    categories: Array<{
+      title: string;
+      slug: string;
+      icon: string;
+    }>;
+    pages: Array<{
+      title: string;
+      slug: string;
+    }>;
+  };
+};
+
+// Source: ../app/modules/catalog/listing.server.ts
 // Variable: CATALOGUE_QUERY
 // Query: {  "layout": {  "settings": *[_type == "siteSettings" && _id == "siteSettings"][0]{ shopName, tagline, description, currency, whatsappNumber, email, timeZone, socials, paymentRouting },  "categories": *[_type == "category" && defined(slug.current)] | order(sortOrder asc, title asc){ title, "slug": slug.current, icon },  "pages": *[_type == "page" && defined(slug.current)]{ title, "slug": slug.current }},  "category": *[_type == "category" && slug.current == $category][0]{ title, "slug": slug.current, description },  "nextPromoEnd": *[_type == "product" && promoPrice < price && dateTime(promoEndsAt) > dateTime($now)] | order(dateTime(promoEndsAt) asc)[0].promoEndsAt,  "total": count(*[_type == "product" && defined(slug.current)  && (!defined($category) || category._ref in *[_type == "category" && slug.current == $category]._id)  && (count($terms) == 0 || [title, summary, ...tags] match $terms)  && (!$onSale || promoPrice < price && dateTime(promoEndsAt) > dateTime($now))]{ "effectivePrice": select(promoPrice < price && dateTime(promoEndsAt) > dateTime($now) => promoPrice, price) }[(!defined($minPrice) || effectivePrice >= $minPrice) && (!defined($maxPrice) || effectivePrice <= $maxPrice)]),  "items": *[_type == "product" && defined(slug.current)  && (!defined($category) || category._ref in *[_type == "category" && slug.current == $category]._id)  && (count($terms) == 0 || [title, summary, ...tags] match $terms)  && (!$onSale || promoPrice < price && dateTime(promoEndsAt) > dateTime($now))]{ _id, title, "slug": slug.current, summary, featured, price, promoPrice, promoEndsAt,  "image": images[0]{ "ref": asset._ref, alt }, "ratings": *[_type == "review" && status == "published" && product._ref == ^._id].rating, publishedAt, salesCount, "effectivePrice": select(promoPrice < price && dateTime(promoEndsAt) > dateTime($now) => promoPrice, price) }[(!defined($minPrice) || effectivePrice >= $minPrice) && (!defined($maxPrice) || effectivePrice <= $maxPrice)]    | order(select($sort == "prix-croissant" => effectivePrice) asc,  select($sort == "prix-decroissant" => effectivePrice) desc,  select($sort == "populaires" => salesCount) desc,  publishedAt desc, _id asc)[$start...$end]}
 export type CATALOGUE_QUERY_RESULT = {
@@ -744,8 +741,7 @@ export type CATALOGUE_QUERY_RESULT = {
       currency: "XAF" | "XOF";
       whatsappNumber: string;
       email: string;
-      timeZone:
-        "Africa/Abidjan" | "Africa/Douala" | "Africa/Lagos" | "Europe/Paris";
+      timeZone: "Africa/Abidjan" | "Africa/Douala" | "Africa/Lagos" | "Europe/Paris";
       socials: {
         facebook?: string;
         instagram?: string;
@@ -792,7 +788,65 @@ export type CATALOGUE_QUERY_RESULT = {
   }>;
 };
 
-// Source: ../app/modules/catalog.server.ts
+// Source: ../app/modules/catalog/pages.server.ts
+// Variable: PAGE_QUERY
+// Query: {  "layout": {  "settings": *[_type == "siteSettings" && _id == "siteSettings"][0]{ shopName, tagline, description, currency, whatsappNumber, email, timeZone, socials, paymentRouting },  "categories": *[_type == "category" && defined(slug.current)] | order(sortOrder asc, title asc){ title, "slug": slug.current, icon },  "pages": *[_type == "page" && defined(slug.current)]{ title, "slug": slug.current }},  "page": *[_type == "page" && slug.current == $slug][0]{ title, "slug": slug.current, description, body }}
+export type PAGE_QUERY_RESULT = {
+  layout: {
+    settings: {
+      shopName: string;
+      tagline: string;
+      description: string;
+      currency: "XAF" | "XOF";
+      whatsappNumber: string;
+      email: string;
+      timeZone: "Africa/Abidjan" | "Africa/Douala" | "Africa/Lagos" | "Europe/Paris";
+      socials: {
+        facebook?: string;
+        instagram?: string;
+      } | null;
+      paymentRouting: {
+        preferredProvider?: "lengo" | "lygos";
+        disabledWallets?: Array<string>;
+      } | null;
+    } | null;
+    categories: Array<{
+      title: string;
+      slug: string;
+      icon: string;
+    }>;
+    pages: Array<{
+      title: string;
+      slug: string;
+    }>;
+  };
+  page: {
+    title: string;
+    slug: string;
+    description: string;
+    body: BlockContent;
+  } | null;
+};
+
+// Source: ../app/modules/catalog/pages.server.ts
+// Variable: SITEMAP_QUERY
+// Query: {  "products": *[_type == "product" && defined(slug.current)] | order(publishedAt desc){ "slug": slug.current, _updatedAt },  "categories": *[_type == "category" && defined(slug.current)] | order(sortOrder asc){ "slug": slug.current, _updatedAt },  "pages": *[_type == "page" && defined(slug.current)] | order(title asc){ "slug": slug.current, _updatedAt }}
+export type SITEMAP_QUERY_RESULT = {
+  products: Array<{
+    slug: string;
+    _updatedAt: string;
+  }>;
+  categories: Array<{
+    slug: string;
+    _updatedAt: string;
+  }>;
+  pages: Array<{
+    slug: string;
+    _updatedAt: string;
+  }>;
+};
+
+// Source: ../app/modules/catalog/product.server.ts
 // Variable: PRODUCT_QUERY
 // Query: {  "layout": {  "settings": *[_type == "siteSettings" && _id == "siteSettings"][0]{ shopName, tagline, description, currency, whatsappNumber, email, timeZone, socials, paymentRouting },  "categories": *[_type == "category" && defined(slug.current)] | order(sortOrder asc, title asc){ title, "slug": slug.current, icon },  "pages": *[_type == "page" && defined(slug.current)]{ title, "slug": slug.current }},  "product": *[_type == "product" && slug.current == $slug][0]{    _id, title, "slug": slug.current, kind, accessDelivery, summary, description, features, tags, featured,    price, promoPrice, promoEndsAt,    "images": images[]{ "ref": asset._ref, alt },    "faq": faq[]{ _key, question, answer },    "category": category->{ title, "slug": slug.current },    "related": *[_type == "product" && category._ref == ^.category._ref && _id != ^._id && defined(slug.current)]      | order(featured desc, salesCount desc, _id asc)[0...4]{ _id, title, "slug": slug.current, summary, featured, price, promoPrice, promoEndsAt,  "image": images[0]{ "ref": asset._ref, alt }, "ratings": *[_type == "review" && status == "published" && product._ref == ^._id].rating },    "ratings": *[_type == "review" && status == "published" && product._ref == ^._id].rating,    "reviews": *[_type == "review" && status == "published" && product._ref == ^._id]      | order(createdAt desc)[0...20]{ _id, rating, name, comment, verified, "createdAt": coalesce(createdAt, _createdAt) }  }}
 export type PRODUCT_QUERY_RESULT = {
@@ -804,8 +858,7 @@ export type PRODUCT_QUERY_RESULT = {
       currency: "XAF" | "XOF";
       whatsappNumber: string;
       email: string;
-      timeZone:
-        "Africa/Abidjan" | "Africa/Douala" | "Africa/Lagos" | "Europe/Paris";
+      timeZone: "Africa/Abidjan" | "Africa/Douala" | "Africa/Lagos" | "Europe/Paris";
       socials: {
         facebook?: string;
         instagram?: string;
@@ -879,66 +932,7 @@ export type PRODUCT_QUERY_RESULT = {
   } | null;
 };
 
-// Source: ../app/modules/catalog.server.ts
-// Variable: PAGE_QUERY
-// Query: {  "layout": {  "settings": *[_type == "siteSettings" && _id == "siteSettings"][0]{ shopName, tagline, description, currency, whatsappNumber, email, timeZone, socials, paymentRouting },  "categories": *[_type == "category" && defined(slug.current)] | order(sortOrder asc, title asc){ title, "slug": slug.current, icon },  "pages": *[_type == "page" && defined(slug.current)]{ title, "slug": slug.current }},  "page": *[_type == "page" && slug.current == $slug][0]{ title, "slug": slug.current, description, body }}
-export type PAGE_QUERY_RESULT = {
-  layout: {
-    settings: {
-      shopName: string;
-      tagline: string;
-      description: string;
-      currency: "XAF" | "XOF";
-      whatsappNumber: string;
-      email: string;
-      timeZone:
-        "Africa/Abidjan" | "Africa/Douala" | "Africa/Lagos" | "Europe/Paris";
-      socials: {
-        facebook?: string;
-        instagram?: string;
-      } | null;
-      paymentRouting: {
-        preferredProvider?: "lengo" | "lygos";
-        disabledWallets?: Array<string>;
-      } | null;
-    } | null;
-    categories: Array<{
-      title: string;
-      slug: string;
-      icon: string;
-    }>;
-    pages: Array<{
-      title: string;
-      slug: string;
-    }>;
-  };
-  page: {
-    title: string;
-    slug: string;
-    description: string;
-    body: BlockContent;
-  } | null;
-};
-
-// Source: ../app/modules/catalog.server.ts
-// Variable: SITEMAP_QUERY
-// Query: {  "products": *[_type == "product" && defined(slug.current)] | order(publishedAt desc){ "slug": slug.current, _updatedAt },  "categories": *[_type == "category" && defined(slug.current)] | order(sortOrder asc){ "slug": slug.current, _updatedAt },  "pages": *[_type == "page" && defined(slug.current)] | order(title asc){ "slug": slug.current, _updatedAt }}
-export type SITEMAP_QUERY_RESULT = {
-  products: Array<{
-    slug: string;
-    _updatedAt: string;
-  }>;
-  categories: Array<{
-    slug: string;
-    _updatedAt: string;
-  }>;
-  pages: Array<{
-    slug: string;
-    _updatedAt: string;
-  }>;
-};
-
-// Source: ../app/modules/delivery.server.ts
+// Source: ../app/modules/delivery/delivery.server.ts
 // Variable: DELIVERY_QUERY
 // Query: {  "products": *[_type == "product" && _id in $ids]{    _id, kind, accessDelivery, downloadLimit, downloadValidityDays, "stamp": stampPdf != false, activationSteps,    "files": deliverables[]{ _key, title, "filename": asset->originalFilename, "size": asset->size }  },  "settings": *[_type == "siteSettings" && _id == "siteSettings"][0]{ downloadLimit, downloadValidityDays, whatsappNumber, shopName }}
 export type DELIVERY_QUERY_RESULT = {
@@ -965,7 +959,7 @@ export type DELIVERY_QUERY_RESULT = {
   } | null;
 };
 
-// Source: ../app/modules/delivery.server.ts
+// Source: ../app/modules/delivery/delivery.server.ts
 // Variable: POOL_QUERY
 // Query: *[_type == "accessCodePool" && product._ref == $productId] | order(_id asc)[0]{ _id, _rev, codes }
 export type POOL_QUERY_RESULT = {
@@ -980,7 +974,7 @@ export type POOL_QUERY_RESULT = {
   }> | null;
 } | null;
 
-// Source: ../app/modules/delivery.server.ts
+// Source: ../app/modules/delivery/delivery.server.ts
 // Variable: TO_FULFIL_QUERY
 // Query: *[_type == "order" && status == "paid" && paidAt > $since && !(_id in $failed) && (  !defined(fulfilment) || !defined(fulfilment.receiptSentAt) || defined(fulfilment.lastError)  || fulfilment.waitsForCodes == true || (fulfilment.status == "to_deliver" && !defined(fulfilment.waitsForCodes)))] | order(paidAt asc)[0...50]
 export type TO_FULFIL_QUERY_RESULT = Array<{
@@ -1122,7 +1116,20 @@ export type TO_FULFIL_QUERY_RESULT = Array<{
   callbackToken?: string;
 }>;
 
-// Source: ../app/modules/discounts.server.ts
+// Source: ../app/modules/delivery/downloads.server.ts
+// Variable: ASSET_QUERY
+// Query: *[_type == "product" && _id == $productId][0].deliverables[_key == $fileKey][0].asset->{  _id, sha1hash, path, url, mimeType, size, originalFilename}
+export type ASSET_QUERY_RESULT = {
+  _id: string;
+  sha1hash: string;
+  path: string;
+  url: string;
+  mimeType: string;
+  size: number;
+  originalFilename: string | null;
+} | null;
+
+// Source: ../app/modules/marketing/discounts.server.ts
 // Variable: CODE_QUERY
 // Query: *[_type == "discountCode" && code == $code][0]
 export type CODE_QUERY_RESULT = {
@@ -1163,7 +1170,7 @@ export type CODE_QUERY_RESULT = {
   }>;
 } | null;
 
-// Source: ../app/modules/discounts.server.ts
+// Source: ../app/modules/marketing/discounts.server.ts
 // Variable: CATEGORIES_QUERY
 // Query: *[_type == "product" && _id in $ids]{ _id, "categoryId": category._ref }
 export type CATEGORIES_QUERY_RESULT = Array<{
@@ -1171,27 +1178,14 @@ export type CATEGORIES_QUERY_RESULT = Array<{
   categoryId: string;
 }>;
 
-// Source: ../app/modules/discounts.server.ts
+// Source: ../app/modules/marketing/discounts.server.ts
 // Variable: UNSETTLED_USES_QUERY
 // Query: *[_type == "order" && defined(discount.codeId) && (  (status == "expired" && count(*[_id == ^.discount.codeId && (^.checkoutId in redemptions[].checkoutId || ^.number in redemptions[].orderNumber)]) > 0)  || (status == "paid" && "expired" in paymentLog[].state && count(*[_id == ^.discount.codeId]) > 0    && count(*[_id == ^.discount.codeId && (^.checkoutId in redemptions[].checkoutId || ^.number in redemptions[].orderNumber)]) == 0))] | order(_updatedAt asc)[0...100]{ _id }
 export type UNSETTLED_USES_QUERY_RESULT = Array<{
   _id: string;
 }>;
 
-// Source: ../app/modules/downloads.server.ts
-// Variable: ASSET_QUERY
-// Query: *[_type == "product" && _id == $productId][0].deliverables[_key == $fileKey][0].asset->{  _id, sha1hash, path, url, mimeType, size, originalFilename}
-export type ASSET_QUERY_RESULT = {
-  _id: string;
-  sha1hash: string;
-  path: string;
-  url: string;
-  mimeType: string;
-  size: number;
-  originalFilename: string | null;
-} | null;
-
-// Source: ../app/modules/merchant-alerts.server.ts
+// Source: ../app/modules/orders/merchant-alerts.server.ts
 // Variable: ALERT_SETTINGS_QUERY
 // Query: *[_type == "siteSettings" && _id == "siteSettings"][0]{ alertEmail, email, shopName }
 export type ALERT_SETTINGS_QUERY_RESULT = {
@@ -1200,7 +1194,7 @@ export type ALERT_SETTINGS_QUERY_RESULT = {
   shopName: string;
 } | null;
 
-// Source: ../app/modules/merchant-alerts.server.ts
+// Source: ../app/modules/orders/merchant-alerts.server.ts
 // Variable: POOL_LEVELS_QUERY
 // Query: *[_type == "accessCodePool" && (!defined($productId) || product._ref == $productId)]{  _id, "product": product->title, "threshold": lowStockThreshold,  "free": count(codes[!defined(assignedTo) && defined(code)]), lowStockAlert}
 export type POOL_LEVELS_QUERY_RESULT = Array<{
@@ -1211,7 +1205,7 @@ export type POOL_LEVELS_QUERY_RESULT = Array<{
   lowStockAlert: MailNotice | null;
 }>;
 
-// Source: ../app/modules/merchant-alerts.server.ts
+// Source: ../app/modules/orders/merchant-alerts.server.ts
 // Variable: ALERTS_DUE_QUERY
 // Query: *[_type == "order" && _updatedAt > $since && (  (status == "paid" && fulfilment.status == "to_deliver" && !defined(alerts.toDeliver.sentAt))  || count(claims[!defined(alert.sentAt)]) > 0)] | order(_updatedAt asc)[0...50]
 export type ALERTS_DUE_QUERY_RESULT = Array<{
@@ -1353,7 +1347,7 @@ export type ALERTS_DUE_QUERY_RESULT = Array<{
   callbackToken?: string;
 }>;
 
-// Source: ../app/modules/my-orders.server.ts
+// Source: ../app/modules/orders/my-orders.server.ts
 // Variable: ORDERS_QUERY
 // Query: *[_type == "order" && (  ($kind == "email" && customer.email == $value) || ($kind == "whatsapp" && customer.whatsapp == $value))] | order(_createdAt desc)[0...100]
 export type ORDERS_QUERY_RESULT = Array<{
@@ -1495,10 +1489,10 @@ export type ORDERS_QUERY_RESULT = Array<{
   callbackToken?: string;
 }>;
 
-// Source: ../app/modules/reconcile.server.ts
-// Variable: ORDERS_TO_RECONCILE_QUERY
-// Query: *[_type == "order" && !(_id in $failed) && (  reconcileAt <= $now  || (!defined(reconcileAt) && !defined(reconciledAt) && (    status in ["pending", "failed"]    || (status in ["expired", "paid"] && _updatedAt > $lateSince && count(payments[state == "pending"]) > 0)  )))] | order(reconcileAt asc)[0...100]
-export type ORDERS_TO_RECONCILE_QUERY_RESULT = Array<{
+// Source: ../app/modules/orders/refunds.server.ts
+// Variable: REFUNDS_TO_SETTLE_QUERY
+// Query: *[_type == "order" && status == "refunded" && defined(refund) && (  !defined(refund.codesReturnedAt) || !defined(refund.mail.sentAt))] | order(refund.at asc)[0...50]
+export type REFUNDS_TO_SETTLE_QUERY_RESULT = Array<{
   _id: string;
   _type: "order";
   _createdAt: string;
@@ -1637,10 +1631,10 @@ export type ORDERS_TO_RECONCILE_QUERY_RESULT = Array<{
   callbackToken?: string;
 }>;
 
-// Source: ../app/modules/refunds.server.ts
-// Variable: REFUNDS_TO_SETTLE_QUERY
-// Query: *[_type == "order" && status == "refunded" && defined(refund) && (  !defined(refund.codesReturnedAt) || !defined(refund.mail.sentAt))] | order(refund.at asc)[0...50]
-export type REFUNDS_TO_SETTLE_QUERY_RESULT = Array<{
+// Source: ../app/modules/payments/reconcile.server.ts
+// Variable: ORDERS_TO_RECONCILE_QUERY
+// Query: *[_type == "order" && !(_id in $failed) && (  reconcileAt <= $now  || (!defined(reconcileAt) && !defined(reconciledAt) && (    status in ["pending", "failed"]    || (status in ["expired", "paid"] && _updatedAt > $lateSince && count(payments[state == "pending"]) > 0)  )))] | order(reconcileAt asc)[0...100]
+export type ORDERS_TO_RECONCILE_QUERY_RESULT = Array<{
   _id: string;
   _type: "order";
   _createdAt: string;
@@ -1783,25 +1777,25 @@ export type REFUNDS_TO_SETTLE_QUERY_RESULT = Array<{
 declare global {
   interface SanityQueries {
     '*[_type == "product" && _id in $ids && defined(slug.current)]{\n  _id, title, "slug": slug.current, kind, price, promoPrice, promoEndsAt, maxQuantity,\n  "image": images[0]{asset, alt}\n}': SELLABLE_PRODUCTS_QUERY_RESULT;
-    '{ "layout": {\n  "settings": *[_type == "siteSettings" && _id == "siteSettings"][0]{ shopName, tagline, description, currency, whatsappNumber, email, timeZone, socials, paymentRouting },\n  "categories": *[_type == "category" && defined(slug.current)] | order(sortOrder asc, title asc){ title, "slug": slug.current, icon },\n  "pages": *[_type == "page" && defined(slug.current)]{ title, "slug": slug.current }\n} }': LAYOUT_QUERY_RESULT;
     '{\n  "layout": {\n  "settings": *[_type == "siteSettings" && _id == "siteSettings"][0]{ shopName, tagline, description, currency, whatsappNumber, email, timeZone, socials, paymentRouting },\n  "categories": *[_type == "category" && defined(slug.current)] | order(sortOrder asc, title asc){ title, "slug": slug.current, icon },\n  "pages": *[_type == "page" && defined(slug.current)]{ title, "slug": slug.current }\n},\n  "home": *[_type == "siteSettings" && _id == "siteSettings"][0]{ heroTitle, heroText, "whyUs": whyUs[]{ _key, title, text, icon } },\n  "promotions": *[_type == "promotion" && dateTime(endsAt) > dateTime($now)] | order(startsAt desc)[0...20]{\n    _id, _createdAt, title, text, linkLabel, link, startsAt, endsAt\n  },\n  "featured": *[_type == "product" && featured == true && defined(slug.current)] | order(publishedAt desc)[0...8]{ _id, title, "slug": slug.current, summary, featured, price, promoPrice, promoEndsAt,\n  "image": images[0]{ "ref": asset._ref, alt }, "ratings": *[_type == "review" && status == "published" && product._ref == ^._id].rating },\n  "onSale": *[_type == "product" && defined(slug.current) && promoPrice < price && dateTime(promoEndsAt) > dateTime($now)] | order(dateTime(promoEndsAt) asc, _id asc)[0...8]{ _id, title, "slug": slug.current, summary, featured, price, promoPrice, promoEndsAt,\n  "image": images[0]{ "ref": asset._ref, alt }, "ratings": *[_type == "review" && status == "published" && product._ref == ^._id].rating },\n  "categories": *[_type == "category" && defined(slug.current)] | order(sortOrder asc, title asc){\n    title, "slug": slug.current, description, icon,\n    "productCount": count(*[_type == "product" && category._ref == ^._id && defined(slug.current)]),\n    "products": *[_type == "product" && category._ref == ^._id && defined(slug.current)]\n      | order(featured desc, salesCount desc, _id asc)[0...4]{ _id, title, "slug": slug.current, summary, featured, price, promoPrice, promoEndsAt,\n  "image": images[0]{ "ref": asset._ref, alt }, "ratings": *[_type == "review" && status == "published" && product._ref == ^._id].rating }\n  }\n}': HOME_QUERY_RESULT;
+    '{ "layout": {\n  "settings": *[_type == "siteSettings" && _id == "siteSettings"][0]{ shopName, tagline, description, currency, whatsappNumber, email, timeZone, socials, paymentRouting },\n  "categories": *[_type == "category" && defined(slug.current)] | order(sortOrder asc, title asc){ title, "slug": slug.current, icon },\n  "pages": *[_type == "page" && defined(slug.current)]{ title, "slug": slug.current }\n} }': LAYOUT_QUERY_RESULT;
     '{\n  "layout": {\n  "settings": *[_type == "siteSettings" && _id == "siteSettings"][0]{ shopName, tagline, description, currency, whatsappNumber, email, timeZone, socials, paymentRouting },\n  "categories": *[_type == "category" && defined(slug.current)] | order(sortOrder asc, title asc){ title, "slug": slug.current, icon },\n  "pages": *[_type == "page" && defined(slug.current)]{ title, "slug": slug.current }\n},\n  "category": *[_type == "category" && slug.current == $category][0]{ title, "slug": slug.current, description },\n  "nextPromoEnd": *[_type == "product" && promoPrice < price && dateTime(promoEndsAt) > dateTime($now)] | order(dateTime(promoEndsAt) asc)[0].promoEndsAt,\n  "total": count(*[_type == "product" && defined(slug.current)\n  && (!defined($category) || category._ref in *[_type == "category" && slug.current == $category]._id)\n  && (count($terms) == 0 || [title, summary, ...tags] match $terms)\n  && (!$onSale || promoPrice < price && dateTime(promoEndsAt) > dateTime($now))]{ "effectivePrice": select(promoPrice < price && dateTime(promoEndsAt) > dateTime($now) => promoPrice, price) }[(!defined($minPrice) || effectivePrice >= $minPrice) && (!defined($maxPrice) || effectivePrice <= $maxPrice)]),\n  "items": *[_type == "product" && defined(slug.current)\n  && (!defined($category) || category._ref in *[_type == "category" && slug.current == $category]._id)\n  && (count($terms) == 0 || [title, summary, ...tags] match $terms)\n  && (!$onSale || promoPrice < price && dateTime(promoEndsAt) > dateTime($now))]{ _id, title, "slug": slug.current, summary, featured, price, promoPrice, promoEndsAt,\n  "image": images[0]{ "ref": asset._ref, alt }, "ratings": *[_type == "review" && status == "published" && product._ref == ^._id].rating, publishedAt, salesCount, "effectivePrice": select(promoPrice < price && dateTime(promoEndsAt) > dateTime($now) => promoPrice, price) }[(!defined($minPrice) || effectivePrice >= $minPrice) && (!defined($maxPrice) || effectivePrice <= $maxPrice)]\n    | order(select($sort == "prix-croissant" => effectivePrice) asc,\n  select($sort == "prix-decroissant" => effectivePrice) desc,\n  select($sort == "populaires" => salesCount) desc,\n  publishedAt desc, _id asc)[$start...$end]\n}': CATALOGUE_QUERY_RESULT;
-    '{\n  "layout": {\n  "settings": *[_type == "siteSettings" && _id == "siteSettings"][0]{ shopName, tagline, description, currency, whatsappNumber, email, timeZone, socials, paymentRouting },\n  "categories": *[_type == "category" && defined(slug.current)] | order(sortOrder asc, title asc){ title, "slug": slug.current, icon },\n  "pages": *[_type == "page" && defined(slug.current)]{ title, "slug": slug.current }\n},\n  "product": *[_type == "product" && slug.current == $slug][0]{\n    _id, title, "slug": slug.current, kind, accessDelivery, summary, description, features, tags, featured,\n    price, promoPrice, promoEndsAt,\n    "images": images[]{ "ref": asset._ref, alt },\n    "faq": faq[]{ _key, question, answer },\n    "category": category->{ title, "slug": slug.current },\n    "related": *[_type == "product" && category._ref == ^.category._ref && _id != ^._id && defined(slug.current)]\n      | order(featured desc, salesCount desc, _id asc)[0...4]{ _id, title, "slug": slug.current, summary, featured, price, promoPrice, promoEndsAt,\n  "image": images[0]{ "ref": asset._ref, alt }, "ratings": *[_type == "review" && status == "published" && product._ref == ^._id].rating },\n    "ratings": *[_type == "review" && status == "published" && product._ref == ^._id].rating,\n    "reviews": *[_type == "review" && status == "published" && product._ref == ^._id]\n      | order(createdAt desc)[0...20]{ _id, rating, name, comment, verified, "createdAt": coalesce(createdAt, _createdAt) }\n  }\n}': PRODUCT_QUERY_RESULT;
     '{\n  "layout": {\n  "settings": *[_type == "siteSettings" && _id == "siteSettings"][0]{ shopName, tagline, description, currency, whatsappNumber, email, timeZone, socials, paymentRouting },\n  "categories": *[_type == "category" && defined(slug.current)] | order(sortOrder asc, title asc){ title, "slug": slug.current, icon },\n  "pages": *[_type == "page" && defined(slug.current)]{ title, "slug": slug.current }\n},\n  "page": *[_type == "page" && slug.current == $slug][0]{ title, "slug": slug.current, description, body }\n}': PAGE_QUERY_RESULT;
     '{\n  "products": *[_type == "product" && defined(slug.current)] | order(publishedAt desc){ "slug": slug.current, _updatedAt },\n  "categories": *[_type == "category" && defined(slug.current)] | order(sortOrder asc){ "slug": slug.current, _updatedAt },\n  "pages": *[_type == "page" && defined(slug.current)] | order(title asc){ "slug": slug.current, _updatedAt }\n}': SITEMAP_QUERY_RESULT;
+    '{\n  "layout": {\n  "settings": *[_type == "siteSettings" && _id == "siteSettings"][0]{ shopName, tagline, description, currency, whatsappNumber, email, timeZone, socials, paymentRouting },\n  "categories": *[_type == "category" && defined(slug.current)] | order(sortOrder asc, title asc){ title, "slug": slug.current, icon },\n  "pages": *[_type == "page" && defined(slug.current)]{ title, "slug": slug.current }\n},\n  "product": *[_type == "product" && slug.current == $slug][0]{\n    _id, title, "slug": slug.current, kind, accessDelivery, summary, description, features, tags, featured,\n    price, promoPrice, promoEndsAt,\n    "images": images[]{ "ref": asset._ref, alt },\n    "faq": faq[]{ _key, question, answer },\n    "category": category->{ title, "slug": slug.current },\n    "related": *[_type == "product" && category._ref == ^.category._ref && _id != ^._id && defined(slug.current)]\n      | order(featured desc, salesCount desc, _id asc)[0...4]{ _id, title, "slug": slug.current, summary, featured, price, promoPrice, promoEndsAt,\n  "image": images[0]{ "ref": asset._ref, alt }, "ratings": *[_type == "review" && status == "published" && product._ref == ^._id].rating },\n    "ratings": *[_type == "review" && status == "published" && product._ref == ^._id].rating,\n    "reviews": *[_type == "review" && status == "published" && product._ref == ^._id]\n      | order(createdAt desc)[0...20]{ _id, rating, name, comment, verified, "createdAt": coalesce(createdAt, _createdAt) }\n  }\n}': PRODUCT_QUERY_RESULT;
     '{\n  "products": *[_type == "product" && _id in $ids]{\n    _id, kind, accessDelivery, downloadLimit, downloadValidityDays, "stamp": stampPdf != false, activationSteps,\n    "files": deliverables[]{ _key, title, "filename": asset->originalFilename, "size": asset->size }\n  },\n  "settings": *[_type == "siteSettings" && _id == "siteSettings"][0]{ downloadLimit, downloadValidityDays, whatsappNumber, shopName }\n}': DELIVERY_QUERY_RESULT;
     '*[_type == "accessCodePool" && product._ref == $productId] | order(_id asc)[0]{ _id, _rev, codes }': POOL_QUERY_RESULT;
     '*[_type == "order" && status == "paid" && paidAt > $since && !(_id in $failed) && (\n  !defined(fulfilment) || !defined(fulfilment.receiptSentAt) || defined(fulfilment.lastError)\n  || fulfilment.waitsForCodes == true || (fulfilment.status == "to_deliver" && !defined(fulfilment.waitsForCodes))\n)] | order(paidAt asc)[0...50]': TO_FULFIL_QUERY_RESULT;
+    '*[_type == "product" && _id == $productId][0].deliverables[_key == $fileKey][0].asset->{\n  _id, sha1hash, path, url, mimeType, size, originalFilename\n}': ASSET_QUERY_RESULT;
     '*[_type == "discountCode" && code == $code][0]': CODE_QUERY_RESULT;
     '*[_type == "product" && _id in $ids]{ _id, "categoryId": category._ref }': CATEGORIES_QUERY_RESULT;
     '*[_type == "order" && defined(discount.codeId) && (\n  (status == "expired" && count(*[_id == ^.discount.codeId && (^.checkoutId in redemptions[].checkoutId || ^.number in redemptions[].orderNumber)]) > 0)\n  || (status == "paid" && "expired" in paymentLog[].state && count(*[_id == ^.discount.codeId]) > 0\n    && count(*[_id == ^.discount.codeId && (^.checkoutId in redemptions[].checkoutId || ^.number in redemptions[].orderNumber)]) == 0)\n)] | order(_updatedAt asc)[0...100]{ _id }': UNSETTLED_USES_QUERY_RESULT;
-    '*[_type == "product" && _id == $productId][0].deliverables[_key == $fileKey][0].asset->{\n  _id, sha1hash, path, url, mimeType, size, originalFilename\n}': ASSET_QUERY_RESULT;
     '*[_type == "siteSettings" && _id == "siteSettings"][0]{ alertEmail, email, shopName }': ALERT_SETTINGS_QUERY_RESULT;
     '*[_type == "accessCodePool" && (!defined($productId) || product._ref == $productId)]{\n  _id, "product": product->title, "threshold": lowStockThreshold,\n  "free": count(codes[!defined(assignedTo) && defined(code)]), lowStockAlert\n}': POOL_LEVELS_QUERY_RESULT;
     '*[_type == "order" && _updatedAt > $since && (\n  (status == "paid" && fulfilment.status == "to_deliver" && !defined(alerts.toDeliver.sentAt))\n  || count(claims[!defined(alert.sentAt)]) > 0\n)] | order(_updatedAt asc)[0...50]': ALERTS_DUE_QUERY_RESULT;
     '*[_type == "order" && (\n  ($kind == "email" && customer.email == $value) || ($kind == "whatsapp" && customer.whatsapp == $value)\n)] | order(_createdAt desc)[0...100]': ORDERS_QUERY_RESULT;
-    '*[_type == "order" && !(_id in $failed) && (\n  reconcileAt <= $now\n  || (!defined(reconcileAt) && !defined(reconciledAt) && (\n    status in ["pending", "failed"]\n    || (status in ["expired", "paid"] && _updatedAt > $lateSince && count(payments[state == "pending"]) > 0)\n  ))\n)] | order(reconcileAt asc)[0...100]': ORDERS_TO_RECONCILE_QUERY_RESULT;
     '*[_type == "order" && status == "refunded" && defined(refund) && (\n  !defined(refund.codesReturnedAt) || !defined(refund.mail.sentAt)\n)] | order(refund.at asc)[0...50]': REFUNDS_TO_SETTLE_QUERY_RESULT;
+    '*[_type == "order" && !(_id in $failed) && (\n  reconcileAt <= $now\n  || (!defined(reconcileAt) && !defined(reconciledAt) && (\n    status in ["pending", "failed"]\n    || (status in ["expired", "paid"] && _updatedAt > $lateSince && count(payments[state == "pending"]) > 0)\n  ))\n)] | order(reconcileAt asc)[0...100]': ORDERS_TO_RECONCILE_QUERY_RESULT;
   }
 }
 // Lets @sanity/client releases that predate the global registry read it too

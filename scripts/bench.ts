@@ -12,7 +12,7 @@ import { gzipSync } from "node:zlib";
 import { createClient } from "@sanity/client";
 import type { ServerBuild } from "@remix-run/node";
 import autocannon from "autocannon";
-import { stampPdf } from "../app/modules/pdf-stamp.server";
+import { stampPdf } from "../app/modules/delivery/pdf-stamp.server";
 import { makePdf } from "../tests/support/pdf";
 import { startStack, startStorefront, type Stack } from "../tests/support/stack";
 

@@ -11,7 +11,7 @@ import { loadStorefrontEnvWhenUnconfigured } from "../sandbox/storefront-env";
 
 loadStorefrontEnvWhenUnconfigured(path.resolve(process.env.SANDBOX_DATA_DIR ?? ".data"));
 // Imported once the environment is complete: configuration is read when first used.
-const { reconcileOnce } = await import("../app/modules/reconcile.server");
+const { reconcileOnce } = await import("../app/modules/payments/reconcile.server");
 
 try {
   const summary = await reconcileOnce();

@@ -2,8 +2,8 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { NotFound } from "~/components/NotFound";
 import { pageHeaders } from "~/lib/http.server";
 import { seoMeta } from "~/lib/seo";
-import { getLayout } from "~/modules/catalog.server";
-import { buildSeo } from "~/modules/seo.server";
+import { getLayout } from "~/modules/catalog/layout.server";
+import { buildSeo } from "~/modules/catalog/seo.server";
 
 /** Any unknown address: a French 404 inside the shop's own header and footer. */
 export async function loader({ request }: LoaderFunctionArgs) {

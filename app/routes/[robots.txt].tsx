@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { absoluteUrl } from "~/modules/seo.server";
+import { absoluteUrl } from "~/modules/catalog/seo.server";
 
 /** Personal and transactional pages are kept out of search engines; the catalogue is open. */
 export function loader({ request }: LoaderFunctionArgs) {

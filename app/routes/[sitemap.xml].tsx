@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { getSitemapEntries } from "~/modules/catalog.server";
-import { absoluteUrl } from "~/modules/seo.server";
+import { getSitemapEntries } from "~/modules/catalog/pages.server";
+import { absoluteUrl } from "~/modules/catalog/seo.server";
 import { catalogueUrl, categoryUrl, cmsPageUrl, productUrl } from "~/lib/urls";
 
 function escapeXml(text: string): string {

@@ -12,9 +12,9 @@ import { useLayout } from "~/lib/layout";
 import { seoMeta } from "~/lib/seo";
 import { contactLink } from "~/lib/whatsapp";
 import { PreviewBanner } from "~/components/PreviewBanner";
-import { getHomePage } from "~/modules/catalog.server";
-import { catalogContextFor, PREVIEW_HEADERS } from "~/modules/preview.server";
-import { buildSeo } from "~/modules/seo.server";
+import { getHomePage } from "~/modules/catalog/home.server";
+import { catalogContextFor, PREVIEW_HEADERS } from "~/modules/catalog/preview.server";
+import { buildSeo } from "~/modules/catalog/seo.server";
 import { catalogueUrl, categoryUrl } from "~/lib/urls";
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,5 +1,5 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { endPreviewCookie, PREVIEW_HEADERS, safeRedirect } from "~/modules/preview.server";
+import { endPreviewCookie, PREVIEW_HEADERS, safeRedirect } from "~/modules/catalog/preview.server";
 
 async function leave(request: Request) {
   const target = safeRedirect(new URL(request.url).searchParams.get("redirection"));

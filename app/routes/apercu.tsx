@@ -1,5 +1,5 @@
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
-import { PREVIEW_HEADERS, previewSecretMatches, safeRedirect, startPreviewCookie } from "~/modules/preview.server";
+import { PREVIEW_HEADERS, previewSecretMatches, safeRedirect, startPreviewCookie } from "~/modules/catalog/preview.server";
 
 /** The editors' secret preview link: /apercu?secret=…&redirection=/produits/mon-produit */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { authenticateCallback, readCallbackJson } from "~/modules/payments/callback.server";
-import { handleCallback } from "~/modules/payments.server";
+import { handleCallback } from "~/modules/payments/attempts.server";
 
 /**
  * Every provider's callback (`/api/paiement/lengo?commande=…&jeton=…` for Lengo): authenticated

@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { isValidSignature, SIGNATURE_HEADER_NAME } from "@sanity/webhook";
-import { onOrderWritten } from "~/modules/aftersale.server";
-import { invalidateContent, NOT_CONTENT_TYPES } from "~/modules/content-cache.server";
-import { getEnv } from "~/modules/env.server";
+import { onOrderWritten } from "~/modules/orders/aftersale.server";
+import { invalidateContent, NOT_CONTENT_TYPES } from "~/modules/platform/content-cache.server";
+import { getEnv } from "~/modules/platform/env.server";
 
 const MAX_BODY = 64 * 1024;
 

@@ -3,7 +3,7 @@ import { data } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { ProductGrid } from "~/components/ProductGrid";
 import type { LayoutView, ProductCardView } from "~/lib/catalog-types";
-import { getEnv } from "~/modules/env.server";
+import { getEnv } from "~/modules/platform/env.server";
 
 /**
  * The benchmark's render floor: the catalogue's layout and 24 product cards from constants, through

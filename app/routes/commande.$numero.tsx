@@ -12,12 +12,12 @@ import { notFound, pageHeaders, PRIVATE_HEADERS as PRIVATE, readForm } from "~/l
 import { useLayout } from "~/lib/layout";
 import { formatPrice } from "~/lib/money";
 import { whatsappLink } from "~/lib/whatsapp";
-import { getLayout } from "~/modules/catalog.server";
-import { submitClaim } from "~/modules/claims.server";
-import { loadOrderPage, retryPayment } from "~/modules/order-page.server";
-import { resendAccess } from "~/modules/resend-access.server";
-import { submitOrderReview } from "~/modules/reviews.server";
-import { siteOrigin } from "~/modules/seo.server";
+import { getLayout } from "~/modules/catalog/layout.server";
+import { submitClaim } from "~/modules/orders/claims.server";
+import { loadOrderPage, retryPayment } from "~/modules/orders/order-page.server";
+import { resendAccess } from "~/modules/delivery/resend-access.server";
+import { submitOrderReview } from "~/modules/catalog/reviews.server";
+import { siteOrigin } from "~/modules/catalog/seo.server";
 import { orderUrl, productUrl } from "~/lib/urls";
 
 const POLL_SECONDS = 4;

@@ -8,11 +8,11 @@ import { RememberMe } from "~/components/RememberMe";
 import { pageHeaders, PRIVATE_HEADERS as PRIVATE, readForm } from "~/lib/http.server";
 import { useLayout } from "~/lib/layout";
 import { formatPrice } from "~/lib/money";
-import { getLayout } from "~/modules/catalog.server";
-import { applyDiscount, countryFromForm, loadCheckout, parseCheckoutForm, placeOrder, type CheckoutErrors } from "~/modules/checkout.server";
-import { readRememberedBuyer, rememberBuyer, wantsToBeRemembered } from "~/modules/remember-me.server";
-import { siteOrigin } from "~/modules/seo.server";
-import { commitSession, getSession } from "~/modules/session.server";
+import { getLayout } from "~/modules/catalog/layout.server";
+import { applyDiscount, countryFromForm, loadCheckout, parseCheckoutForm, placeOrder, type CheckoutErrors } from "~/modules/checkout/checkout.server";
+import { readRememberedBuyer, rememberBuyer, wantsToBeRemembered } from "~/modules/checkout/remember-me.server";
+import { siteOrigin } from "~/modules/catalog/seo.server";
+import { commitSession, getSession } from "~/modules/platform/session.server";
 import { catalogueUrl, checkoutUrl } from "~/lib/urls";
 
 export const headers = pageHeaders;

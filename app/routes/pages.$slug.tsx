@@ -3,8 +3,8 @@ import { useLoaderData } from "@remix-run/react";
 import { RouteErrorBoundary } from "~/components/RouteErrorBoundary";
 import { notFound, pageHeaders, publicPageHeaders } from "~/lib/http.server";
 import { pageMeta } from "~/lib/seo";
-import { getCmsPage } from "~/modules/catalog.server";
-import { buildSeo } from "~/modules/seo.server";
+import { getCmsPage } from "~/modules/catalog/pages.server";
+import { buildSeo } from "~/modules/catalog/seo.server";
 import { cmsPageUrl } from "~/lib/urls";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,7 +1,7 @@
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
-import { getOrderForShopper } from "~/modules/orders.server";
-import { confirmPayments, orderPageUrl } from "~/modules/payments.server";
-import { siteOrigin } from "~/modules/seo.server";
+import { getOrderForShopper } from "~/modules/orders/orders.server";
+import { confirmPayments, orderPageUrl } from "~/modules/payments/attempts.server";
+import { siteOrigin } from "~/modules/catalog/seo.server";
 
 /**
  * Where the provider sends the payer back. Reaching this URL proves nothing: the server asks

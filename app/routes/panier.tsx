@@ -4,10 +4,10 @@ import { pageHeaders, PRIVATE_HEADERS as PRIVATE, readForm } from "~/lib/http.se
 import { useLayout } from "~/lib/layout";
 import { formatPrice } from "~/lib/money";
 import { CartLineItem } from "~/components/CartLineItem";
-import { applyCartAction, takeCartNotice } from "~/modules/cart-actions.server";
-import { priceCart, readCart } from "~/modules/cart.server";
-import { thumbnailImage } from "~/modules/catalog.server";
-import { commitSession, getSession } from "~/modules/session.server";
+import { applyCartAction, takeCartNotice } from "~/modules/cart/cart-actions.server";
+import { priceCart, readCart } from "~/modules/cart/cart.server";
+import { thumbnailImage } from "~/modules/catalog/projections.server";
+import { commitSession, getSession } from "~/modules/platform/session.server";
 import { catalogueUrl, checkoutUrl } from "~/lib/urls";
 
 export const headers = pageHeaders;

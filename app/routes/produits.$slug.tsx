@@ -19,10 +19,10 @@ import { formatPrice } from "~/lib/money";
 import { pageMeta } from "~/lib/seo";
 import { whatsappLink } from "~/lib/whatsapp";
 import { PreviewBanner } from "~/components/PreviewBanner";
-import { getProductPage } from "~/modules/catalog.server";
-import { catalogContextFor, PREVIEW_HEADERS } from "~/modules/preview.server";
-import { submitProductReview } from "~/modules/reviews.server";
-import { buildSeo, productJsonLd } from "~/modules/seo.server";
+import { getProductPage } from "~/modules/catalog/product.server";
+import { catalogContextFor, PREVIEW_HEADERS } from "~/modules/catalog/preview.server";
+import { submitProductReview } from "~/modules/catalog/reviews.server";
+import { buildSeo, productJsonLd } from "~/modules/catalog/seo.server";
 import { catalogueUrl, categoryUrl, HOME_URL, productUrl } from "~/lib/urls";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -8,8 +8,9 @@ import { DEFAULT_SORT } from "~/lib/catalogue";
 import { notFound, pageHeaders, promoEnds, publicPageHeaders } from "~/lib/http.server";
 import { useLayout } from "~/lib/layout";
 import { pageMeta } from "~/lib/seo";
-import { defaultCatalogContext, getCataloguePage, parseCatalogueFilters } from "~/modules/catalog.server";
-import { buildSeo } from "~/modules/seo.server";
+import { defaultCatalogContext } from "~/modules/catalog/context.server";
+import { getCataloguePage, parseCatalogueFilters } from "~/modules/catalog/listing.server";
+import { buildSeo } from "~/modules/catalog/seo.server";
 import { catalogueUrl } from "~/lib/urls";
 
 export async function loader({ request }: LoaderFunctionArgs) {

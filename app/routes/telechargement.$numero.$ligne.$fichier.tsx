@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { plainPage } from "~/lib/plain-page.server";
-import { serveDownload } from "~/modules/downloads.server";
-import { isLakeOutage, OUTAGE_HEADERS } from "~/modules/lake-outage.server";
+import { serveDownload } from "~/modules/delivery/downloads.server";
+import { isLakeOutage, OUTAGE_HEADERS } from "~/modules/platform/lake-outage.server";
 
 /**
  * A deliverable, streamed through the storefront: only with the order's token, for a paid order,

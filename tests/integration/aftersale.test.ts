@@ -1,6 +1,6 @@
 import type { SanityClient } from "@sanity/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Order } from "~/modules/orders.server";
+import type { Order } from "~/modules/orders/orders.server";
 import { refundPatches, type RefundInput } from "../../sanity/actions/refund";
 import { control, lakeClient, orderFromLocation, payOnHostedPage, Shopper, waitFor } from "../support/shopper";
 import { startStack, type Stack } from "../support/stack";
@@ -85,7 +85,7 @@ describe("refunds", () => {
     expect(page).not.toContain("REFUND-CODE-1");
 
     // The sweep finds nothing left to do: still one e-mail, the code not returned twice.
-    const { settleRefunds } = await import("~/modules/refunds.server");
+    const { settleRefunds } = await import("~/modules/orders/refunds.server");
     await Promise.all([settleRefunds(), settleRefunds()]);
     await waitFor(() => reload(order), (fresh) => Boolean(fresh.refund?.mail?.sentAt && fresh.refund.codesReturnedAt));
     expect((await mailsTo("refund-code@example.com")).filter((m) => m.subject.startsWith("Remboursement"))).toHaveLength(1);
@@ -96,7 +96,7 @@ describe("refunds", () => {
     expect(refunded.paymentLog.at(-1)).toMatchObject({ source: "studio", state: "refunded", amount: 15_000, rawStatus: "REFUNDED" });
 
     // A late provider answer never moves it back.
-    const { confirmPayments } = await import("~/modules/payments.server");
+    const { confirmPayments } = await import("~/modules/payments/attempts.server");
     expect((await confirmPayments(refunded, "reconcile")).order.status).toBe("refunded");
   });
 
@@ -114,7 +114,7 @@ describe("refunds", () => {
     // As if the e-mail had failed: the webhook (for this very write) and the sweep race to send it again, once.
     await fetch(`${stack.sandbox.urls.mail}/api/messages`, { method: "DELETE" });
     await lake.patch(order._id).set({ "refund.mail": { error: "SMTP down" } }).commit();
-    const { settleRefunds } = await import("~/modules/refunds.server");
+    const { settleRefunds } = await import("~/modules/orders/refunds.server");
     await Promise.all([settleRefunds(), settleRefunds()]);
     await waitFor(() => reload(order), (fresh) => Boolean(fresh.refund?.mail?.sentAt));
     await settleRefunds();
@@ -216,7 +216,7 @@ describe("merchant alerts", () => {
     const [alert] = await waitFor(() => alertsAbout(`À livrer : commande ${order.number}`), (mails) => mails.length > 0);
     expect(decodeURIComponent(alert!.text)).toContain(`https://wa.me/237690000001?text=`);
     expect(decodeURIComponent(alert!.text)).toContain(order.number);
-    const { sweepMerchantAlerts } = await import("~/modules/merchant-alerts.server");
+    const { sweepMerchantAlerts } = await import("~/modules/orders/merchant-alerts.server");
     await Promise.all([sweepMerchantAlerts(), sweepMerchantAlerts()]);
     expect(await alertsAbout(`À livrer : commande ${order.number}`)).toHaveLength(1);
   });
@@ -230,7 +230,7 @@ describe("merchant alerts", () => {
     await buyAndPay(WINDOWS, "pool-2@example.com"); // 2 left: alert
     await waitFor(() => alertsAbout(subject), (mails) => mails.length === before + 1);
     await buyAndPay(WINDOWS, "pool-3@example.com"); // 1 left: same event
-    const { sweepMerchantAlerts } = await import("~/modules/merchant-alerts.server");
+    const { sweepMerchantAlerts } = await import("~/modules/orders/merchant-alerts.server");
     await sweepMerchantAlerts();
     expect(await alertsAbout(subject)).toHaveLength(before + 1);
     const [alert] = (await alertsAbout(subject)).slice(-1);

@@ -7,17 +7,13 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startLake, type RunningLake } from "../../sandbox/lake/server";
 import { PAGE_SIZE, type CatalogueFilters } from "~/lib/catalogue";
 import { effectivePrice } from "~/lib/pricing";
-import {
-  getCataloguePage,
-  getCmsPage,
-  getHomePage,
-  getLayout,
-  getProductPage,
-  getSitemapEntries,
-  parseCatalogueFilters,
-  type CatalogContext,
-} from "~/modules/catalog.server";
-import { createContentCache } from "~/modules/content-cache.server";
+import { type CatalogContext } from "~/modules/catalog/context.server";
+import { getHomePage } from "~/modules/catalog/home.server";
+import { getLayout } from "~/modules/catalog/layout.server";
+import { getCataloguePage, parseCatalogueFilters } from "~/modules/catalog/listing.server";
+import { getCmsPage, getSitemapEntries } from "~/modules/catalog/pages.server";
+import { getProductPage } from "~/modules/catalog/product.server";
+import { createContentCache } from "~/modules/platform/content-cache.server";
 
 /**
  * The catalogue's queries against a real lake seeded with the demo catalogue, over HTTP with the

@@ -1,7 +1,7 @@
 import type { SanityClient } from "@sanity/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { settleDiscountUse, type DiscountCode } from "~/modules/discounts.server";
-import type { Order } from "~/modules/orders.server";
+import { settleDiscountUse, type DiscountCode } from "~/modules/marketing/discounts.server";
+import type { Order } from "~/modules/orders/orders.server";
 import { control, lakeClient, payOnHostedPage, Shopper, waitFor } from "../support/shopper";
 import { startStack, type Stack } from "../support/stack";
 

@@ -1,6 +1,6 @@
 import type { SanityClient } from "@sanity/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Order } from "~/modules/orders.server";
+import type { Order } from "~/modules/orders/orders.server";
 import { control, lakeClient, payOnHostedPage, Shopper, waitFor } from "../support/shopper";
 import { startStack, type Stack } from "../support/stack";
 
@@ -42,7 +42,7 @@ describe("a receipt claim left by a crash", () => {
       (found) => Boolean(found?.fulfilment?.receiptSentAt),
     );
     const { receiptSentAt: _sent, ...fulfilment } = order.fulfilment!;
-    const { retryFulfilments } = await import("~/modules/delivery.server");
+    const { retryFulfilments } = await import("~/modules/delivery/delivery.server");
 
     // Killed 10 s after claiming, before sending: its claim still holds, nobody sends.
     await lake.patch(order._id).set({ fulfilment: { ...fulfilment, receiptClaimedAt: ago(10_000), receiptClaimedBy: "dead-host:4242:abcdef" } }).commit();

@@ -1,7 +1,7 @@
 import type { SanityClient } from "@sanity/client";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { formatPrice } from "~/lib/money";
-import type { Order } from "~/modules/orders.server";
+import type { Order } from "~/modules/orders/orders.server";
 import { makeEncryptedPdf, readPdf } from "../support/pdf";
 import { control, lakeClient, orderFromLocation, payOnHostedPage, Shopper, waitFor } from "../support/shopper";
 import { startStack, type Stack } from "../support/stack";
@@ -124,7 +124,7 @@ describe("fulfilment and receipt", () => {
   });
 
   it("retries a failed send from the reconciler, and never touches the payment", async () => {
-    const { fulfilOrder, retryFulfilments } = await import("~/modules/delivery.server");
+    const { fulfilOrder, retryFulfilments } = await import("~/modules/delivery/delivery.server");
     const { order } = await buyAndPay(GUIDE, "retry@example.com");
     await waitFor(() => reload(order), (fresh) => Boolean(fresh.fulfilment?.receiptSentAt));
     // As if the send had failed: no receipt recorded.
@@ -167,7 +167,7 @@ describe("access codes", () => {
   }
 
   it("gives 20 orders paid at once 10 distinct codes from a pool of 10; the other 10 wait, no code lost", async () => {
-    const { deliverOrder } = await import("~/modules/delivery.server");
+    const { deliverOrder } = await import("~/modules/delivery/delivery.server");
     const poolId = "accessCodePool-windows-11-professionnel";
     const codes = Array.from({ length: 10 }, (_, index) => ({ _key: `race${index}`, _type: "accessCode", code: `RACE-${index}` }));
     await lake.patch(poolId).set({ codes }).commit();
@@ -192,7 +192,7 @@ describe("access codes", () => {
   });
 
   it("keeps a code taken for an order whose write failed, and gives it to that order on retry", async () => {
-    const { deliverOrder, takeCodes } = await import("~/modules/delivery.server");
+    const { deliverOrder, takeCodes } = await import("~/modules/delivery/delivery.server");
     const poolId = "accessCodePool-windows-11-professionnel";
     await lake.patch(poolId).set({ codes: [{ _key: "keep1", _type: "accessCode", code: "KEEP-1" }, { _key: "keep2", _type: "accessCode", code: "KEEP-2" }] }).commit();
     const order = await paidOrderDoc("ASH-KEEPA2", WINDOWS, "windows-11-professionnel");
@@ -389,7 +389,7 @@ describe("Mes commandes", () => {
   });
 
   it("finds orders by WhatsApp number and refuses an expired link", async () => {
-    const { signContact } = await import("~/modules/my-orders.server");
+    const { signContact } = await import("~/modules/orders/my-orders.server");
     const { order } = await buyAndPay(GUIDE, "phone@example.com");
     const response = await ask("+237 6 90 00 00 01", "10.0.0.3");
     expect(response.status).toBe(200);

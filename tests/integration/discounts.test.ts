@@ -12,8 +12,8 @@ import {
   settleDiscountUse,
   type DiscountCode,
   type DiscountLine,
-} from "~/modules/discounts.server";
-import type { Order } from "~/modules/orders.server";
+} from "~/modules/marketing/discounts.server";
+import type { Order } from "~/modules/orders/orders.server";
 
 const NOW = new Date("2026-11-23T12:00:00Z");
 const base: DiscountCode = { _id: "discountCode-x", _rev: "r", code: "RENTREE", kind: "percentage", value: 10 };

@@ -1,6 +1,6 @@
 import type { SanityClient } from "@sanity/client";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Order, PaymentAttempt } from "~/modules/orders.server";
+import type { Order, PaymentAttempt } from "~/modules/orders/orders.server";
 import { LygosProvider } from "~/modules/payments/lygos/client.server";
 import { control, lakeClient, orderFromLocation, payOnHostedPage, Shopper, waitFor } from "../support/shopper";
 import { startStack, type Stack } from "../support/stack";
@@ -141,7 +141,7 @@ describe("one payment at a time", () => {
     expect((await fetch(created.redirectUrl)).status).toBe(404);
     await control(lygos, `/payments/${reference}/complete`, { outcome: "success" });
 
-    const { reconcileOrders } = await import("~/modules/reconcile.server");
+    const { reconcileOrders } = await import("~/modules/payments/reconcile.server");
     await reconcileOrders();
     const flagged = await reload(order);
     expect(flagged.status).toBe("paid");

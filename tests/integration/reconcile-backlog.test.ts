@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { SanityClient } from "@sanity/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { orderNumberFor, type Order, type PaymentAttempt } from "~/modules/orders.server";
+import { orderNumberFor, type Order, type PaymentAttempt } from "~/modules/orders/orders.server";
 import { control, lakeClient, payOnHostedPage, Shopper } from "../support/shopper";
 import { startStack, type Stack } from "../support/stack";
 
@@ -98,7 +98,7 @@ describe("a backlog never starves the queue", () => {
     const fresh = (await lake.fetch<Order>(`*[_type == "order" && checkoutId == $checkoutId][0]`, { checkoutId }))!;
     expect(fresh.status).toBe("pending");
 
-    const { reconcileOrders } = await import("~/modules/reconcile.server");
+    const { reconcileOrders } = await import("~/modules/payments/reconcile.server");
     await control(lygos, "/reset", {});
     const first = await reconcileOrders();
     expect((await lake.getDocument<Order>(fresh._id))!.status).toBe("paid");
@@ -136,7 +136,7 @@ describe("a backlog never starves the queue", () => {
     });
     await writeAll([...manual, failedReceipt]);
 
-    const { retryFulfilments } = await import("~/modules/delivery.server");
+    const { retryFulfilments } = await import("~/modules/delivery/delivery.server");
     await retryFulfilments();
     const mails = (await (await fetch(`${stack.sandbox.urls.mail}/api/messages?to=${encodeURIComponent(email)}`)).json()) as { subject: string }[];
     expect(mails.map((mail) => mail.subject)).toEqual([expect.stringContaining(failedReceipt.number)]);

@@ -8,7 +8,7 @@ import {
   mismatch,
   type OrderStatus,
   type PaymentObservation,
-} from "~/modules/order-state.server";
+} from "~/modules/orders/order-state.server";
 
 const observe = (state: PaymentObservation["state"], extra: Partial<PaymentObservation> = {}): PaymentObservation => ({
   state,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { maskEmail, maskPhone, stampPdf, UnstampablePdf, type Stamp } from "~/modules/pdf-stamp.server";
+import { maskEmail, maskPhone, stampPdf, UnstampablePdf, type Stamp } from "~/modules/delivery/pdf-stamp.server";
 import { makeEncryptedPdf, makePdf, readPdf } from "../support/pdf";
 
 const stamp: Stamp = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { CountryCode } from "~/lib/mobile-money";
-import { countryOfPhone, parsePhone } from "~/modules/phone.server";
+import { countryOfPhone, parsePhone } from "~/modules/checkout/phone.server";
 
 /** Per country: what buyers type there, and what is stored. */
 const ACCEPTED: [CountryCode, string, string][] = [

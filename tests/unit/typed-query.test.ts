@@ -1,7 +1,7 @@
 import { describe, expectTypeOf, it } from "vitest";
 import { z } from "zod";
-import type { Order } from "~/modules/orders.server";
-import { listOf, type DeclaredIn, type ResultMismatch } from "~/modules/typed-query.server";
+import type { Order } from "~/modules/orders/orders.server";
+import { listOf, type DeclaredIn, type ResultMismatch } from "~/modules/platform/typed-query.server";
 import type { Order as OrderDocument } from "~/sanity.types";
 
 /**

@@ -1,5 +1,5 @@
-import { isLakeOutage } from "../lake-outage.server";
-import { getOrder, tokensMatch, type Order } from "../orders.server";
+import { isLakeOutage } from "../platform/lake-outage.server";
+import { getOrder, tokensMatch, type Order } from "../orders/orders.server";
 
 /**
  * A provider callback names its order and that order's callback token in its URL. Both are

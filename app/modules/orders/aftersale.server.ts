@@ -1,0 +1,23 @@
+import { sweepMerchantAlerts } from "./merchant-alerts.server";
+import type { Order } from "./orders.server";
+import { settleRefund, settleRefunds } from "./refunds.server";
+import { getSanityWriteClient } from "../platform/sanity.server";
+
+/**
+ * After-sale follow-ups of orders the storefront did not write itself (docs/decisions/019-after-sale.md):
+ * run for one order when the lake's webhook says it changed, and swept by the reconciler.
+ */
+export async function onOrderWritten(id: string): Promise<void> {
+  if (!/^order-ASH-[2-9A-Z]{6}$/.test(id)) return;
+  const order = await getSanityWriteClient().getDocument<Order>(id);
+  if (order) await settleRefund(order);
+}
+
+export interface AfterSaleSummary {
+  refunds: number;
+  alerts: number;
+}
+
+export async function sweepAfterSale(): Promise<AfterSaleSummary> {
+  return { refunds: await settleRefunds(), alerts: await sweepMerchantAlerts() };
+}
