@@ -1,5 +1,5 @@
 import { useNavigation } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 
 /**
  * The pieces every storefront form is built from (decision 026). Errors come from the server
@@ -10,6 +10,11 @@ import type { ReactNode } from "react";
 export function fieldAria(id: string, error: string | undefined, hintId?: string) {
   const describedBy = [error ? errorId(id) : null, hintId].filter(Boolean).join(" ");
   return { id, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy || undefined } as const;
+}
+
+/** The same for a `<fieldset>` of radios: `aria-invalid` belongs to the radios' roles, not a group's. */
+export function groupAria(id: string, error: string | undefined) {
+  return { id, "aria-describedby": error ? errorId(id) : undefined } as const;
 }
 
 export function errorId(fieldId: string): string {
@@ -26,17 +31,24 @@ export function FieldError({ fieldId, message }: { fieldId: string; message?: st
 
 /**
  * Shown above a refused form, and focused: `autoFocus` is in the server's HTML, so the browser moves
- * there after a submit without JavaScript too. It names each field in error and links to it (the
+ * there after a submit without JavaScript; with it, React focuses only form controls by itself, so an
+ * effect does it when the errors change. It names each field in error and links to it (the
  * message itself sits under the field, once); an error of the whole form (`form`, or any key
  * `labels` does not name) is told here in full.
  */
 export function ErrorSummary({ errors, labels }: { errors: Record<string, string | undefined>; labels: Record<string, string> }) {
+  const ref = useRef<HTMLDivElement>(null);
   const shown = Object.entries(errors).filter((entry): entry is [string, string] => Boolean(entry[1]));
+  const told = JSON.stringify(shown);
+  useEffect(() => {
+    if (told !== "[]") ref.current?.focus();
+  }, [told]);
   if (!shown.length) return null;
   const fields = shown.filter(([field]) => labels[field]);
   const general = shown.filter(([field]) => !labels[field]);
   return (
     <div
+      ref={ref}
       role="alert"
       tabIndex={-1}
       autoFocus

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { COUNTRIES, OPERATORS, type CountryCode, type CountryOffer } from "~/lib/mobile-money";
 import { useHydrated } from "~/lib/use-hydrated";
-import { fieldAria, FieldError } from "./FormParts";
+import { fieldAria, FieldError, groupAria } from "./FormParts";
 import { OperatorMark } from "./OperatorMark";
 
 interface Props {
@@ -79,7 +79,7 @@ export function PaymentWalletFields({ offers, country: initialCountry, values, e
       </div>
 
       {free ? null : (
-        <fieldset key={country ?? "none"} {...fieldAria("operator", errors.operator)}>
+        <fieldset key={country ?? "none"} {...groupAria("operator", errors.operator)}>
           <legend className="text-sm font-semibold">Votre opérateur mobile money</legend>
           {!offer ? (
             <p className="mt-2 text-sm text-red-700 dark:text-red-400">

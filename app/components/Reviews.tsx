@@ -1,6 +1,6 @@
 import { Form } from "@remix-run/react";
 import { useId } from "react";
-import { ErrorSummary, fieldAria, FieldError, SubmitButton, usePending } from "./FormParts";
+import { ErrorSummary, fieldAria, FieldError, groupAria, SubmitButton, usePending } from "./FormParts";
 import { formatRating, Stars } from "./Stars";
 
 interface Review {
@@ -43,7 +43,7 @@ export function ReviewForm({ action, state, hidden = {}, compact = false }: { ac
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       <ErrorSummary errors={byId} labels={labels} />
-      <fieldset {...fieldAria(ids.rating, errors.rating)}>
+      <fieldset {...groupAria(ids.rating, errors.rating)}>
         <legend className="font-semibold">Votre note</legend>
         <div className="mt-1 flex flex-wrap gap-3">
           {[5, 4, 3, 2, 1].map((value) => (
