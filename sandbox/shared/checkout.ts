@@ -40,6 +40,17 @@ export type Outcome = "success" | "success_variant" | "failed" | "pending" | "la
 
 export const OUTCOMES: readonly Outcome[] = ["success", "success_variant", "failed", "pending", "late", "expired", "cancelled"];
 
+/** A provider's raw status for each outcome: `now` at once, then `later` once the test delay is over. */
+export type StatusTable = Record<Outcome, { now: string; later?: string }>;
+
+/** A status change that is due at `at` (ms since the epoch). */
+export type ScheduledStatus = { status: string; at: number };
+
+export function statusesFor(table: StatusTable, outcome: Outcome, delayMs: number): { status: string; next: ScheduledStatus | null } {
+  const s = table[outcome];
+  return { status: s.now, next: s.later ? { status: s.later, at: Date.now() + delayMs } : null };
+}
+
 /** Matched on the end of the number, so a country code or a leading 0 in front does not matter. */
 export const TEST_NUMBERS: readonly { number: string; outcome: Outcome; label: string }[] = [
   { number: "600000001", outcome: "success", label: "paiement réussi" },
@@ -91,6 +102,19 @@ export function findWallet(countries: Country[], value: string) {
   return country && operator ? { country, operator } : null;
 }
 
+/** What a hosted page offers: its countries and the wallet ("CM:mtn") selected at first. */
+export interface Wallets {
+  countries: Country[];
+  defaultWallet: string;
+}
+
+/** Who paid, as the hosted page records it. */
+export interface Payer {
+  phone: string;
+  country: string;
+  operator: string;
+}
+
 export interface CheckoutForm {
   action: "pay" | "cancel";
   wallet: string;
@@ -123,7 +147,7 @@ export function formatMoney(amount: number, currency: string) {
   return currency === "XAF" || currency === "XOF" ? `${n} F CFA` : `${n} ${currency}`;
 }
 
-interface Brand {
+export interface Brand {
   provider: string;
   accent: string;
 }

@@ -1,7 +1,7 @@
 import http from "node:http";
-import { parseCompleteBody } from "./checkout";
+import { OUTCOMES, TEST_NUMBERS, findWallet, parseCompleteBody, type Payer, type Wallets } from "./checkout";
 import { FaultController, parseFaultObject } from "./faults";
-import { isRecord, matchRoute, parseJson, readBody, sendJson, type Req, type Res, type Route } from "./http";
+import { isRecord, listen, matchRoute, parseJson, readBody, sendJson, type Listening, type Req, type Res, type Route } from "./http";
 
 export interface SandboxRoute extends Route {
   /** Provider API routes are the only ones fault injection touches. */
@@ -63,12 +63,26 @@ export function createHandler(opts: {
   };
 }
 
+/** Serves a provider sandbox's routes on host:port (0 picks a free port), with its faults and request log. */
+export function serveSandbox(opts: Parameters<typeof createHandler>[0] & { port?: number; host?: string; onClose?: () => void }): Promise<Listening> {
+  const { port, host, onClose, ...handler } = opts;
+  return listen(http.createServer(createHandler(handler)), port ?? 0, host ?? "127.0.0.1", onClose ?? (() => undefined));
+}
+
 /** Body of a control request: JSON object or nothing. */
 export async function readControlBody(req: Req): Promise<Record<string, unknown> | null> {
   const text = await readBody(req);
   if (!text.trim()) return {};
   const parsed = parseJson(text);
   return parsed.ok && isRecord(parsed.value) ? parsed.value : null;
+}
+
+/** What a provider's control routes get from its server. */
+export interface ControlContext {
+  faults: FaultController;
+  log: RequestLog;
+  /** The provider's name and the options in effect, shown by GET /__sandbox. */
+  settings: () => Record<string, unknown>;
 }
 
 /** Control endpoints both sandboxes share: faults, reset, request log. */
@@ -110,15 +124,39 @@ export function commonControlRoutes(opts: {
 
 export type CompleteRequest = Exclude<ReturnType<typeof parseCompleteBody>, { error: string }>;
 
-/** Control endpoints over a sandbox's payments: list, read one, settle one without the browser. */
-export function paymentControlRoutes<P>(opts: {
+/** The payer of a control "complete": the requested wallet, or the page's default one when none or unknown. */
+export function requestedPayer(wallets: Wallets, request: CompleteRequest): Payer {
+  const wallet = findWallet(wallets.countries, request.wallet ?? wallets.defaultWallet) ?? findWallet(wallets.countries, wallets.defaultWallet)!;
+  return { phone: request.phone, country: wallet.country.code, operator: wallet.operator.name };
+}
+
+interface PaymentControl<P> {
   list: () => P[];
   find: (id: string) => P | undefined;
   view: (payment: P) => unknown;
   complete: (payment: P, request: CompleteRequest) => void;
   /** The 404 message, naming what the id may be. */
   unknown: string;
-}): SandboxRoute[] {
+}
+
+/** A provider sandbox's control endpoints: the common ones (GET /__sandbox adds the test numbers) and its payments'. */
+export function providerControlRoutes<P>(
+  ctx: ControlContext,
+  payments: PaymentControl<P> & { reset: (wipeData: boolean) => void },
+): SandboxRoute[] {
+  return [
+    ...commonControlRoutes({
+      faults: ctx.faults,
+      log: ctx.log,
+      reset: payments.reset,
+      info: () => ({ ...ctx.settings(), testNumbers: TEST_NUMBERS, outcomes: OUTCOMES }),
+    }),
+    ...paymentControlRoutes(payments),
+  ];
+}
+
+/** Control endpoints over a sandbox's payments: list, read one, settle one without the browser. */
+export function paymentControlRoutes<P>(opts: PaymentControl<P>): SandboxRoute[] {
   return [
     { method: "GET", pattern: /^\/__sandbox\/payments$/, handler: (_q, res) => sendJson(res, 200, opts.list().map(opts.view)) },
     {

@@ -32,3 +32,19 @@ export class JsonFileStore<T> {
     fs.renameSync(tmp, this.file);
   }
 }
+
+/** A sandbox's whole state: loaded (or `initial`) at start and written back at once, then by `save()` after each change. */
+export abstract class PersistedState<T> {
+  private readonly file: JsonFileStore<T>;
+  protected state: T;
+
+  constructor(dataDir: string | undefined, name: string, initial: T) {
+    this.file = new JsonFileStore<T>(dataDir, name);
+    this.state = this.file.load(initial);
+    this.save();
+  }
+
+  save() {
+    this.file.save(this.state);
+  }
+}
