@@ -3,9 +3,11 @@ import { defineConfig } from "sanity";
 import { structureTool } from "sanity/structure";
 import { MarkDeliveredAction } from "./actions/markDelivered";
 import { PreviewAction } from "./actions/preview";
+import { publishOnce } from "./actions/publishOnce";
 import { FieldWithErrors, ShopInput } from "./components/form";
 import { OrderInput } from "./components/OrderDeliveryBanner";
 import { OrderReasonInput } from "./components/orderReason";
+import { LiveEditBadge } from "./components/liveEditBadge";
 import { PromotionStatusBadge } from "./components/promotionStatus";
 import { StudioLayout } from "./components/StudioLayout";
 import { RefundAction } from "./actions/refundAction";
@@ -49,13 +51,18 @@ export default defineConfig({
     actions: (actions, { schemaType }) => {
       // An order is a record of a payment: it is never duplicated or deleted from the Studio.
       if (schemaType === "order") return [MarkDeliveredAction, RefundAction];
-      const allowed = SINGLETON_TYPES.has(schemaType)
-        ? actions.filter(({ action }) => action !== "duplicate" && action !== "delete" && action !== "unpublish")
-        : actions;
+      const allowed = (
+        SINGLETON_TYPES.has(schemaType)
+          ? actions.filter(({ action }) => action !== "duplicate" && action !== "delete" && action !== "unpublish")
+          : actions
+      ).map((action) => (action.action === "publish" ? publishOnce(action) : action));
       // « Publier » stays the footer's button; « Aperçu » comes right after it.
       return [...allowed.slice(0, 1), PreviewAction, ...allowed.slice(1)];
     },
-    badges: (badges, { schemaType }) => (schemaType === "promotion" ? [...badges, PromotionStatusBadge] : badges),
+    badges: (badges, { schemaType }) => {
+      const french = badges.map((badge) => (badge.displayName === "LiveEditBadge" ? LiveEditBadge : badge));
+      return schemaType === "promotion" ? [...french, PromotionStatusBadge] : french;
+    },
     newDocumentOptions: (items, { creationContext }) =>
       creationContext.type === "global"
         ? items.filter(({ templateId }) => !SINGLETON_TYPES.has(templateId) && templateId !== "order")
@@ -69,6 +76,19 @@ export default defineConfig({
  */
 function withStudioComponents<T extends (typeof schemaTypes)[number]>(type: T): T {
   if (type.name !== "order" || !("fields" in type)) return type;
-  const fields = type.fields.map((field) => (field.name === "statusReason" ? { ...field, components: { input: OrderReasonInput } } : field));
+  const reason = <F extends { name: string }>(field: F) => ({ ...field, components: { input: OrderReasonInput } });
+  const fields = type.fields.map((field) => {
+    if (field.name === "statusReason") return reason(field);
+    // Each payment event's note, written by the storefront like the status reason.
+    if (field.name === "paymentLog" && "of" in field && Array.isArray(field.of)) {
+      const of = field.of.map((member) =>
+        "fields" in member && Array.isArray(member.fields)
+          ? { ...member, fields: member.fields.map((child: { name: string }) => (child.name === "note" ? reason(child) : child)) }
+          : member,
+      );
+      return { ...field, of };
+    }
+    return field;
+  });
   return { ...type, fields, components: { input: OrderInput } } as T;
 }

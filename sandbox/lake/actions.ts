@@ -81,14 +81,9 @@ function toMutations(action: ActionInput, get: (id: string) => SanityDocument | 
       const draftId = str(action, "draftId");
       const publishedId = str(action, "publishedId");
       const draft = get(draftId);
-      if (!draft) {
-        // A second « Publier » sent before the Studio saw the first one land (a double click): the
-        // draft it names is already the published document. The hosted lake settles the document
-        // published without an error; the sandbox answers with a no-op write on the published
-        // document, so the Studio gets a transaction to wait for on its listener, as for any publish.
-        if (get(publishedId) && typeof action.ifDraftRevisionId === "string") return [{ patch: { id: publishedId, set: {} } }];
-        throw apiError(409, "documentNotFoundError", `Draft "${draftId}" not found`);
-      }
+      // A draft already published is gone: like the hosted lake, refuse (decision 024). The Studio
+      // sends no second publish once its listener has seen the draft go.
+      if (!draft) throw apiError(409, "documentNotFoundError", `Draft "${draftId}" not found`);
       if (typeof action.ifDraftRevisionId === "string" && action.ifDraftRevisionId !== draft._rev) {
         throw conflict(`Draft "${draftId}" has changed since it was validated`);
       }

@@ -59,22 +59,30 @@ export function handleListen(ctx: LakeContext, req: IncomingMessage, res: Server
   };
   const emitTransaction = async ({ transactionId, timestamp, effects }: CommittedTransaction) => {
     if (!events.has("mutation")) return;
-    const total = effects.length;
-    for (const [index, { id, before, after }] of effects.entries()) {
+    const seen: { id: string; before: SanityDocument | null; after: SanityDocument | null; transition: string }[] = [];
+    for (const { id, before, after } of effects) {
       const [was, is] = [await matches(before), await matches(after)];
-      if (!was && !is) continue;
+      if (was || is) seen.push({ id, before, after, transition: was && is ? "update" : is ? "appear" : "disappear" });
+    }
+    // Counted over the events this listener receives: the Studio holds a transaction's events back
+    // until it has `transactionTotalEvents` of them, so counting documents it does not listen to
+    // would leave it waiting (and « Publier » locked) forever.
+    for (const [index, { id, before, after, transition }] of seen.entries()) {
       const event: Record<string, unknown> = {
         eventId: `${transactionId}#${id}`,
         documentId: id,
         transactionId,
-        transition: was && is ? "update" : is ? "appear" : "disappear",
+        transition,
         identity: IDENTITY,
         previousRev: before?._rev,
-        resultRev: after ? after._rev : undefined,
+        // The transaction, for a deletion too: the Studio chains a document's events by
+        // previousRev → resultRev and silently drops one that has no resultRev, which left a
+        // published draft alive in the Studio (« Publier » enabled again, « Brouillon » lit).
+        resultRev: transactionId,
         timestamp,
         visibility: "query",
         effects: { apply: [0, after], revert: [0, before] },
-        transactionTotalEvents: total,
+        transactionTotalEvents: seen.length,
         transactionCurrentEvent: index + 1,
       };
       if (includeMutations) event.mutations = [after ? { createOrReplace: after } : { delete: { id } }];

@@ -1,4 +1,5 @@
 import { defineArrayMember, defineField, defineType } from "sanity";
+import { frenchReason, paymentEventTitle } from "../components/orderReasons";
 
 // Orders are written by the storefront (payment confirmations, deliveries). Editing them live,
 // without drafts, keeps a Studio edit from publishing a stale copy over a newer payment update;
@@ -416,7 +417,10 @@ export const order = defineType({
           ],
           preview: {
             select: { at: "at", source: "source", state: "state", note: "note" },
-            prepare: ({ at, source, state, note }) => ({ title: `${state ?? "?"} (${source ?? "?"})`, subtitle: [at, note].filter(Boolean).join(" · ") }),
+            prepare: ({ at, source, state, note }) => ({
+              title: paymentEventTitle(state, source),
+              subtitle: [at, note && frenchReason(note)].filter(Boolean).join(" · "),
+            }),
           },
         }),
       ],
