@@ -2,6 +2,7 @@ import { Form, useSubmit } from "@remix-run/react";
 import type { ChangeEvent } from "react";
 import { SORTS, type CatalogueFilters as Filters } from "~/lib/catalogue";
 import type { CategoryLink } from "~/lib/catalog-types";
+import { catalogueUrl } from "~/lib/urls";
 
 /**
  * A GET form: every choice ends up in the URL, and it works without JavaScript through its button.
@@ -14,7 +15,7 @@ export function CatalogueFilters({ filters, categories }: { filters: Filters; ca
   return (
     <Form
       method="get"
-      action="/produits"
+      action={catalogueUrl()}
       className="grid grid-cols-2 gap-3 rounded-2xl border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900 lg:grid-cols-[1.2fr_1fr_1.4fr_auto_auto] lg:items-end"
     >
       {filters.q ? <input type="hidden" name="q" value={filters.q} /> : null}

@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
-import { catalogueHref, type CatalogueFilters } from "~/lib/catalogue";
+import type { CatalogueFilters } from "~/lib/catalogue";
+import { catalogueUrl } from "~/lib/urls";
 
 /** Pages around the current one, plus the first and the last. */
 function visiblePages(current: number, count: number): (number | "…")[] {
@@ -16,7 +17,7 @@ export function Pagination({ filters, pageCount }: { filters: CatalogueFilters; 
   return (
     <nav aria-label="Pagination" className="mt-8 flex flex-wrap items-center justify-center gap-2">
       {current > 1 ? (
-        <Link to={catalogueHref({ ...filters, page: current - 1 })} className={idle} rel="prev">
+        <Link to={catalogueUrl({ ...filters, page: current - 1 })} className={idle} rel="prev">
           Précédent
         </Link>
       ) : null}
@@ -30,13 +31,13 @@ export function Pagination({ filters, pageCount }: { filters: CatalogueFilters; 
             {page}
           </span>
         ) : (
-          <Link key={page} to={catalogueHref({ ...filters, page })} className={idle} aria-label={`Page ${page}`}>
+          <Link key={page} to={catalogueUrl({ ...filters, page })} className={idle} aria-label={`Page ${page}`}>
             {page}
           </Link>
         )
       )}
       {current < pageCount ? (
-        <Link to={catalogueHref({ ...filters, page: current + 1 })} className={idle} rel="next">
+        <Link to={catalogueUrl({ ...filters, page: current + 1 })} className={idle} rel="next">
           Suivant
         </Link>
       ) : null}

@@ -20,16 +20,3 @@ export interface CatalogueFilters {
   q?: string;
   page: number;
 }
-
-export function catalogueHref(filters: Partial<CatalogueFilters> = {}): string {
-  const params = new URLSearchParams();
-  if (filters.q) params.set("q", filters.q);
-  if (filters.category) params.set("categorie", filters.category);
-  if (filters.minPrice !== undefined) params.set("min", String(filters.minPrice));
-  if (filters.maxPrice !== undefined) params.set("max", String(filters.maxPrice));
-  if (filters.onSale) params.set("promo", "1");
-  if (filters.sort && filters.sort !== DEFAULT_SORT) params.set("tri", filters.sort);
-  if (filters.page && filters.page > 1) params.set("page", String(filters.page));
-  const query = params.toString();
-  return query ? `/produits?${query}` : "/produits";
-}

@@ -101,13 +101,46 @@ test("CMS page from the footer", async ({ page }) => {
   await expect(page.locator(".rich-text h2").first()).toBeVisible();
 });
 
-test("404 pages in French", async ({ page }) => {
-  for (const path of ["/cette-page-n-existe-pas", "/produits/produit-inconnu", "/pages/inconnue"]) {
+test("404 pages in French, inside the shop's header and footer", async ({ page }) => {
+  const missing = {
+    "/cette-page-n-existe-pas": "Cette page",
+    "/produits/produit-inconnu": "Ce produit",
+    "/produits?categorie=categorie-inconnue": "Cette catégorie",
+    "/pages/inconnue": "Cette page",
+    "/commande/CMD-INCONNUE?t=faux": "Cette commande",
+  };
+  for (const [path, what] of Object.entries(missing)) {
     const response = await page.goto(path);
     expect(response?.status()).toBe(404);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page introuvable");
+    await expect(page.getByText(`${what} n'existe pas`)).toBeVisible();
     await expect(page.getByRole("link", { name: "Retour à l'accueil" })).toBeVisible();
+    await expect(page.locator('meta[name="robots"]')).toHaveAttribute("content", /noindex/);
+    // The header's and footer's content (settings, categories, pages) is there on an error page too.
+    await expect(page.getByRole("contentinfo").getByRole("link", { name: "À propos" })).toBeVisible();
   }
+});
+
+test("the header and footer load once: navigating and filtering fetch only the page's own data", async ({ page, javaScriptEnabled }) => {
+  test.skip(!javaScriptEnabled, "client-side navigation needs JavaScript");
+  await page.goto("/produits");
+  const dataRequests: URL[] = [];
+  page.on("request", (request) => {
+    const url = new URL(request.url());
+    if (url.pathname.endsWith(".data")) dataRequests.push(url);
+  });
+  // A new query string: by default Remix would run every loader again, the root's included.
+  await page.getByRole("contentinfo").getByRole("link", { name: "Formations" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Formations");
+  await page.getByRole("contentinfo").getByRole("link", { name: "À propos" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("À propos");
+  expect(dataRequests.length).toBeGreaterThanOrEqual(2);
+  // Single fetch names the loaders it runs in `_routes`; without it, it runs them all.
+  for (const url of dataRequests) {
+    expect(url.searchParams.has("_routes"), `${url.pathname}${url.search}`).toBe(true);
+    expect(url.searchParams.get("_routes")?.split(",")).not.toContain("root");
+  }
+  await expect(page.getByRole("contentinfo").getByRole("link", { name: "Formations" })).toBeVisible();
 });
 
 test("SEO: title, description, canonical, Open Graph, sitemap and robots", async ({ page, request }) => {
