@@ -3,7 +3,7 @@ import { useEffect, useRef } from "react";
 import type { LayoutView } from "~/lib/catalog-types";
 import { whatsappLink } from "~/lib/whatsapp";
 import { Icon } from "./Icon";
-import { catalogueUrl, categoryUrl, cmsPageUrl, MY_ORDERS_URL } from "~/lib/urls";
+import { catalogUrl, categoryUrl, cmsPageUrl, MY_ORDERS_URL } from "~/lib/urls";
 
 /**
  * A <details> disclosure: opens and closes without JavaScript; with it, closes after each navigation.
@@ -41,13 +41,13 @@ export function MobileMenu({ layout }: { layout: LayoutView | null }) {
             </Link>
           </li>
           <li>
-            <Link to={catalogueUrl()} className={`${item} font-semibold`}>
+            <Link to={catalogUrl()} className={`${item} font-semibold`}>
               Tous les produits
             </Link>
           </li>
           <li>
             <Link
-              to={catalogueUrl({ onSale: true })}
+              to={catalogUrl({ onSale: true })}
               className={`${item} font-semibold text-red-600 dark:text-red-400`}
             >
               Promotions

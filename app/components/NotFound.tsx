@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { SearchForm } from "./SearchForm";
-import { catalogueUrl, HOME_URL } from "~/lib/urls";
+import { catalogUrl, HOME_URL } from "~/lib/urls";
 
 export function NotFound({ what = "Cette page" }: { what?: string }) {
   return (
@@ -17,7 +17,7 @@ export function NotFound({ what = "Cette page" }: { what?: string }) {
         <Link to={HOME_URL} className="btn-primary">
           Retour à l'accueil
         </Link>
-        <Link to={catalogueUrl()} className="btn-outline">
+        <Link to={catalogUrl()} className="btn-outline">
           Voir les produits
         </Link>
       </div>

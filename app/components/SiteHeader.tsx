@@ -6,7 +6,7 @@ import { Logo } from "./Logo";
 import { MobileMenu } from "./MobileMenu";
 import { SearchForm } from "./SearchForm";
 import { ThemeToggle } from "./ThemeToggle";
-import { CART_URL, catalogueUrl, HOME_URL, MY_ORDERS_URL } from "~/lib/urls";
+import { CART_URL, catalogUrl, HOME_URL, MY_ORDERS_URL } from "~/lib/urls";
 
 /**
  * The bar sticks; on phones the search row below it scrolls away to leave room for products. Opaque, not
@@ -32,11 +32,11 @@ export function SiteHeader({ layout, cartCount }: { layout: LayoutView | null; c
             <Logo shopName={shopName} />
           </Link>
           <nav aria-label="Navigation" className="hidden items-center md:flex">
-            <NavLink to={catalogueUrl()} end className={navLink}>
+            <NavLink to={catalogUrl()} end className={navLink}>
               Produits
             </NavLink>
             <Link
-              to={catalogueUrl({ onSale: true })}
+              to={catalogUrl({ onSale: true })}
               className="rounded-lg px-3 py-2 text-sm font-semibold text-red-600 hover:text-red-700 dark:text-red-400"
             >
               Promos

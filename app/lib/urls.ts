@@ -1,4 +1,4 @@
-import { DEFAULT_SORT, type CatalogueFilters } from "./catalogue";
+import { DEFAULT_SORT, type CatalogFilters } from "./catalog-filters";
 
 /**
  * Every URL the shop links to, redirects to or prints, built in one place: the route files decide
@@ -16,7 +16,7 @@ export function productUrl(slug: string): string {
 }
 
 /** The catalogue's state lives in its URL: these names are what shoppers see and share. */
-export function catalogueUrl(filters: Partial<CatalogueFilters> = {}): string {
+export function catalogUrl(filters: Partial<CatalogFilters> = {}): string {
   const params = new URLSearchParams();
   if (filters.q) params.set("q", filters.q);
   if (filters.category) params.set("categorie", filters.category);
@@ -30,7 +30,7 @@ export function catalogueUrl(filters: Partial<CatalogueFilters> = {}): string {
 }
 
 export function categoryUrl(slug: string): string {
-  return catalogueUrl({ category: slug });
+  return catalogUrl({ category: slug });
 }
 
 export function cmsPageUrl(slug: string): string {

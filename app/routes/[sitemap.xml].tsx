@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getSitemapEntries } from "~/modules/catalog/pages.server";
 import { absoluteUrl } from "~/modules/catalog/seo.server";
-import { catalogueUrl, categoryUrl, cmsPageUrl, productUrl } from "~/lib/urls";
+import { catalogUrl, categoryUrl, cmsPageUrl, productUrl } from "~/lib/urls";
 
 function escapeXml(text: string): string {
   return text.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -11,7 +11,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { products, categories, pages } = await getSitemapEntries();
   const urls = [
     { path: "/", updatedAt: null },
-    { path: catalogueUrl(), updatedAt: null },
+    { path: catalogUrl(), updatedAt: null },
     ...categories.map((c) => ({ path: categoryUrl(c.slug), updatedAt: c.updatedAt })),
     ...products.map((p) => ({ path: productUrl(p.slug), updatedAt: p.updatedAt })),
     ...pages.map((p) => ({ path: cmsPageUrl(p.slug), updatedAt: p.updatedAt })),

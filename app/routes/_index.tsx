@@ -15,7 +15,7 @@ import { PreviewBanner } from "~/components/PreviewBanner";
 import { getHomePage } from "~/modules/catalog/home.server";
 import { catalogContextFor, PREVIEW_HEADERS } from "~/modules/catalog/preview.server";
 import { buildSeo } from "~/modules/catalog/seo.server";
-import { catalogueUrl, categoryUrl } from "~/lib/urls";
+import { catalogUrl, categoryUrl } from "~/lib/urls";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const ctx = await catalogContextFor(request);
@@ -61,7 +61,7 @@ export default function Home() {
 
         {featured.length ? (
           <section aria-labelledby="phares">
-            <SectionHeading id="phares" more={{ to: catalogueUrl(), label: "Voir tout" }}>
+            <SectionHeading id="phares" more={{ to: catalogUrl(), label: "Voir tout" }}>
               Nos produits phares
             </SectionHeading>
             <ProductRow products={featured} currency={currency} eagerCount={3} />
@@ -70,7 +70,7 @@ export default function Home() {
 
         {onSale.length ? (
           <section aria-labelledby="promotions">
-            <SectionHeading id="promotions" more={{ to: catalogueUrl({ onSale: true }), label: "Voir tout" }}>
+            <SectionHeading id="promotions" more={{ to: catalogUrl({ onSale: true }), label: "Voir tout" }}>
               En promotion
             </SectionHeading>
             <ProductRow products={onSale} currency={currency} />

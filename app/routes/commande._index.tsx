@@ -13,7 +13,7 @@ import { applyDiscount, countryFromForm, loadCheckout, parseCheckoutForm, placeO
 import { readRememberedBuyer, rememberBuyer, wantsToBeRemembered } from "~/modules/checkout/remember-me.server";
 import { siteOrigin } from "~/modules/catalog/seo.server";
 import { commitSession, getSession } from "~/modules/platform/session.server";
-import { catalogueUrl, checkoutUrl } from "~/lib/urls";
+import { catalogUrl, checkoutUrl } from "~/lib/urls";
 
 export const headers = pageHeaders;
 
@@ -118,7 +118,7 @@ export default function Checkout() {
       <section className="container-page py-16 text-center">
         <h1 className="text-2xl font-extrabold">Votre panier est vide</h1>
         <p className="mt-2 text-slate-600 dark:text-slate-400">Choisissez un produit pour passer commande.</p>
-        <Link to={catalogueUrl()} className="btn-primary mt-6">
+        <Link to={catalogUrl()} className="btn-primary mt-6">
           Voir les produits
         </Link>
       </section>

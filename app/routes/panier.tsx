@@ -8,7 +8,7 @@ import { applyCartAction, takeCartNotice } from "~/modules/cart/cart-actions.ser
 import { priceCart, readCart } from "~/modules/cart/cart.server";
 import { thumbnailImage } from "~/modules/catalog/projections.server";
 import { commitSession, getSession } from "~/modules/platform/session.server";
-import { catalogueUrl, checkoutUrl } from "~/lib/urls";
+import { catalogUrl, checkoutUrl } from "~/lib/urls";
 
 export const headers = pageHeaders;
 
@@ -55,7 +55,7 @@ export default function CartPage() {
       {lines.length === 0 ? (
         <div className="py-12 text-center">
           <p className="text-slate-600 dark:text-slate-400">Votre panier est vide pour le moment.</p>
-          <Link to={catalogueUrl()} className="btn-primary mt-6">
+          <Link to={catalogUrl()} className="btn-primary mt-6">
             Découvrir nos produits
           </Link>
         </div>
@@ -73,7 +73,7 @@ export default function CartPage() {
           <Link to={checkoutUrl()} className="btn-primary mt-4 w-full text-base">
             Passer la commande
           </Link>
-          <Link to={catalogueUrl()} className="btn-outline mt-2 w-full">
+          <Link to={catalogUrl()} className="btn-outline mt-2 w-full">
             Continuer mes achats
           </Link>
         </>

@@ -23,7 +23,7 @@ import { getProductPage } from "~/modules/catalog/product.server";
 import { catalogContextFor, PREVIEW_HEADERS } from "~/modules/catalog/preview.server";
 import { submitProductReview } from "~/modules/catalog/reviews.server";
 import { buildSeo, productJsonLd } from "~/modules/catalog/seo.server";
-import { catalogueUrl, categoryUrl, HOME_URL, productUrl } from "~/lib/urls";
+import { catalogUrl, categoryUrl, HOME_URL, productUrl } from "~/lib/urls";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const slug = params.slug ?? "";
@@ -84,7 +84,7 @@ export default function ProductPage() {
             /
           </li>
           <li>
-            <Link to={catalogueUrl()} className="hover:text-brand">
+            <Link to={catalogUrl()} className="hover:text-brand">
               Produits
             </Link>{" "}
             /

@@ -1,22 +1,22 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { CatalogueFilters } from "~/components/CatalogueFilters";
+import { CatalogFilters } from "~/components/CatalogFilters";
 import { RouteErrorBoundary } from "~/components/RouteErrorBoundary";
 import { Pagination } from "~/components/Pagination";
 import { ProductGrid } from "~/components/ProductGrid";
-import { DEFAULT_SORT } from "~/lib/catalogue";
+import { DEFAULT_SORT } from "~/lib/catalog-filters";
 import { notFound, pageHeaders, promoEnds, publicPageHeaders } from "~/lib/http.server";
 import { useLayout } from "~/lib/layout";
 import { pageMeta } from "~/lib/seo";
 import { defaultCatalogContext } from "~/modules/catalog/context.server";
-import { getCataloguePage, parseCatalogueFilters } from "~/modules/catalog/listing.server";
+import { getCatalogPage, parseCatalogFilters } from "~/modules/catalog/listing.server";
 import { buildSeo } from "~/modules/catalog/seo.server";
-import { catalogueUrl } from "~/lib/urls";
+import { catalogUrl } from "~/lib/urls";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const filters = parseCatalogueFilters(new URL(request.url).searchParams);
+  const filters = parseCatalogFilters(new URL(request.url).searchParams);
   const ctx = defaultCatalogContext();
-  const { layout, ...page } = await getCataloguePage(filters, ctx);
+  const { layout, ...page } = await getCatalogPage(filters, ctx);
   if (page.unknownCategory) throw notFound("Cette catégorie", publicPageHeaders([], ctx.now));
   const heading =
     page.category?.title ??
@@ -31,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     description:
       page.category?.description ??
       `${page.total} produits numériques livrés immédiatement : formations, guides, IA, abonnements.`,
-    path: catalogueUrl({ category: filters.category, onSale: filters.onSale, page: filters.page }),
+    path: catalogUrl({ category: filters.category, onSale: filters.onSale, page: filters.page }),
     noindex: narrowed,
   });
   return data(
@@ -62,14 +62,14 @@ export default function Catalogue() {
           {hasFilters ? (
             <>
               {" · "}
-              <Link to={catalogueUrl()} className="font-semibold text-brand hover:underline dark:text-brand-light">
+              <Link to={catalogUrl()} className="font-semibold text-brand hover:underline dark:text-brand-light">
                 Effacer les filtres
               </Link>
             </>
           ) : null}
         </p>
       </div>
-      <CatalogueFilters key={JSON.stringify(filters)} filters={filters} categories={layout.categories} />
+      <CatalogFilters key={JSON.stringify(filters)} filters={filters} categories={layout.categories} />
       <div className="mt-6">
         {/* Cards are h3, under a heading of their own. */}
         <h2 className="sr-only">Produits</h2>
@@ -80,7 +80,7 @@ export default function Catalogue() {
             <p className="font-semibold text-slate-800 dark:text-slate-100">
               {total > 0 ? "Cette page est vide." : "Aucun produit ne correspond à votre recherche."}
             </p>
-            <Link to={total > 0 ? catalogueUrl({ ...filters, page: 1 }) : catalogueUrl()} className="btn-primary mt-4">
+            <Link to={total > 0 ? catalogUrl({ ...filters, page: 1 }) : catalogUrl()} className="btn-primary mt-4">
               {total > 0 ? "Revenir à la première page" : "Voir tous les produits"}
             </Link>
           </div>

@@ -11,7 +11,7 @@ export type Sort = keyof typeof SORTS;
 export const DEFAULT_SORT: Sort = "nouveautes";
 export const PAGE_SIZE = 24;
 
-export interface CatalogueFilters {
+export interface CatalogFilters {
   category?: string;
   minPrice?: number;
   maxPrice?: number;

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { parseCatalogueFilters } from "~/modules/catalog/listing.server";
+import { parseCatalogFilters } from "~/modules/catalog/listing.server";
 
-describe("catalogue filters", () => {
+describe("catalog filters", () => {
   it("reads its state from the URL and shrugs off nonsense", () => {
     expect(
-      parseCatalogueFilters(
+      parseCatalogFilters(
         new URLSearchParams("categorie=formations&min=1000&max=5000&promo=1&tri=prix-croissant&q=%20ia%20&page=2")
       )
     ).toEqual({
@@ -17,7 +17,7 @@ describe("catalogue filters", () => {
       page: 2,
     });
     expect(
-      parseCatalogueFilters(new URLSearchParams("categorie=%22%5D%7B*%7D&min=abc&max=-5&tri=hasard&page=0&q="))
+      parseCatalogFilters(new URLSearchParams("categorie=%22%5D%7B*%7D&min=abc&max=-5&tri=hasard&page=0&q="))
     ).toEqual({
       category: undefined,
       minPrice: undefined,
