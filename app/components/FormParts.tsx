@@ -51,6 +51,9 @@ export function ErrorSummary({ errors, labels }: { errors: Record<string, string
       ref={ref}
       role="alert"
       tabIndex={-1}
+      // A refused form comes back as a new page without JavaScript: focusing the summary is how a
+      // screen reader learns what to fix (the GOV.UK error-summary pattern), hence autofocus here.
+      // eslint-disable-next-line jsx-a11y/no-autofocus
       autoFocus
       className="rounded-xl bg-red-50 p-3 text-sm text-red-800 outline-none focus-visible:ring-2 focus-visible:ring-red-600 dark:bg-red-950 dark:text-red-200"
       data-testid="error-summary"

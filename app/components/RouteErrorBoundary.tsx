@@ -1,4 +1,4 @@
-import { isRouteErrorResponse, useRouteError } from "@remix-run/react";
+import { isRouteErrorResponse, useLocation, useRouteError } from "@remix-run/react";
 import { Icon } from "./Icon";
 import { NotFound } from "./NotFound";
 import { HOME_URL } from "~/lib/urls";
@@ -34,6 +34,7 @@ function missingSubject(data: unknown): string | undefined {
  */
 export function RouteErrorBoundary() {
   const error = useRouteError();
+  const location = useLocation();
   if (isRouteErrorResponse(error) && error.status === 404) return <NotFound what={missingSubject(error.data)} />;
   const copy = (isRouteErrorResponse(error) && ERROR_COPY[error.status]) || GENERIC_ERROR;
   return (
@@ -47,7 +48,7 @@ export function RouteErrorBoundary() {
       <h1 className="mt-4 text-2xl font-extrabold text-slate-900 dark:text-white">{copy.title}</h1>
       <p className="mx-auto mt-2 max-w-md text-slate-600 dark:text-slate-400">{copy.text}</p>
       <div className="mt-6 flex justify-center gap-3">
-        <a href="" className="btn-primary">
+        <a href={`${location.pathname}${location.search}`} className="btn-primary">
           Réessayer
         </a>
         <a href={HOME_URL} className="btn-outline">

@@ -13,7 +13,6 @@ import {
   newKey,
   PAYMENT_CLAIM_LEASE_MS,
   recordCreatedPayment,
-  tokensMatch,
   type Order,
   type PaymentAttempt,
 } from "../orders/orders.server";
