@@ -1,6 +1,6 @@
 import { createClient } from "@sanity/client";
 import { expect, test, type Page } from "@playwright/test";
-import type { Order } from "~/modules/orders/orders.server";
+import type { Order } from "~/modules/orders/order-document";
 import { failOnConsoleErrors } from "../support/console-errors";
 import { chooseWallet } from "../support/wallet";
 

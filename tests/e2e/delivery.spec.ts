@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { createClient } from "@sanity/client";
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
-import type { Order } from "~/modules/orders/orders.server";
+import type { Order } from "~/modules/orders/order-document";
 import { expectNoAxeViolations } from "../support/axe";
 import { failOnConsoleErrors } from "../support/console-errors";
 import { readPdf } from "../support/pdf";

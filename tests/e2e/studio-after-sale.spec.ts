@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import type { SanityClient } from "@sanity/client";
-import type { Order } from "~/modules/orders/orders.server";
+import type { Order } from "~/modules/orders/order-document";
 import { lakeClient, orderFromLocation, payOnHostedPage, Shopper } from "../support/shopper";
 import { startStack, type Stack } from "../support/stack";
 

@@ -1,7 +1,7 @@
 import type { SanityClient } from "@sanity/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { retryDiscountUses, settleDiscountUse, type DiscountCode } from "~/modules/marketing/discounts.server";
-import type { Order } from "~/modules/orders/orders.server";
+import type { Order } from "~/modules/orders/order-document";
 import { control, lakeClient, payOnHostedPage, Shopper, waitFor } from "../support/shopper";
 import { startStack, type Stack } from "../support/stack";
 

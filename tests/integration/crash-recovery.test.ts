@@ -1,7 +1,7 @@
 import type { SanityClient } from "@sanity/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Order } from "~/modules/orders/orders.server";
-import { control, lakeClient, payOnHostedPage, Shopper, waitFor } from "../support/shopper";
+import type { Order } from "~/modules/orders/order-document";
+import { lakeClient, payOnHostedPage, Shopper, waitFor } from "../support/shopper";
 import { startStack, type Stack } from "../support/stack";
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatPrice } from "~/lib/money";
-import type { Order } from "~/modules/orders/orders.server";
+import type { Order } from "~/modules/orders/order-document";
 import { control, orderFromLocation, Shopper, waitFor } from "../support/shopper";
 import { buyAndPay, codesOf, lake, mailsTo, reload, stack, useDeliveryStack } from "../support/delivery-stack";
 

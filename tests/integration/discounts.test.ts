@@ -9,10 +9,9 @@ import {
   restoreDiscountUse,
   returnDiscountUse,
   settleDiscountUse,
-  type DiscountCode,
   type DiscountLine,
 } from "~/modules/marketing/discounts.server";
-import type { Order } from "~/modules/orders/orders.server";
+import type { Order } from "~/modules/orders/order-document";
 
 const NOW = new Date("2026-11-23T12:00:00Z");
 const lines: DiscountLine[] = [

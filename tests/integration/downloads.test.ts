@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { makeEncryptedPdf, readPdf } from "../support/pdf";
-import { control, Shopper } from "../support/shopper";
+import { Shopper } from "../support/shopper";
 import { buyAndPay, lake, reload, stack, useDeliveryStack } from "../support/delivery-stack";
 
 /** Downloads of a paid order's files over real HTTP: stamped, counted, limited, and only with the order's link. */

@@ -3,7 +3,7 @@ import http from "node:http";
 import net from "node:net";
 import type { SanityClient } from "@sanity/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Order } from "~/modules/orders/orders.server";
+import type { Order } from "~/modules/orders/order-document";
 import { lakeClient, Shopper, waitFor } from "../support/shopper";
 import { freePort, startStack, type Stack } from "../support/stack";
 

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { createClient, type SanityClient } from "@sanity/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Order } from "~/modules/orders/orders.server";
+import type { Order } from "~/modules/orders/order-document";
 import { startSandbox, type Sandbox } from "../../sandbox/index";
 import { startProxy, type Proxy } from "../support/proxy";
 import { startRedis, type RedisServer } from "../support/redis";

@@ -1,6 +1,6 @@
 import type { SanityClient } from "@sanity/client";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Order, PaymentAttempt } from "~/modules/orders/orders.server";
+import type { Order, PaymentAttempt } from "~/modules/orders/order-document";
 import { LygosProvider } from "~/modules/payments/lygos/client.server";
 import { control, orderFromLocation, payOnHostedPage, Shopper, waitFor } from "../support/shopper";
 import { orderOfCheckout, resetProviders, startPaymentStack } from "../support/payment-stack";

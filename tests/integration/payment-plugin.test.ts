@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import type { SanityClient } from "@sanity/client";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import type { Order } from "~/modules/orders/orders.server";
+import type { Order } from "~/modules/orders/order-document";
 import { startSandbox, type Sandbox } from "../../sandbox/index";
 import { fakePayPlugin } from "../support/fakepay/plugin";
 import { startFakePay } from "../support/fakepay/sandbox";

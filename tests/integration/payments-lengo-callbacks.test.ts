@@ -5,13 +5,11 @@ import { describe, expect, it, vi } from "vitest";
 import { startLengo } from "../../sandbox/lengo/server";
 import { ProviderResponseInvalid, ProviderUnavailable } from "~/modules/payments/errors";
 import {
-  api,
   chains,
   client,
   control,
   licenseKey,
   newPayment,
-  sandbox,
   shop,
   startShop,
   RETRY,

@@ -2,7 +2,7 @@ import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
 import { startLygos } from "../../sandbox/lygos/server";
 import { PaymentNotFound, ProviderRejected } from "~/modules/payments/errors";
-import { api, apiKey, client, control, newPayment, raw, ref, requestLog, sandbox, useLygosSandbox, UUID } from "../support/lygos-sandbox";
+import { apiKey, client, control, newPayment, raw, ref, requestLog, sandbox, useLygosSandbox, UUID } from "../support/lygos-sandbox";
 import { catchError } from "../support/provider-sandbox";
 
 /** The Lygos sandbox's API contract, and the shop's Lygos client's errors against it. */

@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import type { SanityClient } from "@sanity/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { orderNumberFor, type Order, type PaymentAttempt } from "~/modules/orders/orders.server";
+import type { Order, PaymentAttempt } from "~/modules/orders/order-document";
+import { orderNumberFor } from "~/modules/orders/orders.server";
 import { control, lakeClient, payOnHostedPage, Shopper } from "../support/shopper";
 import { startStack, type Stack } from "../support/stack";
 

@@ -1,6 +1,6 @@
 import type { SanityClient } from "@sanity/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Order } from "~/modules/orders/orders.server";
+import type { Order } from "~/modules/orders/order-document";
 import { PaymentNotFound } from "~/modules/payments/errors";
 import { LygosProvider } from "~/modules/payments/lygos/client.server";
 import { control, lakeClient, payOnHostedPage, Shopper, waitFor } from "../support/shopper";

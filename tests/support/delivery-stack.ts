@@ -1,6 +1,6 @@
 import type { SanityClient } from "@sanity/client";
 import { afterAll, beforeAll, beforeEach } from "vitest";
-import type { Order } from "~/modules/orders/orders.server";
+import type { Order } from "~/modules/orders/order-document";
 import { control, lakeClient, orderFromLocation, payOnHostedPage, Shopper } from "./shopper";
 import { startStack, type Stack } from "./stack";
 

@@ -1,5 +1,5 @@
 import type { SanityClient } from "@sanity/client";
-import type { Order } from "~/modules/orders/orders.server";
+import type { Order } from "~/modules/orders/order-document";
 import { control, lakeClient } from "./shopper";
 import { startStack, type Stack } from "./stack";
 

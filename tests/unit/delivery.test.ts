@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { downloadPolicy, downloadsOf } from "~/modules/delivery/delivery.server";
 import { fulfilmentStatus, lineDelivered } from "~/modules/delivery/fulfilment-status.server";
-import type { Order, OrderLine } from "~/modules/orders/orders.server";
+import type { Order, OrderLine } from "~/modules/orders/order-document";
 
 const line = (kind: "file" | "access", quantity = 1, key = "l1"): OrderLine => ({
   _key: key,

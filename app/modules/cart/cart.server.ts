@@ -4,7 +4,7 @@ import type { SanityClient } from "@sanity/client";
 import { defineQuery } from "groq";
 import { z } from "zod";
 import { effectivePrice } from "~/lib/pricing";
-import type { OrderLine } from "../orders/orders.server";
+import type { OrderLine } from "../orders/order-document";
 import { getSanityClient } from "../platform/sanity.server";
 import { fetchParsed, listOf } from "../platform/typed-query.server";
 

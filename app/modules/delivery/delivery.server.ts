@@ -4,16 +4,9 @@ import { defineQuery } from "groq";
 import { z } from "zod";
 import { getEnv } from "../platform/env.server";
 import { sendMail } from "../platform/mail.server";
-import {
-  newKey,
-  readOrder,
-  readOrders,
-  reviseOrder,
-  type Delivery,
-  type Fulfilment,
-  type Order,
-  type OrderLine,
-} from "../orders/orders.server";
+import type { Delivery, Fulfilment, Order, OrderLine } from "../orders/order-document";
+import { newKey, reviseOrder } from "../orders/orders.server";
+import { readOrder, readOrders } from "../orders/read.server";
 import { fulfilmentStatus, lineDelivered } from "./fulfilment-status.server";
 import { alertManualDelivery, checkCodePools } from "../orders/merchant-alerts.server";
 import { receiptMail, type ActivationSteps, type MailContext } from "./receipt-mail.server";

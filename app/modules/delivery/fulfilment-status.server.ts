@@ -1,4 +1,4 @@
-import type { Fulfilment, Order, OrderLine } from "../orders/orders.server";
+import type { Fulfilment, Order, OrderLine } from "../orders/order-document";
 
 /**
  * A line is delivered when it is a file, has its codes or credentials, or an editor marked the

@@ -1,6 +1,6 @@
 import type { SanityDocument } from "@sanity/client";
 import { sendMail, type Mail } from "../platform/mail.server";
-import type { MailNotice } from "../orders/orders.server";
+import type { MailNotice } from "../orders/order-document";
 import { writeWithRevision } from "../platform/revise.server";
 import { getSanityWriteClient } from "../platform/sanity.server";
 

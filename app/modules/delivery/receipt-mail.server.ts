@@ -5,7 +5,7 @@ import { whatsappLink } from "~/lib/whatsapp";
 import { lineDelivered } from "./fulfilment-status.server";
 import { paymentRows, paymentSummary } from "../orders/payment-summary.server";
 import { escapeHtml, type Mail } from "../platform/mail.server";
-import type { Order } from "../orders/orders.server";
+import type { Order } from "../orders/order-document";
 
 export interface MailContext {
   origin: string;

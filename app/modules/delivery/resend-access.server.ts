@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { activationStepsOf, loadDeliveryInfo, mailContext } from "./delivery.server";
 import { sendMail } from "../platform/mail.server";
-import { getOrderForShopper, newKey, reviseOrder, type Order, type PaymentEvent } from "../orders/orders.server";
+import type { Order, PaymentEvent } from "../orders/order-document";
+import { getOrderForShopper, newKey, reviseOrder } from "../orders/orders.server";
 import { maskEmail } from "./pdf-stamp.server";
 import { allow } from "../platform/rate-limit.server";
 import { accessMail } from "./receipt-mail.server";

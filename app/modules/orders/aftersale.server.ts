@@ -1,5 +1,5 @@
 import { sweepMerchantAlerts } from "./merchant-alerts.server";
-import { readOrder } from "./orders.server";
+import { readOrder } from "./read.server";
 import { settleRefund, settleRefunds } from "./refunds.server";
 
 /**

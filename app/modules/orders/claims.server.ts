@@ -2,7 +2,8 @@ import { createHash } from "node:crypto";
 import { z } from "zod";
 import { lineDelivered } from "../delivery/fulfilment-status.server";
 import { alertMerchantOfClaim } from "./merchant-alerts.server";
-import { getOrderForShopper, reviseOrder, type Claim, type Order } from "./orders.server";
+import type { Claim, Order } from "./order-document";
+import { getOrderForShopper, reviseOrder } from "./orders.server";
 import { confirmPayments } from "../payments/attempts.server";
 import { allow } from "../platform/rate-limit.server";
 

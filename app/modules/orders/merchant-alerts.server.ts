@@ -5,7 +5,8 @@ import { whatsappLink } from "~/lib/whatsapp";
 import { getEnv } from "../platform/env.server";
 import { escapeHtml, type Mail } from "../platform/mail.server";
 import { sendNoticeOnce } from "../delivery/mail-once.server";
-import { fetchOrders, type MailNotice, type Order } from "./orders.server";
+import type { MailNotice, Order } from "./order-document";
+import { fetchOrders } from "./read.server";
 import { getSanityClient, getSanityWriteClient } from "../platform/sanity.server";
 import { fetchParsed } from "../platform/typed-query.server";
 

@@ -6,7 +6,8 @@ import { normalizeWhatsapp } from "../checkout/checkout.server";
 import { getEnv } from "../platform/env.server";
 import { escapeHtml, sendMail } from "../platform/mail.server";
 import { allow } from "../platform/rate-limit.server";
-import { fetchOrders, type Order } from "./orders.server";
+import type { Order } from "./order-document";
+import { fetchOrders } from "./read.server";
 import { orderUrl } from "~/lib/urls";
 
 /**

@@ -2,7 +2,8 @@ import { COUNTRIES, OPERATORS, isCountryCode, isOperatorId, type CountryCode, ty
 import { downloadPolicy, downloadsOf, lineDelivered, loadDeliveryInfo, onOrderPaid } from "../delivery/delivery.server";
 import { getEnv } from "../platform/env.server";
 import { canRetryPayment } from "./order-state.server";
-import { getOrderForShopper, type Order, type PaymentAttempt } from "./orders.server";
+import type { Order, PaymentAttempt } from "./order-document";
+import { getOrderForShopper } from "./orders.server";
 import { formatPrice } from "~/lib/money";
 import { portableTextToHtml } from "~/lib/portable-text.server";
 import { hasCodes } from "../delivery/resend-access.server";

@@ -1,4 +1,4 @@
-import type { Order, PaymentAttempt } from "./orders.server";
+import type { Order, PaymentAttempt } from "./order-document";
 import { getProvider } from "../payments/registry.server";
 
 /**

@@ -5,7 +5,9 @@ import { loadDeliveryInfo, returnCodes } from "../delivery/delivery.server";
 import { getEnv } from "../platform/env.server";
 import { escapeHtml, type Mail } from "../platform/mail.server";
 import { sendNoticeOnce } from "../delivery/mail-once.server";
-import { fetchOrders, reviseOrder, type Order } from "./orders.server";
+import type { Order } from "./order-document";
+import { reviseOrder } from "./orders.server";
+import { fetchOrders } from "./read.server";
 
 /**
  * What follows a refund the merchant recorded in Studio (« Rembourser », sanity/actions/refund.ts):

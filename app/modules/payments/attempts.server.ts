@@ -2,20 +2,9 @@ import { onOrderPaid } from "../delivery/delivery.server";
 import { settleDiscountUse } from "../marketing/discounts.server";
 import { getEnv } from "../platform/env.server";
 import { attemptMayTakeMoney, type EventSource } from "../orders/order-state.server";
-import {
-  addPaymentAttempt,
-  applyObservation,
-  attemptIsOpen,
-  claimIsStale,
-  cutAttempt,
-  getOrder,
-  markAttemptClosed,
-  newKey,
-  PAYMENT_CLAIM_LEASE_MS,
-  recordCreatedPayment,
-  type Order,
-  type PaymentAttempt,
-} from "../orders/orders.server";
+import type { Order, PaymentAttempt } from "../orders/order-document";
+import { getOrder, newKey } from "../orders/orders.server";
+import { addPaymentAttempt, applyObservation, attemptIsOpen, claimIsStale, cutAttempt, markAttemptClosed, PAYMENT_CLAIM_LEASE_MS, recordCreatedPayment } from "../orders/payment-records.server";
 import { isPaymentProviderError, ProviderUnavailable } from "./errors";
 import type { CreatedPayment, ProviderId, Wallet } from "./provider";
 import { getPlugin, getProvider } from "./registry.server";

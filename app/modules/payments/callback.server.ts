@@ -1,5 +1,6 @@
 import { isLakeOutage } from "../platform/lake-outage.server";
-import { getOrder, tokensMatch, type Order } from "../orders/orders.server";
+import type { Order } from "../orders/order-document";
+import { getOrder, tokensMatch } from "../orders/orders.server";
 
 /**
  * A provider callback names its order and that order's callback token in its URL. Both are

@@ -5,7 +5,10 @@ import { retryDiscountUses, settleDiscountUse } from "../marketing/discounts.ser
 import { getEnv } from "../platform/env.server";
 import { INSTANCE_ID, lakeLease } from "../platform/lease.server";
 import { expiryDue, LATE_PAYMENT_WINDOW_MS, nextCheckAt } from "../orders/order-state.server";
-import { expireOrder, PAYMENT_CLAIM_LEASE_MS, readOrders, reviseOrder, type Order } from "../orders/orders.server";
+import type { Order } from "../orders/order-document";
+import { reviseOrder } from "../orders/orders.server";
+import { expireOrder, PAYMENT_CLAIM_LEASE_MS } from "../orders/payment-records.server";
+import { readOrders } from "../orders/read.server";
 import { getProvider } from "./registry.server";
 import { writeWithRevision } from "../platform/revise.server";
 import { getSanityWriteClient } from "../platform/sanity.server";
