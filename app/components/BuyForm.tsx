@@ -1,5 +1,7 @@
 import { Form } from "@remix-run/react";
+import { usePending } from "./FormParts";
 import { Icon } from "./Icon";
+import { CART_URL } from "~/lib/urls";
 
 /** Straight to checkout with this one product: a plain POST, so it works without JavaScript. */
 export function BuyForm({
@@ -19,17 +21,20 @@ export function BuyForm({
   /** In a card on a phone, two buttons share ~150 px: no icon, smaller text. */
   compact?: boolean;
 }) {
+  const pending = usePending({ action: CART_URL, fields: { intent: "buy-now", productId } });
   return (
-    <Form method="post" action="/panier" className={className}>
+    <Form method="post" action={CART_URL} className={className}>
       <input type="hidden" name="intent" value="buy-now" />
       <input type="hidden" name="productId" value={productId} />
       <button
         type="submit"
         className={`${free ? "btn-gold" : "btn-primary"} w-full ${compact ? "px-1 text-xs sm:text-sm" : "whitespace-nowrap px-3 sm:px-4"}`}
+        disabled={pending}
+        aria-busy={pending || undefined}
       >
         {/* Under 400 px the words need the room (the phone's buy bar shares its width with the price). */}
         <Icon name={free ? "download" : "cart"} className={compact ? "hidden h-4 w-4 sm:block" : "hidden h-4 w-4 min-[400px]:block"} />
-        {label ?? (free ? "Obtenir gratuitement" : "Acheter")}
+        {pending ? "En cours…" : label ?? (free ? "Obtenir gratuitement" : "Acheter")}
         {productTitle ? <span className="sr-only"> : {productTitle}</span> : null}
       </button>
     </Form>

@@ -1,7 +1,9 @@
 import { Form, Link } from "@remix-run/react";
 import type { ImageView } from "~/lib/catalog-types";
 import { formatPrice } from "~/lib/money";
+import { usePending } from "./FormParts";
 import { Icon } from "./Icon";
+import { CART_URL, productUrl } from "~/lib/urls";
 
 export interface CartLineView {
   _key: string;
@@ -21,7 +23,8 @@ export interface CartLineView {
  * sold one per order unless an editor allows more.
  */
 export function CartLineItem({ line, currency }: { line: CartLineView; currency: string }) {
-  const href = `/produits/${line.slug}`;
+  const href = productUrl(line.slug);
+  const removing = usePending({ action: CART_URL, fields: { intent: "remove", productId: line.productId } });
   return (
     <li className="flex gap-3 p-4" data-testid="cart-line">
       <Link to={href} tabIndex={-1} aria-hidden="true" className="block h-16 w-16 shrink-0 overflow-hidden rounded-xl bg-slate-100 dark:bg-slate-800">
@@ -31,7 +34,7 @@ export function CartLineItem({ line, currency }: { line: CartLineView; currency:
         ) : null}
       </Link>
       <div className="min-w-0 flex-1">
-        <Link to={href} className="line-clamp-2 font-semibold leading-snug hover:text-brand dark:hover:text-brand-light">
+        <Link to={href} prefetch="intent" className="line-clamp-2 font-semibold leading-snug hover:text-brand dark:hover:text-brand-light">
           {line.title}
         </Link>
         <p className="mt-0.5 text-sm text-slate-600 dark:text-slate-400">
@@ -46,12 +49,13 @@ export function CartLineItem({ line, currency }: { line: CartLineView; currency:
         </p>
         <div className="mt-2 flex flex-wrap items-center gap-2">
           {line.maxQuantity > 1 ? <QuantityForm line={line} /> : null}
-          <Form method="post" action="/panier">
+          <Form method="post" action={CART_URL}>
             <input type="hidden" name="intent" value="remove" />
             <input type="hidden" name="productId" value={line.productId} />
-            <button type="submit" className="btn-outline min-h-10 px-3 text-red-700 dark:text-red-300" data-testid="cart-remove">
+            <button type="submit" className="btn-outline min-h-10 px-3 text-red-700 dark:text-red-300" data-testid="cart-remove"
+              disabled={removing} aria-busy={removing || undefined}>
               <Icon name="trash" className="h-4 w-4" />
-              Retirer<span className="sr-only"> {line.title} du panier</span>
+              {removing ? "Retrait en cours…" : "Retirer"}<span className="sr-only"> {line.title} du panier</span>
             </button>
           </Form>
         </div>
@@ -62,8 +66,9 @@ export function CartLineItem({ line, currency }: { line: CartLineView; currency:
 
 function QuantityForm({ line }: { line: CartLineView }) {
   const id = `qty-${line._key}`;
+  const pending = usePending({ action: CART_URL, fields: { intent: "set", productId: line.productId } });
   return (
-    <Form method="post" action="/panier" className="flex items-center gap-2">
+    <Form method="post" action={CART_URL} className="flex items-center gap-2">
       <input type="hidden" name="intent" value="set" />
       <input type="hidden" name="productId" value={line.productId} />
       <label htmlFor={id} className="sr-only">
@@ -71,8 +76,8 @@ function QuantityForm({ line }: { line: CartLineView }) {
       </label>
       <input id={id} name="quantity" type="number" min={1} max={line.maxQuantity} defaultValue={line.quantity}
         className="field min-h-10 w-16 text-center" inputMode="numeric" />
-      <button type="submit" className="btn-outline min-h-10 px-3">
-        Mettre à jour<span className="sr-only"> la quantité de {line.title}</span>
+      <button type="submit" className="btn-outline min-h-10 px-3" disabled={pending} aria-busy={pending || undefined}>
+        {pending ? "Mise à jour en cours…" : "Mettre à jour"}<span className="sr-only"> la quantité de {line.title}</span>
       </button>
     </Form>
   );

@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { cmsPageUrl } from "~/lib/urls";
 
 /** Beside « Payer »: what the buyer agrees to, one tap away (CMS pages from the seed). */
 export function CheckoutTerms({ free }: { free: boolean }) {
@@ -6,11 +7,11 @@ export function CheckoutTerms({ free }: { free: boolean }) {
   return (
     <p className="text-center text-xs text-slate-600 dark:text-slate-400" data-testid="checkout-terms">
       {free ? "En commandant" : "En payant"}, vous acceptez nos{" "}
-      <Link to="/pages/conditions-generales-de-vente" className={link}>
+      <Link to={cmsPageUrl("conditions-generales-de-vente")} className={link}>
         conditions générales de vente
       </Link>{" "}
       et notre{" "}
-      <Link to="/pages/politique-de-remboursement" className={link}>
+      <Link to={cmsPageUrl("politique-de-remboursement")} className={link}>
         politique de remboursement
       </Link>
       .

@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { Icon } from "./Icon";
+import { catalogUrl } from "~/lib/urls";
 
 export function Hero({ title, text, whatsappHref }: { title: string; text: string | null; whatsappHref: string }) {
   return (
@@ -11,7 +12,7 @@ export function Hero({ title, text, whatsappHref }: { title: string; text: strin
         <h1 className="max-w-2xl text-2xl font-extrabold leading-tight sm:text-5xl">{title}</h1>
         {text ? <p className="mt-2 line-clamp-2 max-w-xl text-sm text-white/90 sm:mt-4 sm:line-clamp-none sm:text-lg">{text}</p> : null}
         <div className="mt-4 flex flex-wrap gap-2 sm:mt-8 sm:gap-3">
-          <Link to="/produits" className="btn-gold grow whitespace-nowrap px-3 sm:grow-0 sm:px-6 sm:text-base">
+          <Link to={catalogUrl()} className="btn-gold grow whitespace-nowrap px-3 sm:grow-0 sm:px-6 sm:text-base">
             Explorer les produits
             <Icon name="arrowRight" className="hidden h-4 w-4 min-[400px]:block" />
           </Link>

@@ -1,9 +1,9 @@
 import { Link, useLocation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
-import { catalogueHref } from "~/lib/catalogue";
 import type { LayoutView } from "~/lib/catalog-types";
 import { whatsappLink } from "~/lib/whatsapp";
 import { Icon } from "./Icon";
+import { catalogUrl, categoryUrl, cmsPageUrl, MY_ORDERS_URL } from "~/lib/urls";
 
 /**
  * A <details> disclosure: opens and closes without JavaScript; with it, closes after each navigation.
@@ -35,19 +35,19 @@ export function MobileMenu({ layout }: { layout: LayoutView | null }) {
       >
         <ul className="space-y-1">
           <li>
-            <Link to="/mes-commandes" className={`${item} font-semibold`}>
+            <Link to={MY_ORDERS_URL} className={`${item} font-semibold`}>
               <Icon name="receipt" />
               Mes commandes
             </Link>
           </li>
           <li>
-            <Link to="/produits" className={`${item} font-semibold`}>
+            <Link to={catalogUrl()} className={`${item} font-semibold`}>
               Tous les produits
             </Link>
           </li>
           <li>
             <Link
-              to={catalogueHref({ onSale: true })}
+              to={catalogUrl({ onSale: true })}
               className={`${item} font-semibold text-red-600 dark:text-red-400`}
             >
               Promotions
@@ -62,7 +62,7 @@ export function MobileMenu({ layout }: { layout: LayoutView | null }) {
             <ul className="mt-1 space-y-1">
               {layout.categories.map((category) => (
                 <li key={category.slug}>
-                  <Link to={catalogueHref({ category: category.slug })} className={item}>
+                  <Link to={categoryUrl(category.slug)} className={item}>
                     <span aria-hidden="true">{category.icon}</span>
                     {category.title}
                   </Link>
@@ -75,7 +75,7 @@ export function MobileMenu({ layout }: { layout: LayoutView | null }) {
           <ul className="mt-3 space-y-1 border-t border-slate-200 pt-3 dark:border-slate-800">
             {layout.pages.map((page) => (
               <li key={page.slug}>
-                <Link to={`/pages/${page.slug}`} className={item}>
+                <Link to={cmsPageUrl(page.slug)} className={item}>
                   {page.title}
                 </Link>
               </li>

@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { SearchForm } from "./SearchForm";
+import { catalogUrl, HOME_URL } from "~/lib/urls";
 
 export function NotFound({ what = "Cette page" }: { what?: string }) {
   return (
@@ -13,10 +14,10 @@ export function NotFound({ what = "Cette page" }: { what?: string }) {
         <SearchForm id="recherche-404" />
       </div>
       <div className="mt-6 flex justify-center gap-3">
-        <Link to="/" className="btn-primary">
+        <Link to={HOME_URL} className="btn-primary">
           Retour à l'accueil
         </Link>
-        <Link to="/produits" className="btn-outline">
+        <Link to={catalogUrl()} className="btn-outline">
           Voir les produits
         </Link>
       </div>

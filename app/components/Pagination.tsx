@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
-import { catalogueHref, type CatalogueFilters } from "~/lib/catalogue";
+import type { CatalogFilters } from "~/lib/catalog-filters";
+import { catalogUrl } from "~/lib/urls";
 
 /** Pages around the current one, plus the first and the last. */
 function visiblePages(current: number, count: number): (number | "…")[] {
@@ -8,7 +9,7 @@ function visiblePages(current: number, count: number): (number | "…")[] {
   return sorted.flatMap((page, i) => (i > 0 && page - sorted[i - 1]! > 1 ? ["…" as const, page] : [page]));
 }
 
-export function Pagination({ filters, pageCount }: { filters: CatalogueFilters; pageCount: number }) {
+export function Pagination({ filters, pageCount }: { filters: CatalogFilters; pageCount: number }) {
   if (pageCount <= 1) return null;
   const current = Math.min(filters.page, pageCount);
   const item = "inline-flex h-11 min-w-11 items-center justify-center rounded-xl px-3 text-sm font-semibold";
@@ -16,7 +17,7 @@ export function Pagination({ filters, pageCount }: { filters: CatalogueFilters; 
   return (
     <nav aria-label="Pagination" className="mt-8 flex flex-wrap items-center justify-center gap-2">
       {current > 1 ? (
-        <Link to={catalogueHref({ ...filters, page: current - 1 })} className={idle} rel="prev">
+        <Link to={catalogUrl({ ...filters, page: current - 1 })} className={idle} rel="prev">
           Précédent
         </Link>
       ) : null}
@@ -30,13 +31,13 @@ export function Pagination({ filters, pageCount }: { filters: CatalogueFilters; 
             {page}
           </span>
         ) : (
-          <Link key={page} to={catalogueHref({ ...filters, page })} className={idle} aria-label={`Page ${page}`}>
+          <Link key={page} to={catalogUrl({ ...filters, page })} className={idle} aria-label={`Page ${page}`}>
             {page}
           </Link>
         )
       )}
       {current < pageCount ? (
-        <Link to={catalogueHref({ ...filters, page: current + 1 })} className={idle} rel="next">
+        <Link to={catalogUrl({ ...filters, page: current + 1 })} className={idle} rel="next">
           Suivant
         </Link>
       ) : null}

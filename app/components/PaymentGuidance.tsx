@@ -4,6 +4,7 @@ import { COUNTRIES, OPERATORS, type CountryCode, type CountryOffer, type Operato
 import { formatPrice } from "~/lib/money";
 import { useHydrated } from "~/lib/use-hydrated";
 import { OperatorMark } from "./OperatorMark";
+import { usePending } from "./FormParts";
 
 export interface AttemptView {
   state: "creating" | "pending" | "paid" | "failed" | "error";
@@ -60,6 +61,8 @@ export function PaymentGuidance({
   const offer = offers.find((candidate) => candidate.country === country);
   const waiting = status === "pending" && attempt?.state === "pending";
   const left = attempt ? minutesLeft(attempt.expiresAt, now) : 0;
+  const retrying = usePending({ action, fields: { intent: "retry" } });
+  const switching = usePending({ action, fields: { intent: "other-operator" } });
 
   return (
     <section aria-labelledby="payer" className="mt-6 space-y-4" data-testid="payment-guidance">
@@ -98,8 +101,8 @@ export function PaymentGuidance({
 
       {attempt?.operator && attempt.country ? (
         <Form method="post" action={action}>
-          <button type="submit" name="intent" value="retry" className="btn-primary w-full" disabled={busy}>
-            {`Réessayer avec ${OPERATORS[attempt.operator].name}`}
+          <button type="submit" name="intent" value="retry" className="btn-primary w-full" disabled={busy} aria-busy={retrying || undefined}>
+            {retrying ? "Paiement en cours…" : `Réessayer avec ${OPERATORS[attempt.operator].name}`}
           </button>
         </Form>
       ) : null}
@@ -138,8 +141,8 @@ export function PaymentGuidance({
             ))}
           </div>
         </fieldset>
-        <button type="submit" name="intent" value="other-operator" className="btn-outline w-full" disabled={busy}>
-          {`Payer ${formatPrice(total, currency)} avec cet opérateur`}
+        <button type="submit" name="intent" value="other-operator" className="btn-outline w-full" disabled={busy} aria-busy={switching || undefined}>
+          {switching ? "Paiement en cours…" : `Payer ${formatPrice(total, currency)} avec cet opérateur`}
         </button>
       </Form>
     </section>

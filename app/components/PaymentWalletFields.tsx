@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { COUNTRIES, OPERATORS, type CountryCode, type CountryOffer } from "~/lib/mobile-money";
 import { useHydrated } from "~/lib/use-hydrated";
+import { fieldAria, FieldError, groupAria } from "./FormParts";
 import { OperatorMark } from "./OperatorMark";
 
 interface Props {
@@ -18,14 +19,6 @@ function countryOfTyped(value: string, offers: readonly CountryOffer[]): Country
   const international = digits.startsWith("+") ? digits.slice(1) : digits.startsWith("00") ? digits.slice(2) : null;
   if (!international) return null;
   return offers.find((offer) => international.startsWith(COUNTRIES[offer.country].dial))?.country ?? null;
-}
-
-function FieldError({ id, message }: { id: string; message?: string }) {
-  return message ? (
-    <p id={id} className="mt-1 text-sm text-red-700 dark:text-red-400">
-      {message}
-    </p>
-  ) : null;
 }
 
 /**
@@ -47,12 +40,12 @@ export function PaymentWalletFields({ offers, country: initialCountry, values, e
           Votre pays
         </label>
         <div className="mt-1 flex gap-2">
-          <select id="country" name="country" className="field min-w-0 flex-1" value={country ?? ""}
+          <select name="country" className="field min-w-0 flex-1" value={country ?? ""}
             onChange={(event) => {
               setCountry(event.target.value as CountryCode);
               setCountryChosen(true);
             }}
-            aria-invalid={errors.country ? true : undefined} aria-describedby={errors.country ? "country-error" : undefined}>
+            {...fieldAria("country", errors.country)}>
             {offers.map((candidate) => (
               <option key={candidate.country} value={candidate.country}>
                 {candidate.name} (+{candidate.dial})
@@ -65,28 +58,28 @@ export function PaymentWalletFields({ offers, country: initialCountry, values, e
             </button>
           )}
         </div>
-        <FieldError id="country-error" message={errors.country} />
+        <FieldError fieldId="country" message={errors.country} />
       </div>
 
       <div>
         <label htmlFor="whatsapp" className="block text-sm font-semibold">
           Numéro WhatsApp
         </label>
-        <input id="whatsapp" name="whatsapp" type="tel" inputMode="tel" autoComplete="tel" required
+        <input name="whatsapp" type="tel" inputMode="tel" autoComplete="tel" required
           className="field mt-1" defaultValue={values?.whatsapp}
           onChange={(event) => {
             const typed = countryOfTyped(event.target.value, offers);
             if (typed && !countryChosen) setCountry(typed);
           }}
-          aria-invalid={errors.whatsapp ? true : undefined} aria-describedby={errors.whatsapp ? "whatsapp-error whatsapp-hint" : "whatsapp-hint"} />
+          {...fieldAria("whatsapp", errors.whatsapp, "whatsapp-hint")} />
         <p id="whatsapp-hint" className="mt-1 text-xs text-slate-600 dark:text-slate-400">
           {dial ? `Tel que vous le composez, avec ou sans +${dial}.` : "Avec l'indicatif du pays, par exemple +237."}
         </p>
-        <FieldError id="whatsapp-error" message={errors.whatsapp} />
+        <FieldError fieldId="whatsapp" message={errors.whatsapp} />
       </div>
 
       {free ? null : (
-        <fieldset key={country ?? "none"} aria-describedby={errors.operator ? "operator-error" : undefined}>
+        <fieldset key={country ?? "none"} {...groupAria("operator", errors.operator)}>
           <legend className="text-sm font-semibold">Votre opérateur mobile money</legend>
           {!offer ? (
             <p className="mt-2 text-sm text-red-700 dark:text-red-400">
@@ -104,7 +97,7 @@ export function PaymentWalletFields({ offers, country: initialCountry, values, e
               ))}
             </div>
           )}
-          <FieldError id="operator-error" message={errors.operator} />
+          <FieldError fieldId="operator" message={errors.operator} />
         </fieldset>
       )}
     </>

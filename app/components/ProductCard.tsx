@@ -3,6 +3,7 @@ import type { ProductCardView } from "~/lib/catalog-types";
 import { BuyForm } from "./BuyForm";
 import { PriceTag } from "./PriceTag";
 import { formatRating, Stars } from "./Stars";
+import { productUrl } from "~/lib/urls";
 
 const SIZES = "(min-width: 1024px) 270px, (min-width: 768px) 33vw, 50vw";
 
@@ -15,7 +16,7 @@ export function ProductCard({
   currency: string;
   eager?: boolean;
 }) {
-  const href = `/produits/${product.slug}`;
+  const href = productUrl(product.slug);
   const { image, offer } = product;
   return (
     // One link per card for the picture and the title (stretched over the card by the title's
@@ -50,7 +51,7 @@ export function ProductCard({
       </div>
       <div className="flex flex-1 flex-col gap-2 p-3 sm:p-4">
         <h3 className="text-sm font-bold leading-snug text-slate-900 dark:text-white sm:text-base">
-          <Link to={href} className="after:absolute after:inset-0 hover:text-brand dark:hover:text-brand-light">
+          <Link to={href} prefetch="intent" className="after:absolute after:inset-0 hover:text-brand dark:hover:text-brand-light">
             {product.title}
           </Link>
         </h3>
@@ -67,7 +68,7 @@ export function ProductCard({
         <div className="mt-auto space-y-2 pt-1">
           <PriceTag offer={offer} currency={currency} />
           <div className="relative grid grid-cols-2 gap-2">
-            <Link to={href} className="btn-outline px-1 text-xs sm:text-sm" aria-label={`Détails : ${product.title}`}>
+            <Link to={href} prefetch="intent" className="btn-outline px-1 text-xs sm:text-sm" aria-label={`Détails : ${product.title}`}>
               Détails
             </Link>
             <BuyForm

@@ -1,4 +1,5 @@
 import { Form } from "@remix-run/react";
+import { SubmitButton } from "./FormParts";
 
 export type ResendState = { ok: true; to: string } | { ok: false; error: string } | undefined;
 
@@ -16,9 +17,9 @@ export function ResendAccessForm({ action, state, busy }: { action: string; stat
           {state.error}
         </p>
       ) : null}
-      <button type="submit" className="btn-outline w-full" disabled={busy}>
+      <SubmitButton className="btn-outline w-full" pending={busy} pendingLabel="Envoi en cours…">
         Renvoyer mes accès par e-mail
-      </button>
+      </SubmitButton>
     </Form>
   );
 }

@@ -1,4 +1,6 @@
 import { Form } from "@remix-run/react";
+import { useId } from "react";
+import { ErrorSummary, fieldAria, FieldError, groupAria, SubmitButton, usePending } from "./FormParts";
 import { formatRating, Stars } from "./Stars";
 
 interface Review {
@@ -15,8 +17,13 @@ export type ReviewFormState = { ok: true; message: string } | { ok: false; error
 
 const dateFormat = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Africa/Douala" });
 
-/** Rating 1–5, name and comment; the server decides whether the review is verified. */
+/**
+ * Rating 1–5, name and comment; the server decides whether the review is verified. Field ids are
+ * unique per form: an order page shows one form per product.
+ */
 export function ReviewForm({ action, state, hidden = {}, compact = false }: { action?: string; state: ReviewFormState; hidden?: Record<string, string>; compact?: boolean }) {
+  const prefix = useId().replace(/:/g, "");
+  const pending = usePending({ action, fields: { intent: "review", ...hidden } });
   if (state?.ok) {
     return (
       <p role="status" className="rounded-xl bg-emerald-50 p-3 text-sm text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200" data-testid="review-thanks">
@@ -26,19 +33,17 @@ export function ReviewForm({ action, state, hidden = {}, compact = false }: { ac
   }
   const errors: Errors = state && !state.ok ? state.errors : {};
   const field = "w-full rounded-xl border border-slate-300 bg-white p-3 dark:border-slate-700 dark:bg-slate-900";
-  const error = (message?: string) => (message ? <p className="text-sm font-semibold text-red-700 dark:text-red-300">{message}</p> : null);
+  const ids = { rating: `${prefix}-note`, name: `${prefix}-nom`, comment: `${prefix}-avis` };
+  const byId = { [ids.rating]: errors.rating, [ids.name]: errors.name, [ids.comment]: errors.comment, form: errors.form };
+  const labels = { [ids.rating]: "Votre note", [ids.name]: "Votre nom", [ids.comment]: "Votre avis" };
   return (
     <Form method="post" action={action} className="space-y-3" noValidate data-testid="review-form">
       <input type="hidden" name="intent" value="review" />
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      {errors.form ? (
-        <p role="alert" className="text-sm font-semibold text-red-700 dark:text-red-300">
-          {errors.form}
-        </p>
-      ) : null}
-      <fieldset>
+      <ErrorSummary errors={byId} labels={labels} />
+      <fieldset {...groupAria(ids.rating, errors.rating)}>
         <legend className="font-semibold">Votre note</legend>
         <div className="mt-1 flex flex-wrap gap-3">
           {[5, 4, 3, 2, 1].map((value) => (
@@ -49,25 +54,25 @@ export function ReviewForm({ action, state, hidden = {}, compact = false }: { ac
             </label>
           ))}
         </div>
-        {error(errors.rating)}
+        <FieldError fieldId={ids.rating} message={errors.rating} />
       </fieldset>
       <div>
         <label className="font-semibold">
           Votre nom
-          <input name="name" type="text" autoComplete="given-name" maxLength={60} className={`${field} mt-1 font-normal`} />
+          <input name="name" type="text" autoComplete="given-name" maxLength={60} className={`${field} mt-1 font-normal`} {...fieldAria(ids.name, errors.name)} />
         </label>
-        {error(errors.name)}
+        <FieldError fieldId={ids.name} message={errors.name} />
       </div>
       <div>
         <label className="font-semibold">
           Votre avis
-          <textarea name="comment" rows={compact ? 3 : 4} maxLength={1500} className={`${field} mt-1 font-normal`} />
+          <textarea name="comment" rows={compact ? 3 : 4} maxLength={1500} className={`${field} mt-1 font-normal`} {...fieldAria(ids.comment, errors.comment)} />
         </label>
-        {error(errors.comment)}
+        <FieldError fieldId={ids.comment} message={errors.comment} />
       </div>
-      <button type="submit" className="btn-primary w-full sm:w-auto">
+      <SubmitButton className="btn-primary w-full sm:w-auto" pending={pending} pendingLabel="Envoi en cours…">
         Envoyer mon avis
-      </button>
+      </SubmitButton>
     </Form>
   );
 }

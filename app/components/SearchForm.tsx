@@ -1,9 +1,10 @@
 import { Form } from "@remix-run/react";
 import { Icon } from "./Icon";
+import { catalogUrl } from "~/lib/urls";
 
 export function SearchForm({ defaultValue, id }: { defaultValue?: string; id: string }) {
   return (
-    <Form method="get" action="/produits" role="search" className="relative w-full">
+    <Form method="get" action={catalogUrl()} role="search" className="relative w-full">
       <label htmlFor={id} className="sr-only">
         Rechercher un produit
       </label>

@@ -1,8 +1,8 @@
 import { Link } from "@remix-run/react";
-import { catalogueHref } from "~/lib/catalogue";
 import type { LayoutView } from "~/lib/catalog-types";
 import { contactLink } from "~/lib/whatsapp";
 import { Icon } from "./Icon";
+import { categoryUrl, cmsPageUrl, MY_ORDERS_URL } from "~/lib/urls";
 
 export function SiteFooter({ layout }: { layout: LayoutView | null }) {
   const settings = layout?.settings;
@@ -50,7 +50,7 @@ export function SiteFooter({ layout }: { layout: LayoutView | null }) {
             <ul className="mt-3 space-y-2">
               {layout.categories.map((category) => (
                 <li key={category.slug}>
-                  <Link to={catalogueHref({ category: category.slug })} className={link}>
+                  <Link to={categoryUrl(category.slug)} className={link}>
                     {category.title}
                   </Link>
                 </li>
@@ -66,7 +66,7 @@ export function SiteFooter({ layout }: { layout: LayoutView | null }) {
             <ul className="mt-3 space-y-2">
               {layout.pages.map((page) => (
                 <li key={page.slug}>
-                  <Link to={`/pages/${page.slug}`} className={link}>
+                  <Link to={cmsPageUrl(page.slug)} className={link}>
                     {page.title}
                   </Link>
                 </li>
@@ -78,7 +78,7 @@ export function SiteFooter({ layout }: { layout: LayoutView | null }) {
           <p className={heading}>Contact</p>
           <ul className="mt-3 space-y-2">
             <li>
-              <Link to="/mes-commandes" className={link}>
+              <Link to={MY_ORDERS_URL} className={link}>
                 Mes commandes
               </Link>
             </li>

@@ -1,5 +1,4 @@
 import { Link, NavLink, useSearchParams } from "@remix-run/react";
-import { catalogueHref } from "~/lib/catalogue";
 import type { LayoutView } from "~/lib/catalog-types";
 import { contactLink } from "~/lib/whatsapp";
 import { Icon } from "./Icon";
@@ -7,6 +6,7 @@ import { Logo } from "./Logo";
 import { MobileMenu } from "./MobileMenu";
 import { SearchForm } from "./SearchForm";
 import { ThemeToggle } from "./ThemeToggle";
+import { CART_URL, catalogUrl, HOME_URL, MY_ORDERS_URL } from "~/lib/urls";
 
 /**
  * The bar sticks; on phones the search row below it scrolls away to leave room for products. Opaque, not
@@ -28,20 +28,20 @@ export function SiteHeader({ layout, cartCount }: { layout: LayoutView | null; c
       <header className="sticky top-0 z-40 border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950">
         <div className="container-page relative flex h-16 items-center gap-1 sm:gap-2">
           <MobileMenu layout={layout} />
-          <Link to="/" className="mr-auto rounded-lg" aria-label={`${shopName}, accueil`}>
+          <Link to={HOME_URL} className="mr-auto rounded-lg" aria-label={`${shopName}, accueil`}>
             <Logo shopName={shopName} />
           </Link>
           <nav aria-label="Navigation" className="hidden items-center md:flex">
-            <NavLink to="/produits" end className={navLink}>
+            <NavLink to={catalogUrl()} end className={navLink}>
               Produits
             </NavLink>
             <Link
-              to={catalogueHref({ onSale: true })}
+              to={catalogUrl({ onSale: true })}
               className="rounded-lg px-3 py-2 text-sm font-semibold text-red-600 hover:text-red-700 dark:text-red-400"
             >
               Promos
             </Link>
-            <NavLink to="/mes-commandes" className={navLink}>
+            <NavLink to={MY_ORDERS_URL} className={navLink}>
               Mes commandes
             </NavLink>
           </nav>
@@ -56,7 +56,7 @@ export function SiteHeader({ layout, cartCount }: { layout: LayoutView | null; c
             </a>
           ) : null}
           <Link
-            to="/panier"
+            to={CART_URL}
             className={iconLink}
             aria-label={cartCount ? `Panier, ${cartCount} article${cartCount > 1 ? "s" : ""}` : "Panier vide"}
           >

@@ -1,5 +1,6 @@
 import { useFetcher, useLocation } from "@remix-run/react";
 import { Icon } from "./Icon";
+import { THEME_URL } from "~/lib/urls";
 
 export const THEME_FETCHER_KEY = "theme";
 
@@ -14,7 +15,7 @@ export function ThemeToggle() {
   const button =
     "inline-flex h-11 w-11 items-center justify-center rounded-xl text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800";
   return (
-    <fetcher.Form method="post" action="/theme" preventScrollReset>
+    <fetcher.Form method="post" action={THEME_URL} preventScrollReset>
       <input type="hidden" name="redirectTo" value={`${location.pathname}${location.search}`} />
       <button
         type="submit"

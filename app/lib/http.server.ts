@@ -1,4 +1,4 @@
-import type { HeadersFunction } from "@remix-run/node";
+import { data, type HeadersFunction } from "@remix-run/node";
 import type { ProductCardView } from "./catalog-types";
 
 /**
@@ -66,4 +66,12 @@ export async function readForm(request: Request): Promise<FormData> {
   } catch {
     throw new Response("The form body could not be parsed.", { status: 400, headers: PRIVATE_HEADERS });
   }
+}
+
+/**
+ * A 404 for a route's error boundary, which keeps the shop's header and footer: `what` names the
+ * missing thing in the French copy (« Ce produit n'existe pas… »).
+ */
+export function notFound(what: string, headers?: HeadersInit) {
+  return data({ what }, { status: 404, headers });
 }

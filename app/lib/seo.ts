@@ -1,4 +1,5 @@
 import type { MetaDescriptor } from "@remix-run/node";
+import { isRouteErrorResponse } from "@remix-run/react";
 
 /** What every page says about itself to search engines and link previews. */
 export interface Seo {
@@ -26,4 +27,15 @@ export function seoMeta(seo: Seo | undefined): MetaDescriptor[] {
     { name: "twitter:card", content: "summary_large_image" },
     ...(seo.noindex ? [{ name: "robots", content: "noindex, follow" }] : []),
   ];
+}
+
+/** The head of an error page (a route's or the root's boundary): never indexed. */
+export function errorMeta(error: unknown): MetaDescriptor[] {
+  const missing = isRouteErrorResponse(error) && error.status === 404;
+  return [{ title: missing ? "Page introuvable | ASHTECH STORE" : "Erreur | ASHTECH STORE" }, { name: "robots", content: "noindex" }];
+}
+
+/** A page's head: its SEO, or the error page's when its boundary shows. */
+export function pageMeta({ data, error }: { data?: { seo?: Seo } | null; error?: unknown }): MetaDescriptor[] {
+  return error ? errorMeta(error) : seoMeta(data?.seo);
 }

@@ -15,7 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     path: new URL(request.url).pathname,
     noindex: true,
   });
-  return data({ layout, seo }, { status: 404, headers: { "Cache-Control": "public, max-age=60" } });
+  return data({ seo }, { status: 404, headers: { "Cache-Control": "public, max-age=60" } });
 }
 
 export const headers = pageHeaders;

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { catalogueHref } from "~/lib/catalogue";
 import { getSitemapEntries } from "~/modules/catalog/pages.server";
 import { absoluteUrl } from "~/modules/catalog/seo.server";
+import { catalogUrl, categoryUrl, cmsPageUrl, productUrl } from "~/lib/urls";
 
 function escapeXml(text: string): string {
   return text.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -11,10 +11,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { products, categories, pages } = await getSitemapEntries();
   const urls = [
     { path: "/", updatedAt: null },
-    { path: "/produits", updatedAt: null },
-    ...categories.map((c) => ({ path: catalogueHref({ category: c.slug }), updatedAt: c.updatedAt })),
-    ...products.map((p) => ({ path: `/produits/${encodeURIComponent(p.slug)}`, updatedAt: p.updatedAt })),
-    ...pages.map((p) => ({ path: `/pages/${encodeURIComponent(p.slug)}`, updatedAt: p.updatedAt })),
+    { path: catalogUrl(), updatedAt: null },
+    ...categories.map((c) => ({ path: categoryUrl(c.slug), updatedAt: c.updatedAt })),
+    ...products.map((p) => ({ path: productUrl(p.slug), updatedAt: p.updatedAt })),
+    ...pages.map((p) => ({ path: cmsPageUrl(p.slug), updatedAt: p.updatedAt })),
   ];
   const body = `<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">

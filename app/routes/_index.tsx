@@ -7,19 +7,21 @@ import { PromoBanner } from "~/components/PromoBanner";
 import { SectionHeading } from "~/components/SectionHeading";
 import { MobileMoneyOperators, operatorSentence } from "~/components/MobileMoneyOperators";
 import { WhyUs } from "~/components/WhyUs";
-import { catalogueHref } from "~/lib/catalogue";
 import { pageHeaders, promoEnds, publicPageHeaders } from "~/lib/http.server";
+import { useLayout } from "~/lib/layout";
 import { seoMeta } from "~/lib/seo";
 import { contactLink } from "~/lib/whatsapp";
 import { PreviewBanner } from "~/components/PreviewBanner";
 import { getHomePage } from "~/modules/catalog/home.server";
 import { catalogContextFor, PREVIEW_HEADERS } from "~/modules/catalog/preview.server";
 import { buildSeo } from "~/modules/catalog/seo.server";
+import { catalogUrl, categoryUrl } from "~/lib/urls";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const ctx = await catalogContextFor(request);
-  const home = await getHomePage(ctx);
-  const seo = buildSeo({ request, layout: home.layout, path: "/", description: home.heroText });
+  // The header and footer come with the root loader.
+  const { layout, ...home } = await getHomePage(ctx);
+  const seo = buildSeo({ request, layout, path: "/", description: home.heroText });
   const changesAt = [
     home.promotion?.endsAt,
     home.nextPromotionStart,
@@ -38,7 +40,8 @@ export const headers = pageHeaders;
 export const meta: MetaFunction<typeof loader> = ({ data }) => seoMeta(data?.seo);
 
 export default function Home() {
-  const { layout, heroTitle, heroText, promotion, featured, onSale, categories, whyUs, now, preview } = useLoaderData<typeof loader>();
+  const { heroTitle, heroText, promotion, featured, onSale, categories, whyUs, now, preview } = useLoaderData<typeof loader>();
+  const layout = useLayout();
   const { currency, shopName, whatsappNumber } = layout.settings;
   return (
     <>
@@ -58,7 +61,7 @@ export default function Home() {
 
         {featured.length ? (
           <section aria-labelledby="phares">
-            <SectionHeading id="phares" more={{ to: "/produits", label: "Voir tout" }}>
+            <SectionHeading id="phares" more={{ to: catalogUrl(), label: "Voir tout" }}>
               Nos produits phares
             </SectionHeading>
             <ProductRow products={featured} currency={currency} eagerCount={3} />
@@ -67,7 +70,7 @@ export default function Home() {
 
         {onSale.length ? (
           <section aria-labelledby="promotions">
-            <SectionHeading id="promotions" more={{ to: catalogueHref({ onSale: true }), label: "Voir tout" }}>
+            <SectionHeading id="promotions" more={{ to: catalogUrl({ onSale: true }), label: "Voir tout" }}>
               En promotion
             </SectionHeading>
             <ProductRow products={onSale} currency={currency} />
@@ -80,7 +83,7 @@ export default function Home() {
             <section key={category.slug} aria-labelledby={`categorie-${category.slug}`}>
               <SectionHeading
                 id={`categorie-${category.slug}`}
-                more={{ to: catalogueHref({ category: category.slug }), label: `Voir tout (${category.productCount})` }}
+                more={{ to: categoryUrl(category.slug), label: `Voir tout (${category.productCount})` }}
               >
                 <span aria-hidden="true">{category.icon} </span>
                 {category.title}

@@ -1,14 +1,15 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
 import { ClaimForm } from "~/components/ClaimForm";
-import { NotFound } from "~/components/NotFound";
 import { OrderDelivery } from "~/components/OrderDelivery";
 import { PaymentDetails } from "~/components/PaymentDetails";
 import { PaymentGuidance } from "~/components/PaymentGuidance";
 import { ResendAccessForm } from "~/components/ResendAccessForm";
+import { RouteErrorBoundary } from "~/components/RouteErrorBoundary";
 import { ReviewForm } from "~/components/Reviews";
-import { pageHeaders, PRIVATE_HEADERS as PRIVATE, readForm } from "~/lib/http.server";
+import { notFound, pageHeaders, PRIVATE_HEADERS as PRIVATE, readForm } from "~/lib/http.server";
+import { useLayout } from "~/lib/layout";
 import { formatPrice } from "~/lib/money";
 import { whatsappLink } from "~/lib/whatsapp";
 import { getLayout } from "~/modules/catalog/layout.server";
@@ -17,6 +18,7 @@ import { loadOrderPage, retryPayment } from "~/modules/orders/order-page.server"
 import { resendAccess } from "~/modules/delivery/resend-access.server";
 import { submitOrderReview } from "~/modules/catalog/reviews.server";
 import { siteOrigin } from "~/modules/catalog/seo.server";
+import { orderUrl, productUrl } from "~/lib/urls";
 
 const POLL_SECONDS = 4;
 const NO_SCRIPT_POLL_SECONDS = 15;
@@ -30,8 +32,9 @@ export const meta: MetaFunction = ({ params }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const token = new URL(request.url).searchParams.get("t");
-  const [layout, order] = await Promise.all([getLayout(), loadOrderPage(params.numero ?? "", token)]);
-  return data({ layout, order, token, now: new Date().toISOString() }, { status: order ? 200 : 404, headers: PRIVATE });
+  const order = await loadOrderPage(params.numero ?? "", token);
+  if (!order) throw notFound("Cette commande", PRIVATE);
+  return data({ order, token, now: new Date().toISOString() }, { headers: PRIVATE });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -39,7 +42,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const token = new URL(request.url).searchParams.get("t");
   if (formData.get("intent") === "claim") {
     const result = await submitClaim(params.numero ?? "", token, formData, context.clientIp ?? "unknown");
-    return data({ claim: result.ok ? result : { ok: false as const, error: result.error } }, { status: result.ok ? 200 : result.status, headers: PRIVATE });
+    return data({ claim: result.ok ? result : { ok: false as const, error: result.error, field: result.field } }, { status: result.ok ? 200 : result.status, headers: PRIVATE });
   }
   if (formData.get("intent") === "resend-access") {
     const result = await resendAccess(params.numero ?? "", token, formData, context.clientIp ?? "unknown");
@@ -88,13 +91,13 @@ function PendingRefresh() {
 }
 
 export default function OrderPage() {
-  const { layout, order, token, now } = useLoaderData<typeof loader>();
+  const { order, token, now } = useLoaderData<typeof loader>();
+  const layout = useLayout();
   const navigation = useNavigation();
   const actionData = useActionData<typeof action>();
   const review = actionData && "review" in actionData ? actionData.review : undefined;
   const claim = actionData && "claim" in actionData ? actionData.claim : undefined;
   const resend = actionData && "resend" in actionData ? actionData.resend : undefined;
-  if (!order) return <NotFound what="Cette commande" />;
   const { settings } = layout;
   const copy = order.total === 0 && order.status === "paid" ? FREE_ORDER_COPY : STATUS_COPY[order.status];
   const unpaid = order.status === "pending" || order.status === "failed";
@@ -136,7 +139,7 @@ export default function OrderPage() {
         <ul className="divide-y divide-slate-100 dark:divide-slate-800">
           {order.lines.map((line) => (
             <li key={line._key} className="flex items-baseline justify-between gap-3 py-2">
-              <Link to={`/produits/${line.slug}`} className="hover:text-brand">
+              <Link to={productUrl(line.slug)} prefetch="intent" className="hover:text-brand">
                 {line.title}
                 {line.quantity > 1 ? <span className="text-slate-600 dark:text-slate-400"> × {line.quantity}</span> : null}
               </Link>
@@ -160,7 +163,7 @@ export default function OrderPage() {
           resend={
             order.delivery.canResend ? (
               <ResendAccessForm
-                action={`/commande/${order.number}?t=${encodeURIComponent(token ?? "")}#renvoyer-acces`}
+                action={orderUrl(order.number, token, "renvoyer-acces")}
                 state={resend}
                 busy={navigation.state !== "idle" && navigation.formData?.get("intent") === "resend-access"}
               />
@@ -186,7 +189,7 @@ export default function OrderPage() {
               <p className="mb-2 font-bold">{line.title}</p>
               <ReviewForm
                 compact
-                action={`/commande/${order.number}?t=${encodeURIComponent(token ?? "")}`}
+                action={orderUrl(order.number, token)}
                 hidden={{ lineKey: line._key }}
                 state={review?.lineKey === line._key ? review : undefined}
               />
@@ -197,12 +200,12 @@ export default function OrderPage() {
 
       {order.canRetry && unpaid ? (
         <PaymentGuidance attempt={order.payment} status={order.status as "pending" | "failed"} total={order.total} currency={order.currency}
-          now={now} action={`/commande/${order.number}?t=${encodeURIComponent(token ?? "")}`} offers={layout.payment.offers}
+          now={now} action={orderUrl(order.number, token)} offers={layout.payment.offers}
           country={retryCountry} error={retryError} busy={navigation.state !== "idle"} />
       ) : null}
 
       {claim || (order.status !== "refunded" && (order.status !== "paid" || order.delivery?.lines.some((line) => line.waiting))) ? (
-        <ClaimForm action={`/commande/${order.number}?t=${encodeURIComponent(token ?? "")}#reclamation`} state={claim} open={order.status !== "pending"} />
+        <ClaimForm action={orderUrl(order.number, token, "reclamation")} state={claim} open={order.status !== "pending"} />
       ) : null}
 
       {help ? (
@@ -212,4 +215,8 @@ export default function OrderPage() {
       ) : null}
     </section>
   );
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />;
 }

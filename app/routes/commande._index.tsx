@@ -1,16 +1,19 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CheckoutTerms } from "~/components/CheckoutTerms";
+import { ErrorSummary, fieldAria, FieldError, SubmitButton, usePending } from "~/components/FormParts";
 import { MobileMoneyOperators } from "~/components/MobileMoneyOperators";
 import { PaymentWalletFields } from "~/components/PaymentWalletFields";
 import { RememberMe } from "~/components/RememberMe";
 import { pageHeaders, PRIVATE_HEADERS as PRIVATE, readForm } from "~/lib/http.server";
+import { useLayout } from "~/lib/layout";
 import { formatPrice } from "~/lib/money";
 import { getLayout } from "~/modules/catalog/layout.server";
-import { applyDiscount, countryFromForm, loadCheckout, parseCheckoutForm, placeOrder, type FieldErrors } from "~/modules/checkout/checkout.server";
+import { applyDiscount, countryFromForm, loadCheckout, parseCheckoutForm, placeOrder, type CheckoutErrors } from "~/modules/checkout/checkout.server";
 import { readRememberedBuyer, rememberBuyer, wantsToBeRemembered } from "~/modules/checkout/remember-me.server";
 import { siteOrigin } from "~/modules/catalog/seo.server";
 import { commitSession, getSession } from "~/modules/platform/session.server";
+import { catalogUrl, checkoutUrl } from "~/lib/urls";
 
 export const headers = pageHeaders;
 
@@ -19,10 +22,10 @@ export const meta: MetaFunction = () => [{ title: "Commande | ASHTECH STORE" }, 
 export async function loader({ request }: LoaderFunctionArgs) {
   const productId = new URL(request.url).searchParams.get("produit");
   const session = await getSession(request);
-  const layout = await getLayout();
-  const [view, remembered] = await Promise.all([loadCheckout(session, productId, layout.payment.offers), readRememberedBuyer(request)]);
+  const { payment } = await getLayout();
+  const [view, remembered] = await Promise.all([loadCheckout(session, productId, payment.offers), readRememberedBuyer(request)]);
   return data(
-    { layout, productId, remembered, ...view },
+    { productId, remembered, ...view },
     { headers: { ...PRIVATE, "Set-Cookie": await commitSession(session) } },
   );
 }
@@ -48,7 +51,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
   // Without JavaScript, « Voir les opérateurs » shows the chosen country's operators, keeping what was typed.
   if (formData.get("intent") === "choose-country") {
-    return data({ errors: {} as FieldErrors, values: { ...values, operator: "" }, discount: (await applyDiscount(applyTo)).discount }, { headers: PRIVATE });
+    return data({ errors: {} as CheckoutErrors, values: { ...values, operator: "" }, discount: (await applyDiscount(applyTo)).discount }, { headers: PRIVATE });
   }
 
   if (formData.get("intent") === "apply-discount") {
@@ -60,7 +63,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const emailOnly = formData.get("emailOnly") === "1";
   const parsed = parseCheckoutForm(formData, { emailOnly });
   // A refused form keeps showing the reduction the shopper applied, unless the code is what was refused.
-  const appliedAgain = async (errors: FieldErrors) => (errors.discountCode ? null : (await applyDiscount(applyTo)).discount);
+  const appliedAgain = async (errors: CheckoutErrors) => (errors.discountCode ? null : (await applyDiscount(applyTo)).discount);
   if (!parsed.ok) return data({ errors: parsed.errors, values, discount: await appliedAgain(parsed.errors) }, { status: 400, headers: PRIVATE });
 
   const result = await placeOrder({
@@ -81,19 +84,21 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirect(result.url, { status: 303, headers });
 }
 
-function FieldError({ id, message }: { id: string; message?: string }) {
-  return message ? (
-    <p id={id} className="mt-1 text-sm text-red-600 dark:text-red-400">
-      {message}
-    </p>
-  ) : null;
-}
+/** The names the error summary links to, by field id. */
+const FIELD_LABELS = {
+  name: "Nom complet",
+  email: "E-mail",
+  country: "Votre pays",
+  whatsapp: "Numéro WhatsApp",
+  operator: "Votre opérateur mobile money",
+  discountCode: "Code promo",
+};
 
 export default function Checkout() {
-  const { priced, checkoutId, offers, country, layout, productId, remembered } = useLoaderData<typeof loader>();
+  const { priced, checkoutId, offers, country, productId, remembered } = useLoaderData<typeof loader>();
+  const layout = useLayout();
   const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
-  const errors: FieldErrors = actionData?.errors ?? {};
+  const errors: CheckoutErrors = actionData?.errors ?? {};
   // What was just typed, else what this device remembers (opt-in, « Se souvenir de moi »).
   const values: Partial<Record<"name" | "whatsapp" | "email" | "country" | "operator" | "discountCode" | "remember", string>> | undefined =
     actionData?.values ?? remembered ?? undefined;
@@ -105,15 +110,15 @@ export default function Checkout() {
   const toPay = discount ? discount.total : priced.total;
   // Free once a code takes everything off: no payment step, but the code field stays (it carries the code).
   const free = toPay === 0;
-  const submitting = navigation.state !== "idle" && navigation.formMethod === "POST";
-  const applying = submitting && navigation.formData?.get("intent") === "apply-discount";
+  const submitting = usePending({ action: checkoutUrl(productId) });
+  const applying = usePending({ action: checkoutUrl(productId), fields: { intent: "apply-discount" } });
 
   if (priced.lines.length === 0) {
     return (
       <section className="container-page py-16 text-center">
         <h1 className="text-2xl font-extrabold">Votre panier est vide</h1>
         <p className="mt-2 text-slate-600 dark:text-slate-400">Choisissez un produit pour passer commande.</p>
-        <Link to="/produits" className="btn-primary mt-6">
+        <Link to={catalogUrl()} className="btn-primary mt-6">
           Voir les produits
         </Link>
       </section>
@@ -154,23 +159,18 @@ export default function Checkout() {
         </p>
       </div>
 
-      <Form method="post" action={productId ? `/commande?produit=${encodeURIComponent(productId)}` : "/commande"} className="mt-6 space-y-4" noValidate>
+      <Form method="post" action={checkoutUrl(productId)} className="mt-6 space-y-4" noValidate>
         <input type="hidden" name="checkoutId" value={checkoutId} />
         {emailOnly ? <input type="hidden" name="emailOnly" value="1" /> : null}
-        {errors.form || errors.checkoutId ? (
-          <p role="alert" className="rounded-xl bg-red-50 p-3 text-sm text-red-700 dark:bg-red-950 dark:text-red-300">
-            {errors.form ?? errors.checkoutId}
-          </p>
-        ) : null}
+        <ErrorSummary errors={errors} labels={FIELD_LABELS} />
 
         {emailOnly ? null : (
           <div>
             <label htmlFor="name" className="block text-sm font-semibold">
               Nom complet
             </label>
-            <input id="name" name="name" autoComplete="name" required className="field mt-1" defaultValue={values?.name}
-              aria-invalid={errors.name ? true : undefined} aria-describedby={errors.name ? "name-error" : undefined} />
-            <FieldError id="name-error" message={errors.name} />
+            <input name="name" autoComplete="name" required className="field mt-1" defaultValue={values?.name} {...fieldAria("name", errors.name)} />
+            <FieldError fieldId="name" message={errors.name} />
           </div>
         )}
 
@@ -178,10 +178,9 @@ export default function Checkout() {
           <label htmlFor="email" className="block text-sm font-semibold">
             {emailOnly ? "E-mail (pour recevoir votre produit)" : "E-mail (pour recevoir votre reçu et vos liens)"}
           </label>
-          <input id="email" name="email" type="email" inputMode="email" autoComplete="email" required className="field mt-1"
-            defaultValue={values?.email}
-            aria-invalid={errors.email ? true : undefined} aria-describedby={errors.email ? "email-error" : undefined} />
-          <FieldError id="email-error" message={errors.email} />
+          <input name="email" type="email" inputMode="email" autoComplete="email" required className="field mt-1"
+            defaultValue={values?.email} {...fieldAria("email", errors.email)} />
+          <FieldError fieldId="email" message={errors.email} />
         </div>
 
         {emailOnly ? null : (
@@ -195,14 +194,13 @@ export default function Checkout() {
               Code promo (facultatif)
             </label>
             <div className="mt-1 flex gap-2">
-              <input id="discountCode" name="discountCode" autoComplete="off" autoCapitalize="characters" maxLength={32}
+              <input name="discountCode" autoComplete="off" autoCapitalize="characters" maxLength={32}
                 className="field min-w-0 flex-1 uppercase" defaultValue={values?.discountCode}
-                aria-invalid={errors.discountCode ? true : undefined}
-                aria-describedby={errors.discountCode ? "discountCode-error" : "discountCode-hint"} />
+                {...fieldAria("discountCode", errors.discountCode, errors.discountCode ? undefined : "discountCode-hint")} />
               {/* A second submit of the same form: works without JavaScript, and keeps what was typed. */}
-              <button type="submit" name="intent" value="apply-discount" className="btn-outline shrink-0" disabled={submitting}>
-                {applying ? "Un instant…" : "Appliquer"}
-              </button>
+              <SubmitButton name="intent" value="apply-discount" className="btn-outline shrink-0" pending={submitting} pendingLabel={applying ? "Vérification en cours…" : "Appliquer"}>
+                Appliquer
+              </SubmitButton>
             </div>
             {errors.discountCode ? null : (
               <p id="discountCode-hint" className="mt-1 text-xs text-slate-500 dark:text-slate-400">
@@ -211,7 +209,7 @@ export default function Checkout() {
                   : "Appuyez sur « Appliquer » pour voir la réduction avant de payer."}
               </p>
             )}
-            <FieldError id="discountCode-error" message={errors.discountCode} />
+            <FieldError fieldId="discountCode" message={errors.discountCode} />
           </div>
         )}
 
@@ -219,9 +217,10 @@ export default function Checkout() {
 
         {emailOnly ? null : <RememberMe defaultChecked={actionData?.values ? actionData.values.remember === "on" : Boolean(remembered)} />}
 
-        <button type="submit" className={`${free ? "btn-gold" : "btn-primary"} w-full text-base`} disabled={submitting}>
-          {submitting && !applying ? "Un instant…" : free ? "Obtenir gratuitement" : `Payer ${formatPrice(toPay, currency)}`}
-        </button>
+        <SubmitButton className={`${free ? "btn-gold" : "btn-primary"} w-full text-base`} pending={submitting}
+          pendingLabel={applying ? (free ? "Obtenir gratuitement" : `Payer ${formatPrice(toPay, currency)}`) : free ? "Commande en cours…" : "Paiement en cours…"}>
+          {free ? "Obtenir gratuitement" : `Payer ${formatPrice(toPay, currency)}`}
+        </SubmitButton>
         <CheckoutTerms free={free} />
         {free ? null : (
           <p className="text-center text-xs text-slate-600 dark:text-slate-400">

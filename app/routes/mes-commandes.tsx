@@ -1,9 +1,10 @@
 import { data, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { Form, useActionData } from "@remix-run/react";
+import { ErrorSummary, fieldAria, FieldError, SubmitButton, usePending } from "~/components/FormParts";
 import { pageHeaders, PRIVATE_HEADERS as PRIVATE, readForm } from "~/lib/http.server";
-import { getLayout } from "~/modules/catalog/layout.server";
 import { parseContact, rateLimited, SAME_ANSWER, sendOrdersLink, TOO_MANY } from "~/modules/orders/my-orders.server";
 import { siteOrigin } from "~/modules/catalog/seo.server";
+import { MY_ORDERS_URL } from "~/lib/urls";
 
 export const headers = pageHeaders;
 
@@ -13,7 +14,7 @@ export const meta: MetaFunction = () => [
 ];
 
 export async function loader() {
-  return data({ layout: await getLayout() }, { headers: PRIVATE });
+  return data(null, { headers: PRIVATE });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -32,7 +33,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function MyOrders() {
   const result = useActionData<typeof action>();
-  const navigation = useNavigation();
+  const pending = usePending({ action: MY_ORDERS_URL });
+  // A mistyped contact is the field's error; « too many requests » is the form's.
+  const errors = result?.kind === "invalid" ? { contact: result.message } : result?.kind === "limited" ? { form: result.message } : {};
   return (
     <section className="container-page max-w-xl py-8">
       <h1 className="text-2xl font-extrabold text-slate-900 dark:text-white">Mes commandes</h1>
@@ -45,29 +48,24 @@ export default function MyOrders() {
           {result.message}
         </p>
       ) : null}
-      <Form method="post" className="mt-6 space-y-3" noValidate>
+      <Form method="post" action={MY_ORDERS_URL} className="mt-6 space-y-3" noValidate>
+        <ErrorSummary errors={errors} labels={{ contact: "E-mail ou numéro WhatsApp" }} />
         <label htmlFor="contact" className="block font-semibold">
           E-mail ou numéro WhatsApp
         </label>
         <input
-          id="contact"
           name="contact"
           type="text"
           inputMode="email"
           autoComplete="email"
           required
           className="w-full rounded-xl border border-slate-300 bg-white p-3 dark:border-slate-700 dark:bg-slate-900"
-          aria-invalid={result?.kind === "invalid" ? true : undefined}
-          aria-describedby={result && result.kind !== "sent" ? "contact-error" : undefined}
+          {...fieldAria("contact", errors.contact)}
         />
-        {result && result.kind !== "sent" ? (
-          <p id="contact-error" role="alert" className="text-sm font-semibold text-red-700 dark:text-red-300">
-            {result.message}
-          </p>
-        ) : null}
-        <button type="submit" className="btn-primary w-full" disabled={navigation.state !== "idle"}>
+        <FieldError fieldId="contact" message={errors.contact} />
+        <SubmitButton className="btn-primary w-full" pending={pending} pendingLabel="Envoi en cours…">
           Recevoir le lien par e-mail
-        </button>
+        </SubmitButton>
       </Form>
     </section>
   );

@@ -1,8 +1,8 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { pageHeaders, PRIVATE_HEADERS as PRIVATE } from "~/lib/http.server";
-import { getLayout } from "~/modules/catalog/layout.server";
 import { listOrders, verifyContact } from "~/modules/orders/my-orders.server";
+import { MY_ORDERS_URL } from "~/lib/urls";
 
 export const headers = pageHeaders;
 
@@ -13,8 +13,8 @@ const dateFormat = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZon
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const contact = verifyContact(new URL(request.url).searchParams.get("jeton"));
-  const [layout, orders] = await Promise.all([getLayout(), contact ? listOrders(contact) : Promise.resolve(null)]);
-  return data({ layout, orders }, { status: orders ? 200 : 403, headers: { ...PRIVATE, "Referrer-Policy": "no-referrer" } });
+  const orders = contact ? await listOrders(contact) : null;
+  return data({ orders }, { status: orders ? 200 : 403, headers: { ...PRIVATE, "Referrer-Policy": "no-referrer" } });
 }
 
 export default function MyOrdersList() {
@@ -25,7 +25,7 @@ export default function MyOrdersList() {
       {orders === null ? (
         <div className="mt-4 space-y-3" data-testid="my-orders-expired">
           <p>Ce lien n'est plus valable (il expire au bout de 30 minutes). Demandez-en un nouveau :</p>
-          <Link to="/mes-commandes" className="btn-primary">
+          <Link to={MY_ORDERS_URL} className="btn-primary">
             Recevoir un nouveau lien
           </Link>
         </div>

@@ -1,28 +1,26 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { NotFound } from "~/components/NotFound";
-import { pageHeaders, publicPageHeaders } from "~/lib/http.server";
-import { seoMeta } from "~/lib/seo";
+import { RouteErrorBoundary } from "~/components/RouteErrorBoundary";
+import { notFound, pageHeaders, publicPageHeaders } from "~/lib/http.server";
+import { pageMeta } from "~/lib/seo";
 import { getCmsPage } from "~/modules/catalog/pages.server";
 import { buildSeo } from "~/modules/catalog/seo.server";
+import { cmsPageUrl } from "~/lib/urls";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const slug = params.slug ?? "";
   const { layout, page } = await getCmsPage(slug);
-  const path = `/pages/${encodeURIComponent(slug)}`;
-  const seo = page
-    ? buildSeo({ request, layout, title: page.title, description: page.description, path, type: "article" })
-    : buildSeo({ request, layout, title: "Page introuvable", path, noindex: true });
-  return data({ layout, page, seo }, page ? { headers: publicPageHeaders() } : { status: 404 });
+  if (!page) throw notFound("Cette page");
+  const seo = buildSeo({ request, layout, title: page.title, description: page.description, path: cmsPageUrl(slug), type: "article" });
+  return data({ page, seo }, { headers: publicPageHeaders() });
 }
 
 export const headers = pageHeaders;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => seoMeta(data?.seo);
+export const meta: MetaFunction<typeof loader> = pageMeta;
 
 export default function CmsPage() {
   const { page } = useLoaderData<typeof loader>();
-  if (!page) return <NotFound />;
   return (
     <article className="container-page max-w-3xl py-8 sm:py-12">
       <h1 className="text-3xl font-extrabold text-slate-900 dark:text-white">{page.title}</h1>
@@ -30,4 +28,8 @@ export default function CmsPage() {
       <div className="rich-text mt-6" dangerouslySetInnerHTML={{ __html: page.bodyHtml }} />
     </article>
   );
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />;
 }

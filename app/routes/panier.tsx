@@ -1,13 +1,14 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { pageHeaders, PRIVATE_HEADERS as PRIVATE, readForm } from "~/lib/http.server";
+import { useLayout } from "~/lib/layout";
 import { formatPrice } from "~/lib/money";
 import { CartLineItem } from "~/components/CartLineItem";
 import { applyCartAction, takeCartNotice } from "~/modules/cart/cart-actions.server";
 import { priceCart, readCart } from "~/modules/cart/cart.server";
-import { getLayout } from "~/modules/catalog/layout.server";
 import { thumbnailImage } from "~/modules/catalog/projections.server";
 import { commitSession, getSession } from "~/modules/platform/session.server";
+import { catalogUrl, checkoutUrl } from "~/lib/urls";
 
 export const headers = pageHeaders;
 
@@ -15,12 +16,12 @@ export const meta: MetaFunction = () => [{ title: "Panier | ASHTECH STORE" }, { 
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await getSession(request);
-  const [layout, priced] = await Promise.all([getLayout(), priceCart(readCart(session))]);
+  const priced = await priceCart(readCart(session));
   const lines = priced.lines.map(({ image, ...line }) => ({ ...line, thumbnail: thumbnailImage(image, line.title) }));
   const notice = takeCartNotice(session);
   // Committed only to drop a notice once shown: the cart itself did not change.
   const headers = notice ? { ...PRIVATE, "Set-Cookie": await commitSession(session) } : PRIVATE;
-  return data({ layout, total: priced.total, lines, notice }, { headers });
+  return data({ total: priced.total, lines, notice }, { headers });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -32,7 +33,8 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function CartPage() {
-  const { layout, total, lines, notice } = useLoaderData<typeof loader>();
+  const { total, lines, notice } = useLoaderData<typeof loader>();
+  const layout = useLayout();
   const actionData = useActionData<typeof action>();
   const currency = layout.settings.currency;
 
@@ -53,7 +55,7 @@ export default function CartPage() {
       {lines.length === 0 ? (
         <div className="py-12 text-center">
           <p className="text-slate-600 dark:text-slate-400">Votre panier est vide pour le moment.</p>
-          <Link to="/produits" className="btn-primary mt-6">
+          <Link to={catalogUrl()} className="btn-primary mt-6">
             Découvrir nos produits
           </Link>
         </div>
@@ -68,10 +70,10 @@ export default function CartPage() {
             <span>Total</span>
             <span data-testid="cart-total">{total === 0 ? "Gratuit" : formatPrice(total, currency)}</span>
           </p>
-          <Link to="/commande" className="btn-primary mt-4 w-full text-base">
+          <Link to={checkoutUrl()} className="btn-primary mt-4 w-full text-base">
             Passer la commande
           </Link>
-          <Link to="/produits" className="btn-outline mt-2 w-full">
+          <Link to={catalogUrl()} className="btn-outline mt-2 w-full">
             Continuer mes achats
           </Link>
         </>

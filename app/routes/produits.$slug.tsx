@@ -6,37 +6,31 @@ import { operatorSentence } from "~/components/MobileMoneyOperators";
 import { Faq } from "~/components/Faq";
 import { Icon } from "~/components/Icon";
 import { JsonLd } from "~/components/JsonLd";
-import { NotFound } from "~/components/NotFound";
 import { PriceTag } from "~/components/PriceTag";
 import { ProductBuyBar } from "~/components/ProductBuyBar";
 import { ProductGallery } from "~/components/ProductGallery";
 import { ProductGrid } from "~/components/ProductGrid";
 import { Reviews } from "~/components/Reviews";
+import { RouteErrorBoundary } from "~/components/RouteErrorBoundary";
 import { SectionHeading } from "~/components/SectionHeading";
-import { catalogueHref } from "~/lib/catalogue";
-import { pageHeaders, PRIVATE_HEADERS, promoEnds, publicPageHeaders, readForm } from "~/lib/http.server";
+import { notFound, pageHeaders, PRIVATE_HEADERS, promoEnds, publicPageHeaders, readForm } from "~/lib/http.server";
+import { useLayout } from "~/lib/layout";
 import { formatPrice } from "~/lib/money";
-import { seoMeta } from "~/lib/seo";
+import { pageMeta } from "~/lib/seo";
 import { whatsappLink } from "~/lib/whatsapp";
 import { PreviewBanner } from "~/components/PreviewBanner";
 import { getProductPage } from "~/modules/catalog/product.server";
 import { catalogContextFor, PREVIEW_HEADERS } from "~/modules/catalog/preview.server";
 import { submitProductReview } from "~/modules/catalog/reviews.server";
 import { buildSeo, productJsonLd } from "~/modules/catalog/seo.server";
+import { catalogUrl, categoryUrl, HOME_URL, productUrl } from "~/lib/urls";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const slug = params.slug ?? "";
   const ctx = await catalogContextFor(request);
-  const page = await getProductPage(slug, ctx);
-  const { layout, product } = page;
-  const path = `/produits/${encodeURIComponent(slug)}`;
-  if (!product) {
-    const seo = buildSeo({ request, layout, title: "Produit introuvable", path, noindex: true });
-    return data(
-      { ...page, product: null, seo, jsonLd: null, now: ctx.now.toISOString(), preview: ctx.preview },
-      { status: 404, ...(ctx.preview ? { headers: PREVIEW_HEADERS } : {}) }
-    );
-  }
+  const { layout, product, related } = await getProductPage(slug, ctx);
+  if (!product) throw notFound("Ce produit", ctx.preview ? PREVIEW_HEADERS : undefined);
+  const path = productUrl(slug);
   const seo = buildSeo({
     request,
     layout,
@@ -48,8 +42,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
   const jsonLd = productJsonLd(product, seo.canonical, layout.settings);
   return data(
-    { ...page, product, seo, jsonLd, now: ctx.now.toISOString(), preview: ctx.preview },
-    { headers: ctx.preview ? PREVIEW_HEADERS : publicPageHeaders([product.offer.promoEndsAt, ...promoEnds(page.related)], ctx.now) }
+    { product, related, seo, jsonLd, now: ctx.now.toISOString(), preview: ctx.preview },
+    { headers: ctx.preview ? PREVIEW_HEADERS : publicPageHeaders([product.offer.promoEndsAt, ...promoEnds(related)], ctx.now) }
   );
 }
 
@@ -64,12 +58,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export const headers = pageHeaders;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => seoMeta(data?.seo);
+export const meta: MetaFunction<typeof loader> = pageMeta;
 
 export default function ProductPage() {
-  const { layout, product, related, seo, jsonLd, now, preview } = useLoaderData<typeof loader>();
+  const { product, related, seo, jsonLd, now, preview } = useLoaderData<typeof loader>();
+  const layout = useLayout();
   const review = useActionData<typeof action>();
-  if (!product || !jsonLd) return <NotFound what="Ce produit" />;
   const { currency } = layout.settings;
   const { offer } = product;
   const free = offer.price === 0;
@@ -79,25 +73,25 @@ export default function ProductPage() {
 
   return (
     <div className="container-page py-6 sm:py-10">
-      {preview ? <PreviewBanner path={`/produits/${product.slug}`} /> : null}
+      {preview ? <PreviewBanner path={productUrl(product.slug)} /> : null}
       <JsonLd data={jsonLd} />
       <nav aria-label="Fil d'Ariane" className="mb-4 text-sm text-slate-500 dark:text-slate-400">
         <ol className="flex flex-wrap items-center gap-1">
           <li>
-            <Link to="/" className="hover:text-brand">
+            <Link to={HOME_URL} className="hover:text-brand">
               Accueil
             </Link>{" "}
             /
           </li>
           <li>
-            <Link to="/produits" className="hover:text-brand">
+            <Link to={catalogUrl()} className="hover:text-brand">
               Produits
             </Link>{" "}
             /
           </li>
           {product.category ? (
             <li>
-              <Link to={catalogueHref({ category: product.category.slug })} className="hover:text-brand">
+              <Link to={categoryUrl(product.category.slug)} className="hover:text-brand">
                 {product.category.title}
               </Link>
             </li>
@@ -190,7 +184,7 @@ export default function ProductPage() {
             id="similaires"
             more={
               product.category
-                ? { to: catalogueHref({ category: product.category.slug }), label: "Tout voir" }
+                ? { to: categoryUrl(product.category.slug), label: "Tout voir" }
                 : undefined
             }
           >
@@ -201,4 +195,8 @@ export default function ProductPage() {
       ) : null}
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />;
 }

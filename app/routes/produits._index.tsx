@@ -1,20 +1,23 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { CatalogueFilters } from "~/components/CatalogueFilters";
-import { NotFound } from "~/components/NotFound";
+import { CatalogFilters } from "~/components/CatalogFilters";
+import { RouteErrorBoundary } from "~/components/RouteErrorBoundary";
 import { Pagination } from "~/components/Pagination";
 import { ProductGrid } from "~/components/ProductGrid";
-import { catalogueHref, DEFAULT_SORT } from "~/lib/catalogue";
-import { pageHeaders, promoEnds, publicPageHeaders } from "~/lib/http.server";
-import { seoMeta } from "~/lib/seo";
+import { DEFAULT_SORT } from "~/lib/catalog-filters";
+import { notFound, pageHeaders, promoEnds, publicPageHeaders } from "~/lib/http.server";
+import { useLayout } from "~/lib/layout";
+import { pageMeta } from "~/lib/seo";
 import { defaultCatalogContext } from "~/modules/catalog/context.server";
-import { getCataloguePage, parseCatalogueFilters } from "~/modules/catalog/listing.server";
+import { getCatalogPage, parseCatalogFilters } from "~/modules/catalog/listing.server";
 import { buildSeo } from "~/modules/catalog/seo.server";
+import { catalogUrl } from "~/lib/urls";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const filters = parseCatalogueFilters(new URL(request.url).searchParams);
+  const filters = parseCatalogFilters(new URL(request.url).searchParams);
   const ctx = defaultCatalogContext();
-  const page = await getCataloguePage(filters, ctx);
+  const { layout, ...page } = await getCatalogPage(filters, ctx);
+  if (page.unknownCategory) throw notFound("Cette catégorie", publicPageHeaders([], ctx.now));
   const heading =
     page.category?.title ??
     (filters.q ? `Résultats pour « ${filters.q} »` : filters.onSale ? "Promotions" : "Tous nos produits");
@@ -23,28 +26,27 @@ export async function loader({ request }: LoaderFunctionArgs) {
   );
   const seo = buildSeo({
     request,
-    layout: page.layout,
+    layout,
     title: filters.page > 1 ? `${heading} – page ${filters.page}` : heading,
     description:
       page.category?.description ??
       `${page.total} produits numériques livrés immédiatement : formations, guides, IA, abonnements.`,
-    path: catalogueHref({ category: filters.category, onSale: filters.onSale, page: filters.page }),
-    noindex: narrowed || page.unknownCategory,
+    path: catalogUrl({ category: filters.category, onSale: filters.onSale, page: filters.page }),
+    noindex: narrowed,
   });
   return data(
     { ...page, heading, seo },
-    { status: page.unknownCategory ? 404 : 200, headers: publicPageHeaders(promoEnds(page.items), ctx.now) }
+    { headers: publicPageHeaders(promoEnds(page.items), ctx.now) }
   );
 }
 
 export const headers = pageHeaders;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => seoMeta(data?.seo);
+export const meta: MetaFunction<typeof loader> = pageMeta;
 
 export default function Catalogue() {
-  const { layout, filters, category, unknownCategory, total, pageCount, items, heading } =
-    useLoaderData<typeof loader>();
-  if (unknownCategory) return <NotFound what="Cette catégorie" />;
+  const { filters, category, total, pageCount, items, heading } = useLoaderData<typeof loader>();
+  const layout = useLayout();
   const hasFilters = Boolean(
     filters.q || filters.category || filters.onSale || filters.minPrice !== undefined || filters.maxPrice !== undefined
   );
@@ -60,14 +62,14 @@ export default function Catalogue() {
           {hasFilters ? (
             <>
               {" · "}
-              <Link to="/produits" className="font-semibold text-brand hover:underline dark:text-brand-light">
+              <Link to={catalogUrl()} className="font-semibold text-brand hover:underline dark:text-brand-light">
                 Effacer les filtres
               </Link>
             </>
           ) : null}
         </p>
       </div>
-      <CatalogueFilters key={JSON.stringify(filters)} filters={filters} categories={layout.categories} />
+      <CatalogFilters key={JSON.stringify(filters)} filters={filters} categories={layout.categories} />
       <div className="mt-6">
         {/* Cards are h3, under a heading of their own. */}
         <h2 className="sr-only">Produits</h2>
@@ -78,7 +80,7 @@ export default function Catalogue() {
             <p className="font-semibold text-slate-800 dark:text-slate-100">
               {total > 0 ? "Cette page est vide." : "Aucun produit ne correspond à votre recherche."}
             </p>
-            <Link to={total > 0 ? catalogueHref({ ...filters, page: 1 }) : "/produits"} className="btn-primary mt-4">
+            <Link to={total > 0 ? catalogUrl({ ...filters, page: 1 }) : catalogUrl()} className="btn-primary mt-4">
               {total > 0 ? "Revenir à la première page" : "Voir tous les produits"}
             </Link>
           </div>
@@ -87,4 +89,8 @@ export default function Catalogue() {
       <Pagination filters={filters} pageCount={pageCount} />
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />;
 }

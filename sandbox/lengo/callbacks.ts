@@ -47,6 +47,8 @@ interface Chain {
   startedAt: number;
   state: CallbackState;
   attempts: Attempt[];
+  /** When the next attempt is scheduled; absent once none is (delivered, gave up, or under way). */
+  nextAttemptAt?: string;
 }
 
 /** Lengo's callbacks: POSTed to the store's callback_url on every final status, retried while not answered 2xx. */
@@ -123,10 +125,12 @@ export class Callbacks {
   /** Delivers one callback until the store answers 2xx or the retry window closes. */
   private async run(chain: Chain): Promise<void> {
     const { retry, timers } = this.opts;
+    delete chain.nextAttemptAt;
     if (timers.closed) return;
     if (await this.attempt(chain)) return this.end(chain, "delivered");
     const delay = Math.min(retry.initialDelayMs * 2 ** (chain.attempts.length - 1), retry.maxDelayMs);
     if (Date.now() + delay - chain.startedAt > retry.maxDurationMs) return this.end(chain, "gave_up");
+    chain.nextAttemptAt = new Date(Date.now() + delay).toISOString();
     timers.later(() => void this.run(chain), delay);
   }
 

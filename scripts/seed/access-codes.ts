@@ -1,4 +1,4 @@
-import type { ProductSeed } from "./catalogue-types";
+import type { ProductSeed } from "./catalog-types";
 import { keyMaker, shortHash } from "./portable-text";
 
 /**

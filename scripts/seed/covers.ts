@@ -1,5 +1,5 @@
 import sharp from "sharp";
-import type { CategorySlug } from "./catalogue-types";
+import type { CategorySlug } from "./catalog-types";
 import { fr, shortHash } from "./portable-text";
 
 type Palette = { from: string; to: string; text: string; accent: string; soft: string };

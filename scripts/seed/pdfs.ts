@@ -1,5 +1,5 @@
 import { PDFDocument, type PDFFont, rgb, StandardFonts } from "pdf-lib";
-import type { DeliverableSeed } from "./catalogue-types";
+import type { DeliverableSeed } from "./catalog-types";
 import { fr } from "./portable-text";
 
 // Fixed so that the same seed produces byte-identical PDFs on every run.

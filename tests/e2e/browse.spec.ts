@@ -1,4 +1,3 @@
-import { mkdir } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
 import { failOnConsoleErrors } from "../support/console-errors";
 
@@ -22,13 +21,6 @@ async function cardPrices(page: Page): Promise<number[]> {
     })
   );
   return prices(texts);
-}
-
-async function loadLazyImages(page: Page) {
-  const height = await page.evaluate(() => document.body.scrollHeight);
-  for (let y = 0; y < height; y += 600) await page.mouse.wheel(0, 600);
-  await page.waitForLoadState("networkidle");
-  await page.evaluate(() => window.scrollTo(0, 0));
 }
 
 test("home → category → filter → product", async ({ page }) => {
@@ -109,13 +101,46 @@ test("CMS page from the footer", async ({ page }) => {
   await expect(page.locator(".rich-text h2").first()).toBeVisible();
 });
 
-test("404 pages in French", async ({ page }) => {
-  for (const path of ["/cette-page-n-existe-pas", "/produits/produit-inconnu", "/pages/inconnue"]) {
+test("404 pages in French, inside the shop's header and footer", async ({ page }) => {
+  const missing = {
+    "/cette-page-n-existe-pas": "Cette page",
+    "/produits/produit-inconnu": "Ce produit",
+    "/produits?categorie=categorie-inconnue": "Cette catégorie",
+    "/pages/inconnue": "Cette page",
+    "/commande/CMD-INCONNUE?t=faux": "Cette commande",
+  };
+  for (const [path, what] of Object.entries(missing)) {
     const response = await page.goto(path);
     expect(response?.status()).toBe(404);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page introuvable");
+    await expect(page.getByText(`${what} n'existe pas`)).toBeVisible();
     await expect(page.getByRole("link", { name: "Retour à l'accueil" })).toBeVisible();
+    await expect(page.locator('meta[name="robots"]')).toHaveAttribute("content", /noindex/);
+    // The header's and footer's content (settings, categories, pages) is there on an error page too.
+    await expect(page.getByRole("contentinfo").getByRole("link", { name: "À propos" })).toBeVisible();
   }
+});
+
+test("the header and footer load once: navigating and filtering fetch only the page's own data", async ({ page, javaScriptEnabled }) => {
+  test.skip(!javaScriptEnabled, "client-side navigation needs JavaScript");
+  await page.goto("/produits");
+  const dataRequests: URL[] = [];
+  page.on("request", (request) => {
+    const url = new URL(request.url());
+    if (url.pathname.endsWith(".data")) dataRequests.push(url);
+  });
+  // A new query string: by default Remix would run every loader again, the root's included.
+  await page.getByRole("contentinfo").getByRole("link", { name: "Formations" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Formations");
+  await page.getByRole("contentinfo").getByRole("link", { name: "À propos" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("À propos");
+  expect(dataRequests.length).toBeGreaterThanOrEqual(2);
+  // Single fetch names the loaders it runs in `_routes`; without it, it runs them all.
+  for (const url of dataRequests) {
+    expect(url.searchParams.has("_routes"), `${url.pathname}${url.search}`).toBe(true);
+    expect(url.searchParams.get("_routes")?.split(",")).not.toContain("root");
+  }
+  await expect(page.getByRole("contentinfo").getByRole("link", { name: "Formations" })).toBeVisible();
 });
 
 test("SEO: title, description, canonical, Open Graph, sitemap and robots", async ({ page, request }) => {
@@ -159,18 +184,36 @@ test("buying a product leads to checkout with it", async ({ page }) => {
   await expect(page.getByText(title).first()).toBeVisible();
 });
 
-test("phone screenshots of the home and product pages", async ({ page }, testInfo) => {
-  await mkdir("tests/artifacts", { recursive: true });
+/** The page's background, as a relative luminance (0 black, 1 white). */
+function backgroundLuminance(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const [r, g, b] = getComputedStyle(document.body).backgroundColor.match(/\d+(\.\d+)?/g)!.slice(0, 3).map(Number);
+    const linear = (c: number) => (c / 255 <= 0.03928 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4);
+    return 0.2126 * linear(r!) + 0.7152 * linear(g!) + 0.0722 * linear(b!);
+  });
+}
+
+// What the phone screenshots this replaces were looked at for, asserted: every picture loads, and the
+// page follows the phone's light or dark setting (layout.spec.ts checks widths, a11y.spec.ts contrast).
+test("on a phone, the home and product pages show every picture and follow the phone's light or dark setting", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
-  const project = testInfo.project.name;
   for (const scheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto("/");
-    await loadLazyImages(page);
-    await page.screenshot({ path: `tests/artifacts/home-${scheme}-${project}.png`, fullPage: true });
     const product = page.getByRole("region", { name: "Nos produits phares" }).locator("article h3 a").first();
-    await page.goto((await product.getAttribute("href"))!);
-    await loadLazyImages(page);
-    await page.screenshot({ path: `tests/artifacts/product-${scheme}-${project}.png`, fullPage: true });
+    const productPath = (await product.getAttribute("href"))!;
+    for (const path of ["/", productPath]) {
+      await page.goto(path);
+      const images = page.locator("main img");
+      expect(await images.count(), path).toBeGreaterThan(0);
+      // Each one brought into view, as a reader scrolling down would (they load lazily).
+      for (const image of await images.all()) {
+        await image.scrollIntoViewIfNeeded();
+        await expect.poll(() => image.evaluate((img: HTMLImageElement) => (img.complete ? img.naturalWidth : 0)), path).toBeGreaterThan(0);
+      }
+      const luminance = await backgroundLuminance(page);
+      if (scheme === "dark") expect(luminance, `${path} in dark`).toBeLessThan(0.2);
+      else expect(luminance, `${path} in light`).toBeGreaterThan(0.8);
+    }
   }
 });

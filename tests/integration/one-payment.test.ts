@@ -2,8 +2,9 @@ import type { SanityClient } from "@sanity/client";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Order, PaymentAttempt } from "~/modules/orders/orders.server";
 import { LygosProvider } from "~/modules/payments/lygos/client.server";
-import { control, lakeClient, orderFromLocation, payOnHostedPage, Shopper, waitFor } from "../support/shopper";
-import { startStack, type Stack } from "../support/stack";
+import { control, orderFromLocation, payOnHostedPage, Shopper, waitFor } from "../support/shopper";
+import { orderOfCheckout, resetProviders, startPaymentStack } from "../support/payment-stack";
+import type { Stack } from "../support/stack";
 
 /**
  * One payment at a time per order (issue 10 item 5, decision 011), over real HTTP against both
@@ -18,13 +19,7 @@ let lygos: string;
 let lengo: string;
 
 beforeAll(async () => {
-  stack = await startStack({
-    sandbox: { lateDelayMs: 1_000, callbackRetry: { initialDelayMs: 200, maxDelayMs: 400, maxDurationMs: 5_000, timeoutMs: 5_000 } },
-    env: { RECONCILE_INTERVAL_SECONDS: "0" },
-  });
-  lake = lakeClient(stack);
-  lygos = stack.sandbox.urls.lygos;
-  lengo = stack.sandbox.urls.lengo;
+  ({ stack, lake, lygos, lengo } = await startPaymentStack({ lateDelayMs: 1_000 }));
   // The reconciler runs in this process against the same sandbox.
   Object.assign(process.env, stack.sandbox.storefrontEnv(), { PUBLIC_URL: stack.baseUrl, RECONCILE_INTERVAL_SECONDS: "0" });
 });
@@ -33,9 +28,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-beforeEach(async () => {
-  await Promise.all([control(lygos, "/reset", {}), control(lengo, "/reset", {})]);
-});
+beforeEach(() => resetProviders({ lygos, lengo }));
 
 const reload = async (order: Pick<Order, "_id">) => (await lake.getDocument<Order>(order._id))!;
 
@@ -52,7 +45,7 @@ async function startOnLygos() {
   expect(first.status).toBe(303);
   const lygosPage = first.headers.get("location")!;
   expect(lygosPage.startsWith(lygos)).toBe(true);
-  const order = (await lake.fetch<Order>(`*[_type == "order" && checkoutId == $checkoutId][0]`, { checkoutId }))!;
+  const order = (await orderOfCheckout(lake, checkoutId))!;
   return { shopper, checkoutId, lygosPage, order };
 }
 

@@ -149,4 +149,38 @@ describe("a backlog never starves the queue", () => {
     );
     expect(revisions.every((doc) => doc._updatedAt === revisions[0]!._updatedAt)).toBe(true);
   });
+
+  it("treats a paid order it cannot read as an error for that order alone: the receipt behind it is sent, nothing is written into it", { timeout: 120_000 }, async () => {
+    // Written by hand into the lake (a bad import): a claims field that is no list. The order is due
+    // for every sweep: delivery, receipt and the merchant's alerts.
+    const broken = {
+      ...backlogOrder("unreadable", {
+        status: "paid",
+        paidAt: ago(2 * HOUR),
+        lines: [{ _key: "l1", productId: MANUAL, title: "Installation", slug: "installation", kind: "access", listPrice: 5_000, unitPrice: 5_000, quantity: 1, total: 5_000 }],
+        fulfilment: { status: "to_deliver", deliveries: [], waitsForCodes: false },
+      }),
+      claims: 5,
+    };
+    const email = `behind-broken-${randomBytes(4).toString("hex")}@example.com`;
+    const receipt = backlogOrder("behind", {
+      status: "paid",
+      paidAt: ago(HOUR),
+      customer: { name: "Awa Derrière", whatsapp: "+237690000011", email },
+      fulfilment: { status: "delivered", deliveries: [], waitsForCodes: false, receiptError: "connect ECONNREFUSED 127.0.0.1:25" },
+    });
+    await writeAll([broken, receipt]);
+    const brokenRev = (await lake.getDocument(broken._id))!._rev;
+
+    const { reconcileOrders } = await import("~/modules/payments/reconcile.server");
+    const summary = await reconcileOrders();
+    expect(summary.fulfilled).toBeGreaterThanOrEqual(1);
+    expect((await lake.getDocument<Order>(receipt._id))!.fulfilment?.receiptSentAt).toBeTruthy();
+    const mails = (await (await fetch(`${stack.sandbox.urls.mail}/api/messages?to=${encodeURIComponent(email)}`)).json()) as { subject: string }[];
+    expect(mails.map((mail) => mail.subject)).toEqual([expect.stringContaining(receipt.number)]);
+    // The broken order is an error for itself only: logged, never written into, no receipt sent for it.
+    expect((await lake.getDocument(broken._id))!._rev).toBe(brokenRev);
+    const brokenMails = (await (await fetch(`${stack.sandbox.urls.mail}/api/messages?to=${encodeURIComponent(broken.customer.email)}`)).json()) as unknown[];
+    expect(brokenMails).toEqual([]);
+  });
 });

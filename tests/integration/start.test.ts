@@ -38,7 +38,7 @@ const portState = () =>
     () => "free",
   );
 
-const catalogueStatus = async () => (await fetch(`http://127.0.0.1:${port}/produits`)).status;
+const catalogStatus = async () => (await fetch(`http://127.0.0.1:${port}/produits`)).status;
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), "ashtech-start-"));
@@ -58,7 +58,7 @@ afterAll(async () => {
 it("comes back on the same port and data after kill -9, with reconcile working beside it", { timeout: 180_000 }, async () => {
   const first = npmStart();
   await waitForHttp(`http://127.0.0.1:${port}/healthz`, 90_000);
-  expect(await catalogueStatus()).toBe(200);
+  expect(await catalogStatus()).toBe(200);
 
   expect((await stat(path.join(dataDir, "storefront.env"))).mode & 0o777).toBe(0o600);
   const reconcile = spawnSync(process.execPath, ["--import", "tsx", "scripts/reconcile.ts"], { cwd: repoRoot, env: bareEnv(), encoding: "utf8" });
@@ -71,7 +71,7 @@ it("comes back on the same port and data after kill -9, with reconcile working b
 
   npmStart();
   await waitForHttp(`http://127.0.0.1:${port}/healthz`, 90_000);
-  expect(await catalogueStatus()).toBe(200);
+  expect(await catalogStatus()).toBe(200);
 });
 
 it("stops the sandbox and exits when its storefront dies", { timeout: 120_000 }, async () => {

@@ -1,6 +1,7 @@
 import type { Session } from "@remix-run/node";
 import { z } from "zod";
 import { fetchSellableProducts, limitFor, readCart, removeLine, setLine, writeCart } from "./cart.server";
+import { CART_URL, checkoutUrl } from "~/lib/urls";
 
 const productId = z.string().regex(/^[A-Za-z0-9._-]{1,128}$/);
 
@@ -38,12 +39,12 @@ export async function applyCartAction(session: Session, formData: FormData): Pro
 
   if (change.intent === "remove") {
     writeCart(session, removeLine(readCart(session), change.productId));
-    return { redirectTo: "/panier" };
+    return { redirectTo: CART_URL };
   }
 
   const [product] = await fetchSellableProducts([change.productId]);
   if (!product) return { error: "Ce produit n'est plus disponible." };
-  if (change.intent === "buy-now") return { redirectTo: `/commande?produit=${encodeURIComponent(product._id)}` };
+  if (change.intent === "buy-now") return { redirectTo: checkoutUrl(product._id) };
 
   const cart = readCart(session);
   const current = cart.lines.find((line) => line.productId === product._id)?.quantity ?? 0;
@@ -51,5 +52,5 @@ export async function applyCartAction(session: Session, formData: FormData): Pro
   const limit = limitFor(product);
   if (quantity > limit) session.flash(NOTICE_KEY, quantityNotice(product.title, limit, change.intent === "add" && current >= limit));
   writeCart(session, setLine(cart, product._id, quantity, product.maxQuantity));
-  return { redirectTo: "/panier" };
+  return { redirectTo: CART_URL };
 }

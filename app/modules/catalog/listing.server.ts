@@ -1,6 +1,6 @@
 import { defineQuery } from "groq";
 import { z } from "zod";
-import { DEFAULT_SORT, PAGE_SIZE, SORTS, type CatalogueFilters, type Sort } from "~/lib/catalogue";
+import { DEFAULT_SORT, PAGE_SIZE, SORTS, type CatalogFilters, type Sort } from "~/lib/catalog-filters";
 import type { LayoutView, ProductCardView } from "~/lib/catalog-types";
 import { listOf } from "../platform/typed-query.server";
 import { cachedQuery, defaultCatalogContext, type Params } from "./context.server";
@@ -36,7 +36,7 @@ const filtersSchema = z.object({
 });
 
 /** Reads the catalogue's URL; anything malformed falls back to its default rather than failing the page. */
-export function parseCatalogueFilters(search: URLSearchParams): CatalogueFilters {
+export function parseCatalogFilters(search: URLSearchParams): CatalogFilters {
   const read = (name: string) => search.get(name) ?? undefined;
   const parsed = filtersSchema.parse({
     categorie: read("categorie"),
@@ -74,30 +74,30 @@ function searchTerms(q: string): string[] {
 }
 
 /** Who matches the filters; a missing filter is a null parameter, so the query text never varies. */
-const CATALOGUE_MATCH = `_type == "product" && defined(slug.current)
+const CATALOG_MATCH = `_type == "product" && defined(slug.current)
   && (!defined($category) || category._ref in *[_type == "category" && slug.current == $category]._id)
   && (count($terms) == 0 || [title, summary, ...tags] match $terms)
   && (!$onSale || ${ACTIVE_PROMO})`;
 
-const CATALOGUE_PRICE_RANGE = `(!defined($minPrice) || effectivePrice >= $minPrice) && (!defined($maxPrice) || effectivePrice <= $maxPrice)`;
+const CATALOG_PRICE_RANGE = `(!defined($minPrice) || effectivePrice >= $minPrice) && (!defined($maxPrice) || effectivePrice <= $maxPrice)`;
 
 /** A sort key that is null for every product but one sort's ties them all, so each sort reads its own keys. */
-const CATALOGUE_ORDER = `select($sort == "prix-croissant" => effectivePrice) asc,
+const CATALOG_ORDER = `select($sort == "prix-croissant" => effectivePrice) asc,
   select($sort == "prix-decroissant" => effectivePrice) desc,
   select($sort == "populaires" => salesCount) desc,
   publishedAt desc, _id asc`;
 
-const CATALOGUE_QUERY = defineQuery(`{
+const CATALOG_QUERY = defineQuery(`{
   ${LAYOUT},
   "category": *[_type == "category" && slug.current == $category][0]{ title, "slug": slug.current, description },
   "nextPromoEnd": *[_type == "product" && ${ACTIVE_PROMO}] | order(dateTime(promoEndsAt) asc)[0].promoEndsAt,
-  "total": count(*[${CATALOGUE_MATCH}]{ "effectivePrice": ${EFFECTIVE_PRICE} }[${CATALOGUE_PRICE_RANGE}]),
-  "items": *[${CATALOGUE_MATCH}]{ ${CARD}, publishedAt, salesCount, "effectivePrice": ${EFFECTIVE_PRICE} }[${CATALOGUE_PRICE_RANGE}]
-    | order(${CATALOGUE_ORDER})[$start...$end]
+  "total": count(*[${CATALOG_MATCH}]{ "effectivePrice": ${EFFECTIVE_PRICE} }[${CATALOG_PRICE_RANGE}]),
+  "items": *[${CATALOG_MATCH}]{ ${CARD}, publishedAt, salesCount, "effectivePrice": ${EFFECTIVE_PRICE} }[${CATALOG_PRICE_RANGE}]
+    | order(${CATALOG_ORDER})[$start...$end]
 }`);
 
 /** Shoppers' values only ever travel as parameters. */
-function catalogueParams(filters: CatalogueFilters): Params {
+function catalogParams(filters: CatalogFilters): Params {
   const start = (filters.page - 1) * PAGE_SIZE;
   return {
     category: filters.category ?? null,
@@ -111,7 +111,7 @@ function catalogueParams(filters: CatalogueFilters): Params {
   };
 }
 
-const rawCatalogue = z.object({
+const rawCatalog = z.object({
   layout: rawLayout,
   category: z.object({ title: z.string(), slug: z.string(), description: text }).nullish(),
   nextPromoEnd: text.catch(null),
@@ -119,9 +119,9 @@ const rawCatalogue = z.object({
   items: listOf(rawCard, "product"),
 });
 
-export interface CataloguePage {
+export interface CatalogPage {
   layout: LayoutView;
-  filters: CatalogueFilters;
+  filters: CatalogFilters;
   category: { title: string; slug: string; description: string | null } | null;
   /** The category asked for in the URL does not exist. */
   unknownCategory: boolean;
@@ -130,16 +130,16 @@ export interface CataloguePage {
   items: ProductCardView[];
 }
 
-export async function getCataloguePage(
-  filters: CatalogueFilters,
+export async function getCatalogPage(
+  filters: CatalogFilters,
   ctx = defaultCatalogContext()
-): Promise<CataloguePage> {
+): Promise<CatalogPage> {
   const dependsOnTime = filters.onSale || filters.minPrice !== undefined || filters.maxPrice !== undefined || filters.sort.startsWith("prix-");
   const data = await cachedQuery(
     ctx,
-    CATALOGUE_QUERY,
-    catalogueParams(filters),
-    rawCatalogue,
+    CATALOG_QUERY,
+    catalogParams(filters),
+    rawCatalog,
     (parsed) => ({ ...parsed, items: parsed.items.map((card) => prepareCard(ctx.images, card)) }),
     // Membership and order by price change when a promo ends: the result holds until the next end.
     (value) => (dependsOnTime && value.nextPromoEnd ? Date.parse(value.nextPromoEnd) : undefined)

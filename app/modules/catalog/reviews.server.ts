@@ -1,8 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
-import { getOrderForShopper, isConflict } from "../orders/orders.server";
+import { getOrderForShopper } from "../orders/orders.server";
 import { allow } from "../platform/rate-limit.server";
+import { isConflict } from "../platform/revise.server";
 import { getSanityWriteClient } from "../platform/sanity.server";
+import { fieldErrors, type FieldErrors } from "~/lib/form-errors.server";
 
 /**
  * Reviews are written "pending" and shown only once an editor publishes them in Studio. One is
@@ -24,7 +26,7 @@ export const reviewFormSchema = z.object({
 });
 
 export type ReviewForm = z.infer<typeof reviewFormSchema>;
-export type ReviewErrors = Partial<Record<keyof ReviewForm | "form", string>>;
+export type ReviewErrors = FieldErrors<keyof ReviewForm>;
 export type ReviewResult = { ok: true; message: string } | { ok: false; errors: ReviewErrors };
 
 export const THANKS = "Merci pour votre avis ! Il sera publié après vérification par notre équipe.";
@@ -36,12 +38,7 @@ export function parseReviewForm(formData: FormData) {
     comment: formData.get("comment") ?? "",
   });
   if (result.success) return { ok: true as const, form: result.data };
-  const errors: ReviewErrors = {};
-  for (const issue of result.error.issues) {
-    const field = (issue.path[0] as keyof ReviewForm | undefined) ?? "form";
-    errors[field] ??= issue.message;
-  }
-  return { ok: false as const, errors };
+  return { ok: false as const, errors: fieldErrors<keyof ReviewForm>(result.error) };
 }
 
 async function writeReview(id: string, productId: string, form: ReviewForm, verified: boolean, orderNumber?: string) {

@@ -5,6 +5,7 @@ import { orderLinesOf, priceCart, readCart, writeCart, type Cart, type PricedCar
 import { onOrderPaid } from "../delivery/delivery.server";
 import { customerKey, discountLines, judgeDiscount, redeemDiscount } from "../marketing/discounts.server";
 import { COUNTRIES, OPERATORS, isCountryCode, isOperatorId, type CountryCode, type CountryOffer, type OperatorId } from "~/lib/mobile-money";
+import { fieldErrors, type FieldErrors } from "~/lib/form-errors.server";
 import { createOrder, type Order } from "../orders/orders.server";
 import { routingTable, type RoutingSettings } from "../payments/routing.server";
 import { orderPageUrl, startPaymentOnRoute, type StartResult } from "../payments/attempts.server";
@@ -57,17 +58,14 @@ export type CheckoutForm = z.output<typeof checkoutFormSchema>;
 export const freeCheckoutFormSchema = checkoutFields
   .pick({ checkoutId: true, email: true })
   .transform((form): CheckoutForm => ({ ...form, name: "", whatsapp: "", country: null, operator: undefined, discountCode: undefined }));
-export type FieldErrors = Partial<Record<keyof CheckoutForm | "form", string>>;
+export type CheckoutErrors = FieldErrors<keyof CheckoutForm>;
 
 export function parseCheckoutForm(formData: FormData, { emailOnly = false } = {}) {
   const schema = emailOnly ? freeCheckoutFormSchema : checkoutFormSchema;
   const result = schema.safeParse(Object.fromEntries(formData));
   if (result.success) return { ok: true as const, form: result.data };
-  const errors: FieldErrors = {};
-  for (const issue of result.error.issues) {
-    const field = (issue.path[0] as keyof CheckoutForm | undefined) ?? "form";
-    errors[field] ??= field === "checkoutId" ? "Votre session a expiré : rechargez la page." : issue.message;
-  }
+  const errors = fieldErrors<keyof CheckoutForm>(result.error);
+  if (errors.checkoutId) errors.checkoutId = "Votre session a expiré : rechargez la page.";
   // Zod skips the number's check while another field is wrong: every mistake is told at once.
   const whatsapp = formData.get("whatsapp");
   const country = String(formData.get("country") ?? "");
@@ -174,7 +172,7 @@ export async function applyDiscount({
   formData: FormData;
   productId: string | null;
   currency: string;
-}): Promise<{ discount: AppliedDiscount | null; errors?: FieldErrors }> {
+}): Promise<{ discount: AppliedDiscount | null; errors?: CheckoutErrors }> {
   const parsed = applyDiscountSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) {
     const checkoutIdBroken = parsed.error.issues.some((issue) => issue.path[0] === "checkoutId");
@@ -199,7 +197,7 @@ export async function applyDiscount({
 
 export type PlaceOrderResult =
   | { kind: "redirect"; url: string; order: Order }
-  | { kind: "invalid"; errors: FieldErrors };
+  | { kind: "invalid"; errors: CheckoutErrors };
 
 export async function placeOrder({
   session,

@@ -5,9 +5,9 @@ import { z } from "zod";
 import { getEnv } from "../platform/env.server";
 import { sendMail } from "../platform/mail.server";
 import {
-  fetchOrders,
-  isConflict,
   newKey,
+  readOrder,
+  readOrders,
   reviseOrder,
   type Delivery,
   type Fulfilment,
@@ -17,6 +17,7 @@ import {
 import { fulfilmentStatus, lineDelivered } from "./fulfilment-status.server";
 import { alertManualDelivery, checkCodePools } from "../orders/merchant-alerts.server";
 import { receiptMail, type ActivationSteps, type MailContext } from "./receipt-mail.server";
+import { writeWithRevision } from "../platform/revise.server";
 import { getSanityClient, getSanityWriteClient } from "../platform/sanity.server";
 import { fetchParsed } from "../platform/typed-query.server";
 
@@ -122,40 +123,42 @@ const poolSchema = z.object({
 });
 
 const POOL_QUERY = defineQuery(`*[_type == "accessCodePool" && product._ref == $productId] | order(_id asc)[0]{ _id, _rev, codes }`);
-const POOL_ROUNDS = 60;
+const readPool = async (productId: string) =>
+  (await fetchParsed(getSanityWriteClient(), POOL_QUERY, { productId }, poolSchema.nullable())) ?? undefined;
 
+/**
+ * Assigns free codes of the product's pool to the order's line, up to its quantity, and returns
+ * every code the line holds. Buyers racing for the last codes serialise on the pool's revision.
+ */
 export async function takeCodes(order: Pick<Order, "number">, line: Pick<OrderLine, "_key" | "productId" | "quantity">): Promise<Delivery[]> {
-  const client = getSanityWriteClient();
-  for (let round = 0; round < POOL_ROUNDS; round++) {
-    const pool = await fetchParsed(client, POOL_QUERY, { productId: line.productId }, poolSchema.nullable());
-    if (!pool) return [];
-    const mine = pool.codes.filter((entry) => entry.assignedTo === order.number && entry.code);
-    const missing = line.quantity - mine.length;
-    const free = pool.codes.filter((entry) => !entry.assignedTo && entry.code).slice(0, Math.max(0, missing));
-    if (missing <= 0 || free.length === 0) {
-      return mine.map((entry) => ({
-        _key: newKey(),
-        lineKey: line._key,
-        productId: line.productId,
-        method: "code" as const,
-        code: entry.code!,
-        at: entry.assignedAt ?? new Date().toISOString(),
-      }));
-    }
-    const now = new Date().toISOString();
-    const set: Record<string, string> = {};
-    for (const entry of free) {
-      set[`codes[_key=="${entry._key}"].assignedTo`] = order.number;
-      set[`codes[_key=="${entry._key}"].assignedAt`] = now;
-    }
-    try {
-      await client.patch(pool._id).ifRevisionId(pool._rev).set(set).commit({ visibility: "sync" });
-    } catch (error) {
-      if (!isConflict(error)) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * Math.min(round + 1, 5)));
-    }
-  }
-  throw new Error(`Code pool for ${line.productId} kept changing: gave up after ${POOL_ROUNDS} rounds`);
+  const mineIn = (pool: z.infer<typeof poolSchema>) => pool.codes.filter((entry) => entry.assignedTo === order.number && entry.code);
+  const { state, written } = await writeWithRevision(
+    getSanityWriteClient(),
+    `Code pool for ${line.productId}`,
+    () => readPool(line.productId),
+    (pool) => {
+      const missing = line.quantity - mineIn(pool).length;
+      const free = pool.codes.filter((entry) => !entry.assignedTo && entry.code).slice(0, Math.max(0, missing));
+      if (missing <= 0 || free.length === 0) return undefined;
+      const now = new Date().toISOString();
+      const set: Record<string, string> = {};
+      for (const entry of free) {
+        set[`codes[_key=="${entry._key}"].assignedTo`] = order.number;
+        set[`codes[_key=="${entry._key}"].assignedAt`] = now;
+      }
+      return (patch) => patch.set(set);
+    },
+  );
+  // After a write, the codes this line now holds are read back from the pool as written.
+  const pool = written ? poolSchema.parse(written) : state;
+  return (pool ? mineIn(pool) : []).map((entry) => ({
+    _key: newKey(),
+    lineKey: line._key,
+    productId: line.productId,
+    method: "code" as const,
+    code: entry.code!,
+    at: entry.assignedAt ?? new Date().toISOString(),
+  }));
 }
 
 /**
@@ -164,21 +167,19 @@ export async function takeCodes(order: Pick<Order, "number">, line: Pick<OrderLi
  * freed, or since given to someone else, is left alone.
  */
 export async function returnCodes(orderNumber: string, productId: string, codes: string[]): Promise<number> {
-  const client = getSanityWriteClient();
-  for (let round = 0; round < POOL_ROUNDS; round++) {
-    const pool = await fetchParsed(client, POOL_QUERY, { productId }, poolSchema.nullable());
-    const mine = (pool?.codes ?? []).filter((entry) => entry.assignedTo === orderNumber && entry.code && codes.includes(entry.code));
-    if (!pool || mine.length === 0) return 0;
-    const paths = mine.flatMap((entry) => [`codes[_key=="${entry._key}"].assignedTo`, `codes[_key=="${entry._key}"].assignedAt`]);
-    try {
-      await client.patch(pool._id).ifRevisionId(pool._rev).unset(paths).commit({ visibility: "sync" });
-      return mine.length;
-    } catch (error) {
-      if (!isConflict(error)) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * Math.min(round + 1, 5)));
-    }
-  }
-  throw new Error(`Code pool for ${productId} kept changing: gave up after ${POOL_ROUNDS} rounds`);
+  let returned = 0;
+  await writeWithRevision(
+    getSanityWriteClient(),
+    `Code pool for ${productId}`,
+    () => readPool(productId),
+    (pool) => {
+      const mine = pool.codes.filter((entry) => entry.assignedTo === orderNumber && entry.code && codes.includes(entry.code));
+      returned = mine.length;
+      if (mine.length === 0) return undefined;
+      return (patch) => patch.unset(mine.flatMap((entry) => [`codes[_key=="${entry._key}"].assignedTo`, `codes[_key=="${entry._key}"].assignedAt`]));
+    },
+  );
+  return returned;
 }
 
 /** Assigns what can be assigned and records the order's delivery status. */
@@ -332,21 +333,23 @@ export async function retryFulfilments(now = new Date()): Promise<number> {
   const seen = new Set<string>();
   let completed = 0;
   for (;;) {
-    const page = await fetchOrders(TO_FULFIL_QUERY, { since, failed });
-    const fresh = page.filter((order) => !seen.has(order._id));
-    if (fresh.length === 0) break;
+    const page = await readOrders(TO_FULFIL_QUERY, { since, failed });
+    // An order the shop cannot read (already logged) is left out of the rest of the run.
+    failed.push(...page.unreadable.map((problem) => problem.orderId));
+    const fresh = page.orders.filter((order) => !seen.has(order._id));
+    if (fresh.length === 0 && page.unreadable.length === 0) break;
     for (const order of fresh) {
       seen.add(order._id);
       try {
         const done = await fulfilOrder(order);
-        const latest = await getSanityWriteClient().getDocument<Order>(done._id);
+        const latest = await readOrder(done._id);
         if (latest?.fulfilment?.status === "delivered" && latest.fulfilment.receiptSentAt) completed++;
       } catch (error) {
         failed.push(order._id);
         await recordFailure(order, error);
       }
     }
-    if (page.length < FULFIL_PAGE) break;
+    if (page.orders.length + page.unreadable.length < FULFIL_PAGE) break;
   }
   return completed;
 }

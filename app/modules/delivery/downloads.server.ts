@@ -62,8 +62,6 @@ async function recordDownload(order: Order, lineKey: string, fileKey: string, li
       const entry = { _key: newKey(), at: new Date().toISOString(), lineKey, file: fileKey, count };
       return (patch) => patch.setIfMissing({ downloads: [] }).append("downloads", [entry]);
     },
-    undefined,
-    20,
   );
   return count;
 }

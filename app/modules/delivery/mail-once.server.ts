@@ -1,6 +1,7 @@
 import type { SanityDocument } from "@sanity/client";
 import { sendMail, type Mail } from "../platform/mail.server";
-import { isConflict, type MailNotice } from "../orders/orders.server";
+import type { MailNotice } from "../orders/orders.server";
+import { writeWithRevision } from "../platform/revise.server";
 import { getSanityWriteClient } from "../platform/sanity.server";
 
 /**
@@ -12,27 +13,23 @@ import { getSanityWriteClient } from "../platform/sanity.server";
  * mid-send) may be taken again: at most one duplicate in that crash case, never a lost e-mail.
  */
 const CLAIM_STALE_MS = 10 * 60_000;
-const ROUNDS = 8;
-
 export type NoticeResult = "sent" | "skipped" | "failed";
 
 type Change = Record<string, unknown> | undefined;
 
-/** Read, decide, write with ifRevisionID; start again on a conflict. Returns the written document, or null when nothing was to write. */
+/** One revision-checked `set` (revise.server.ts). Returns the written document, or null when nothing was to write. */
 async function revise<T>(id: string, decide: (doc: T & SanityDocument) => Change): Promise<(T & SanityDocument) | null> {
   const client = getSanityWriteClient();
-  for (let round = 0; round < ROUNDS; round++) {
-    const doc = await client.getDocument<T & SanityDocument>(id);
-    const set = doc && decide(doc);
-    if (!doc || !set) return null;
-    try {
-      return (await client.patch(id).ifRevisionId(doc._rev).set(set).commit({ visibility: "sync" })) as unknown as T & SanityDocument;
-    } catch (error) {
-      if (!isConflict(error)) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 10 + Math.random() * 40));
-    }
-  }
-  throw new Error(`${id} kept changing: gave up after ${ROUNDS} revision conflicts`);
+  const { written } = await writeWithRevision(
+    client,
+    id,
+    async () => (await client.getDocument<T & SanityDocument>(id)) ?? undefined,
+    (doc) => {
+      const set = decide(doc);
+      return set && ((patch) => patch.set(set));
+    },
+  );
+  return (written as (T & SanityDocument) | undefined) ?? null;
 }
 
 export async function sendNoticeOnce<T>(

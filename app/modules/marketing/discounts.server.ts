@@ -2,7 +2,8 @@ import type { SanityClient } from "@sanity/client";
 import { defineQuery } from "groq";
 import { z } from "zod";
 import { formatPrice } from "~/lib/money";
-import { isConflict, newKey, type Order } from "../orders/orders.server";
+import { newKey, readOrder, type Order } from "../orders/orders.server";
+import { RevisionConflictError, writeWithRevision, type Change } from "../platform/revise.server";
 import { getSanityClient, getSanityWriteClient } from "../platform/sanity.server";
 import { fetchParsed } from "../platform/typed-query.server";
 
@@ -141,24 +142,24 @@ export async function redeemDiscount(
   { checkoutId, customer, now = new Date(), currency }: CheckoutOfCode,
   client: SanityClient = getSanityWriteClient(),
 ): Promise<JudgedDiscount> {
-  for (let attempt = 0; attempt < 20; attempt++) {
-    const judged = await judgeDiscount(raw, lines, { checkoutId, customer, now, currency }, client);
-    if (!judged.ok || !judged.code || judged.held) return judged;
-    const { code } = judged;
-    try {
-      await client
-        .patch(code._id)
-        .ifRevisionId(code._rev)
-        .setIfMissing({ redemptionCount: 0, redemptions: [] })
-        .inc({ redemptionCount: 1 })
-        .append("redemptions", [{ _key: newKey(), checkoutId, customer, amount: judged.amount, at: now.toISOString() }])
-        .commit({ visibility: "sync" });
-      return judged;
-    } catch (error) {
-      if ((error as { statusCode?: number }).statusCode !== 409) throw error;
-    }
+  try {
+    const { state } = await writeWithRevision(
+      client,
+      `Discount code ${raw}`,
+      () => judgeDiscount(raw, lines, { checkoutId, customer, now, currency }, client),
+      (judged) => {
+        if (!judged.ok || !judged.code || judged.held) return undefined;
+        const entry = { _key: newKey(), checkoutId, customer, amount: judged.amount, at: now.toISOString() };
+        return (patch) => patch.setIfMissing({ redemptionCount: 0, redemptions: [] }).inc({ redemptionCount: 1 }).append("redemptions", [entry]);
+      },
+      // Judged against the code document it was read from: the use lands on that revision only.
+      (judged) => judged.code!,
+    );
+    return state!;
+  } catch (error) {
+    if (!(error instanceof RevisionConflictError)) throw error;
+    return { ok: false, error: "Ce code est très demandé en ce moment : réessayez dans un instant." };
   }
-  return { ok: false, error: "Ce code est très demandé en ce moment : réessayez dans un instant." };
 }
 
 
@@ -187,27 +188,18 @@ const codeUsesSchema = discountCodeSchema.pick({ _id: true, _rev: true, redempti
  * One revision-checked write on the code document, or none when it already says what the order
  * needs: `change` returns undefined then. Retried on 409 like every write on a code.
  */
-async function reviseUses(
-  codeId: string,
-  change: (code: z.infer<typeof codeUsesSchema>) => ((patch: ReturnType<SanityClient["patch"]>) => ReturnType<SanityClient["patch"]>) | undefined,
-  client: SanityClient,
-): Promise<boolean> {
-  for (let attempt = 0; attempt < 20; attempt++) {
-    const raw = await client.getDocument(codeId);
-    // A code deleted by an editor has no count left to correct.
-    if (!raw) return false;
-    const code = codeUsesSchema.parse(raw);
-    const build = change(code);
-    if (!build) return false;
-    try {
-      await build(client.patch(code._id).ifRevisionId(code._rev)).commit({ visibility: "sync" });
-      return true;
-    } catch (error) {
-      if (!isConflict(error)) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20));
-    }
-  }
-  throw new Error(`Discount code ${codeId} kept changing: gave up after 20 revision conflicts`);
+async function reviseUses(codeId: string, change: (code: z.infer<typeof codeUsesSchema>) => Change, client: SanityClient): Promise<boolean> {
+  const { written } = await writeWithRevision(
+    client,
+    `Discount code ${codeId}`,
+    async () => {
+      const raw = await client.getDocument(codeId);
+      // A code deleted by an editor has no count left to correct.
+      return raw ? codeUsesSchema.parse(raw) : undefined;
+    },
+    change,
+  );
+  return written !== undefined;
 }
 
 /** Gives back the use an expired order took. Returns whether the code document changed. */
@@ -283,8 +275,13 @@ export async function retryDiscountUses(client: SanityClient = getSanityWriteCli
   const rows = await fetchParsed(client, UNSETTLED_USES_QUERY, {}, orderIds);
   let settled = 0;
   for (const { _id } of rows) {
-    const order = await client.getDocument<Order>(_id);
-    if (order && (await settleDiscountUse(order, client))) settled++;
+    try {
+      const order = await readOrder(_id, client);
+      if (order && (await settleDiscountUse(order, client))) settled++;
+    } catch (error) {
+      // One unreadable order never stops the sweep: logged, and found again by the next one.
+      console.error(`discount use of ${_id} not settled (retried later): ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
   return settled;
 }

@@ -1,7 +1,6 @@
 import { sweepMerchantAlerts } from "./merchant-alerts.server";
-import type { Order } from "./orders.server";
+import { readOrder } from "./orders.server";
 import { settleRefund, settleRefunds } from "./refunds.server";
-import { getSanityWriteClient } from "../platform/sanity.server";
 
 /**
  * After-sale follow-ups of orders the storefront did not write itself (docs/decisions/019-after-sale.md):
@@ -9,7 +8,7 @@ import { getSanityWriteClient } from "../platform/sanity.server";
  */
 export async function onOrderWritten(id: string): Promise<void> {
   if (!/^order-ASH-[2-9A-Z]{6}$/.test(id)) return;
-  const order = await getSanityWriteClient().getDocument<Order>(id);
+  const order = await readOrder(id);
   if (order) await settleRefund(order);
 }
 

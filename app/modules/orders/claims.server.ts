@@ -36,7 +36,7 @@ export type ClaimAnswer = "paid" | "to_deliver" | "not_confirmed";
 
 export type ClaimResult =
   | { ok: true; answer: ClaimAnswer; reference: string }
-  | { ok: false; status: 400 | 404 | 429; error: string };
+  | { ok: false; status: 400 | 404 | 429; error: string; field?: "smsReference" | "note" };
 
 /** The claim's key: the same reference (however it is typed) is the same claim. */
 function claimKey(reference: string): string {
@@ -63,7 +63,11 @@ export async function submitClaim(number: string, token: string | null, formData
   const order = await getOrderForShopper(number, token);
   if (!order) return { ok: false, status: 404, error: "Commande introuvable. Ouvrez la page de votre commande depuis le lien reçu par e-mail." };
   const parsed = claimForm.safeParse({ smsReference: formData.get("smsReference") ?? undefined, note: formData.get("note") ?? undefined });
-  if (!parsed.success) return { ok: false, status: 400, error: parsed.error.issues[0]?.message ?? "Vérifiez le formulaire." };
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue?.path[0] === "note" ? "note" : "smsReference";
+    return { ok: false, status: 400, error: issue?.message ?? "Vérifiez le formulaire.", field };
+  }
   if (!(await allow(`claim-ip:${ip}`, PER_IP, WINDOW_MS)) || !(await allow(`claim:${order.number}`, PER_ORDER, WINDOW_MS))) {
     return { ok: false, status: 429, error: "Vous avez déjà envoyé plusieurs signalements. Notre équipe les a reçus : réessayez dans une heure ou écrivez-nous sur WhatsApp." };
   }

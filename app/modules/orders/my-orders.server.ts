@@ -7,6 +7,7 @@ import { getEnv } from "../platform/env.server";
 import { escapeHtml, sendMail } from "../platform/mail.server";
 import { allow } from "../platform/rate-limit.server";
 import { fetchOrders, type Order } from "./orders.server";
+import { orderUrl } from "~/lib/urls";
 
 /**
  * "Mes commandes": a buyer who lost their order page asks for a link by e-mail. The answer never
@@ -145,6 +146,6 @@ export async function listOrders(contact: Contact): Promise<OrderSummary[]> {
     status: order.status,
     total: order.total === 0 ? "Gratuit" : formatPrice(order.total, order.currency),
     titles: order.lines.map((line) => line.title),
-    href: `/commande/${order.number}?t=${encodeURIComponent(order.accessToken)}`,
+    href: orderUrl(order.number, order.accessToken),
   }));
 }

@@ -10,6 +10,7 @@ import { paymentRows, paymentSummary } from "./payment-summary.server";
 import { getPlugin, getProvider } from "../payments/registry.server";
 import { routingTable, type RoutingSettings } from "../payments/routing.server";
 import { confirmPayments, orderPageUrl, startPaymentOnRoute, type StartResult } from "../payments/attempts.server";
+import { downloadUrl } from "~/lib/urls";
 
 /**
  * What the buyer sees of an order: only with its link's token, never its secrets, and fresh from
@@ -99,7 +100,7 @@ async function deliveryView(order: Order, token: string) {
             used,
             limit: policy.limit,
             exhausted: used >= policy.limit,
-            href: `/telechargement/${order.number}/${line._key}/${file._key}?t=${encodeURIComponent(token)}`,
+            href: downloadUrl(order.number, line._key, file._key, token),
           };
         })
       : [];

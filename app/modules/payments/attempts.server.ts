@@ -13,13 +13,13 @@ import {
   newKey,
   PAYMENT_CLAIM_LEASE_MS,
   recordCreatedPayment,
-  tokensMatch,
   type Order,
   type PaymentAttempt,
 } from "../orders/orders.server";
 import { isPaymentProviderError, ProviderUnavailable } from "./errors";
 import type { CreatedPayment, ProviderId, Wallet } from "./provider";
 import { getPlugin, getProvider } from "./registry.server";
+import { orderUrl, paymentReturnUrl } from "~/lib/urls";
 
 /**
  * Payment flows over the one provider interface: start a payment for an order, and confirm it
@@ -31,11 +31,11 @@ const GENERIC_FAILURE = "Le paiement n'a pas pu être lancé. Réessayez dans un
 const CLAIM_WAIT_MARGIN_MS = 2_000;
 
 export function orderPageUrl(origin: string, order: Pick<Order, "number" | "accessToken">): string {
-  return `${origin}/commande/${order.number}?t=${encodeURIComponent(order.accessToken)}`;
+  return `${origin}${orderUrl(order.number, order.accessToken)}`;
 }
 
 function returnUrl(origin: string, provider: ProviderId, order: Order): string {
-  return `${origin}/paiement/${provider}/retour?commande=${order.number}&t=${encodeURIComponent(order.accessToken)}`;
+  return paymentReturnUrl(origin, provider, order.number, order.accessToken);
 }
 
 /** One route for every provider's callback; Lengo's live payments carry exactly this URL. */

@@ -5,8 +5,10 @@ import { retryDiscountUses, settleDiscountUse } from "../marketing/discounts.ser
 import { getEnv } from "../platform/env.server";
 import { INSTANCE_ID, lakeLease } from "../platform/lease.server";
 import { expiryDue, LATE_PAYMENT_WINDOW_MS, nextCheckAt } from "../orders/order-state.server";
-import { expireOrder, fetchOrders, PAYMENT_CLAIM_LEASE_MS, reviseOrder, type Order } from "../orders/orders.server";
+import { expireOrder, PAYMENT_CLAIM_LEASE_MS, readOrders, reviseOrder, type Order } from "../orders/orders.server";
 import { getProvider } from "./registry.server";
+import { writeWithRevision } from "../platform/revise.server";
+import { getSanityWriteClient } from "../platform/sanity.server";
 import { confirmPayments, expiryCutoff } from "./attempts.server";
 
 /**
@@ -79,15 +81,33 @@ export function scheduleCheck(order: Order, now: Date, delayMs?: number) {
 /** A failing order is looked at again a little later, so that it never holds the queue. */
 const AFTER_ERROR_MS = 5 * 60_000;
 
+/** The same for an order the shop cannot read (a bad import, a Studio edit): only its schedule is written. */
+function postponeUnreadable(id: string, reconcileAt: Date) {
+  const client = getSanityWriteClient();
+  return writeWithRevision(
+    client,
+    `Order ${id}`,
+    async () => (await client.getDocument(id)) ?? undefined,
+    () => (patch) => patch.set({ reconcileAt: reconcileAt.toISOString() }),
+  );
+}
+
 export async function reconcileOrders(now = new Date()): Promise<ReconcileSummary> {
   const summary: ReconcileSummary = { checked: 0, paid: 0, failed: 0, expired: 0, errors: 0, fulfilled: 0, refunds: 0 };
   const failed: string[] = [];
   const seen = new Set<string>();
   const params = { now: now.toISOString(), lateSince: new Date(now.getTime() - LATE_PAYMENT_WINDOW_MS).toISOString() };
   for (;;) {
-    const page = await fetchOrders(ORDERS_TO_RECONCILE_QUERY, { ...params, failed });
-    const fresh = page.filter((order) => !seen.has(order._id));
-    if (fresh.length === 0) break;
+    const page = await readOrders(ORDERS_TO_RECONCILE_QUERY, { ...params, failed });
+    // An order the shop cannot read (logged with its id) counts as an error and is left out of the run.
+    for (const { orderId } of page.unreadable) {
+      summary.checked++;
+      summary.errors++;
+      failed.push(orderId);
+      await postponeUnreadable(orderId, new Date(Date.now() + AFTER_ERROR_MS)).catch(() => undefined);
+    }
+    const fresh = page.orders.filter((order) => !seen.has(order._id));
+    if (fresh.length === 0 && page.unreadable.length === 0) break;
     for (const order of fresh) {
       seen.add(order._id);
       summary.checked++;
@@ -103,11 +123,22 @@ export async function reconcileOrders(now = new Date()): Promise<ReconcileSummar
         await scheduleCheck(order, new Date(), AFTER_ERROR_MS).catch(() => undefined);
       }
     }
-    if (page.length < PAGE) break;
+    if (page.orders.length + page.unreadable.length < PAGE) break;
   }
-  summary.fulfilled = await retryFulfilments(now);
-  await retryDiscountUses();
-  summary.refunds = (await sweepAfterSale()).refunds;
+  // Each sweep handles its orders one by one; one that fails as a whole (the lake unreachable for
+  // its query) is logged and counted, and never stops the sweeps after it.
+  const sweep = async <T>(name: string, run: () => Promise<T>): Promise<T | undefined> => {
+    try {
+      return await run();
+    } catch (error) {
+      summary.errors++;
+      console.error(`reconciliation sweep ${name} failed (retried on the next run): ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    }
+  };
+  summary.fulfilled = (await sweep("fulfilments", () => retryFulfilments(now))) ?? 0;
+  await sweep("discount uses", () => retryDiscountUses());
+  summary.refunds = (await sweep("after-sale", () => sweepAfterSale()))?.refunds ?? 0;
   return summary;
 }
 

@@ -1,6 +1,7 @@
 import { hostname } from "node:os";
 import { randomBytes } from "node:crypto";
 import type { SanityClient } from "@sanity/client";
+import { isConflict } from "./revise.server";
 import { getSanityWriteClient } from "./sanity.server";
 
 /**
@@ -44,8 +45,9 @@ export function lakeLease(name: string, ttlMs: number, client: SanityClient = ge
         await client.patch(id).ifRevisionId(current._rev).set(fields).commit();
         return true;
       } catch (error) {
-        // Another instance won the race: its write came first.
-        if ((error as { statusCode?: number }).statusCode === 409) return false;
+        // Another instance won the race: its write came first. Not retried (revise.server.ts): a
+        // re-read would only find the winner holding the lease.
+        if (isConflict(error)) return false;
         throw error;
       }
     },

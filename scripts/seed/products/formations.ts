@@ -1,4 +1,4 @@
-import type { ProductSeed } from "../catalogue-types";
+import type { ProductSeed } from "../catalog-types";
 import { PROMO_ENDED, PROMO_LONG, PROMO_THIS_WEEK } from "../dates";
 
 export const formations: ProductSeed[] = [

@@ -1,4 +1,4 @@
-import type { CategorySeed, ProductSeed } from "./catalogue-types";
+import type { CategorySeed, ProductSeed } from "./catalog-types";
 import { abonnementsPremium } from "./products/abonnements-premium";
 import { ebooksEtGuides } from "./products/e-books-et-guides";
 import { formations } from "./products/formations";

@@ -1,20 +1,21 @@
 import { Form, useSubmit } from "@remix-run/react";
 import type { ChangeEvent } from "react";
-import { SORTS, type CatalogueFilters as Filters } from "~/lib/catalogue";
+import { SORTS, type CatalogFilters as Filters } from "~/lib/catalog-filters";
 import type { CategoryLink } from "~/lib/catalog-types";
+import { catalogUrl } from "~/lib/urls";
 
 /**
  * A GET form: every choice ends up in the URL, and it works without JavaScript through its button.
  * With JavaScript, picking a category, a sort or the promo box applies at once.
  */
-export function CatalogueFilters({ filters, categories }: { filters: Filters; categories: CategoryLink[] }) {
+export function CatalogFilters({ filters, categories }: { filters: Filters; categories: CategoryLink[] }) {
   const submit = useSubmit();
   const applyNow = (event: ChangeEvent<HTMLSelectElement | HTMLInputElement>) => submit(event.currentTarget.form);
   const label = "mb-1 block text-xs font-semibold text-slate-600 dark:text-slate-400";
   return (
     <Form
       method="get"
-      action="/produits"
+      action={catalogUrl()}
       className="grid grid-cols-2 gap-3 rounded-2xl border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900 lg:grid-cols-[1.2fr_1fr_1.4fr_auto_auto] lg:items-end"
     >
       {filters.q ? <input type="hidden" name="q" value={filters.q} /> : null}
