@@ -18,7 +18,12 @@ import { requestContext, tagConsoleWithRequestId } from "./server/request-contex
 import { guardErrors, httpServerOptions, requestGuard } from "./server/request-guard";
 import { requestLog } from "./server/request-log";
 import { securityHeaders } from "./server/security-headers";
-import { closeConnectionsWhileDraining, exitGracefullyOnSignals, onShutdownRelease, onShutdownStop } from "./server/shutdown";
+import {
+  closeConnectionsWhileDraining,
+  exitGracefullyOnSignals,
+  onShutdownRelease,
+  onShutdownStop,
+} from "./server/shutdown";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
@@ -48,7 +53,10 @@ app.set("trust proxy", env.TRUST_PROXY);
 app.use(requestContext({ trustProxy: env.TRUST_PROXY > 0 }));
 app.use(requestLog());
 app.use(closeConnectionsWhileDraining());
-app.get("/readyz", readiness({ lake: lakeCheck(getSanityClient()), mail: env.SMTP_URL ? smtpCheck(env.SMTP_URL) : undefined }));
+app.get(
+  "/readyz",
+  readiness({ lake: lakeCheck(getSanityClient()), mail: env.SMTP_URL ? smtpCheck(env.SMTP_URL) : undefined }),
+);
 app.use(compression());
 app.use(
   securityHeaders({

@@ -42,7 +42,8 @@ export default function handleRequest(
           shellRendered = true;
           const body = new PassThrough();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          if (loadContext.timing) responseHeaders.append("Server-Timing", serverTiming(loadContext.timing, renderStartedAt));
+          if (loadContext.timing)
+            responseHeaders.append("Server-Timing", serverTiming(loadContext.timing, renderStartedAt));
           resolve(
             new Response(createReadableStreamFromReadable(body), {
               headers: responseHeaders,
@@ -87,7 +88,9 @@ export const handleError: HandleErrorFunction = (error, { request }) => {
     console.error(`content lake unavailable: ${error instanceof Error ? error.message : String(error)}`);
     return;
   }
-  console.error(isRouteErrorResponse(error) && (error as { error?: unknown }).error ? (error as { error?: unknown }).error : error);
+  console.error(
+    isRouteErrorResponse(error) && (error as { error?: unknown }).error ? (error as { error?: unknown }).error : error,
+  );
 };
 
 /** `.data` requests are timed like pages, and those hit by a lake outage answer 503 too, so the client shows the error page. */
@@ -96,5 +99,9 @@ export const handleDataRequest: HandleDataRequestFunction = (response, { request
   if (context.timing) headers.append("Server-Timing", serverTiming(context.timing));
   const outage = hitByLakeOutage(request);
   if (outage) for (const [name, value] of Object.entries(OUTAGE_HEADERS)) headers.set(name, value);
-  return new Response(response.body, { status: outage ? 503 : response.status, statusText: response.statusText, headers });
+  return new Response(response.body, {
+    status: outage ? 503 : response.status,
+    statusText: response.statusText,
+    headers,
+  });
 };

@@ -40,7 +40,11 @@ export const links: LinksFunction = () => [
  * lake request when warm), drafts included in preview.
  */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const [theme, session, ctx] = await Promise.all([readTheme(request), getSession(request), catalogContextFor(request)]);
+  const [theme, session, ctx] = await Promise.all([
+    readTheme(request),
+    getSession(request),
+    catalogContextFor(request),
+  ]);
   return { theme, cartCount: cartCount(readCart(session)), layout: await getLayout(ctx) };
 }
 
@@ -63,7 +67,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const themeFetcher = useFetcher({ key: THEME_FETCHER_KEY });
   // The toggle applies at once; the cookie (and so the server's answer) follows.
   const chosen = themeFetcher.formData?.get("theme");
-  const theme = isTheme(chosen) ? chosen : data?.theme ?? null;
+  const theme = isTheme(chosen) ? chosen : (data?.theme ?? null);
   const shopName = layout?.settings.shopName ?? "ASHTECH STORE";
   const whatsappNumber = layout?.settings.whatsappNumber;
 

@@ -11,9 +11,13 @@ const FILE = "storefront.env";
 
 export async function writeStorefrontEnvFile(dataDir: string, env: Record<string, string>): Promise<void> {
   const lines = Object.entries(env).map(([key, value]) => `${key}=${JSON.stringify(value)}`);
-  await writeFile(path.join(dataDir, FILE), `# Written by npm start for this sandbox; rewritten at every start.\n${lines.join("\n")}\n`, {
-    mode: 0o600,
-  });
+  await writeFile(
+    path.join(dataDir, FILE),
+    `# Written by npm start for this sandbox; rewritten at every start.\n${lines.join("\n")}\n`,
+    {
+      mode: 0o600,
+    },
+  );
 }
 
 /**

@@ -83,7 +83,10 @@ function withStudioComponents<T extends (typeof schemaTypes)[number]>(type: T): 
     if (field.name === "paymentLog" && "of" in field && Array.isArray(field.of)) {
       const of = field.of.map((member) =>
         "fields" in member && Array.isArray(member.fields)
-          ? { ...member, fields: member.fields.map((child: { name: string }) => (child.name === "note" ? reason(child) : child)) }
+          ? {
+              ...member,
+              fields: member.fields.map((child: { name: string }) => (child.name === "note" ? reason(child) : child)),
+            }
           : member,
       );
       return { ...field, of };

@@ -73,7 +73,10 @@ async function clientJsPerRoute(routeIds: string[]): Promise<Map<string, number>
       files.add(route.module);
       for (const url of route.imports ?? []) files.add(url);
     }
-    sizes.set(routeId, [...files].reduce((sum, url) => sum + gzipped(url), 0));
+    sizes.set(
+      routeId,
+      [...files].reduce((sum, url) => sum + gzipped(url), 0),
+    );
   }
   return sizes;
 }
@@ -84,7 +87,14 @@ async function clientJsPerRoute(routeIds: string[]): Promise<Map<string, number>
  */
 async function benchStamping() {
   const pdf = await makePdf(300, 70_000);
-  const stamp = { name: "Awa Diallo", email: "awa@example.com", phone: "+237690000001", orderNumber: "ASH-BENCH2", paidAt: new Date("2026-11-29T10:00:00Z"), shopName: "ASHTECH STORE" };
+  const stamp = {
+    name: "Awa Diallo",
+    email: "awa@example.com",
+    phone: "+237690000001",
+    orderNumber: "ASH-BENCH2",
+    paidAt: new Date("2026-11-29T10:00:00Z"),
+    shopName: "ASHTECH STORE",
+  };
   await stampPdf(pdf, stamp);
   const times: number[] = [];
   for (let run = 0; run < 3; run++) {
@@ -93,7 +103,9 @@ async function benchStamping() {
     times.push(performance.now() - started);
   }
   times.sort((a, b) => a - b);
-  console.log(`\nPDF stamping: 300 pages, ${format(pdf.length / 1024 / 1024, 1)} MB: median ${format(times[1]!)} ms (runs ${times.map((t) => format(t)).join(", ")} ms); target < 2000 ms.`);
+  console.log(
+    `\nPDF stamping: 300 pages, ${format(pdf.length / 1024 / 1024, 1)} MB: median ${format(times[1]!)} ms (runs ${times.map((t) => format(t)).join(", ")} ms); target < 2000 ms.`,
+  );
 }
 
 /**
@@ -113,7 +125,9 @@ async function benchTwoInstances(stack: Stack, path: string) {
       [stack.baseUrl, second.baseUrl].map((base) => load(`${base}${path}`, BROWSER_HEADERS, CONNECTIONS / 2)),
     );
     const both = a!.requestsPerSecond + b!.requestsPerSecond;
-    console.log(`\nProduct page, one instance vs two (load split ${CONNECTIONS / 2} + ${CONNECTIONS / 2} connections):`);
+    console.log(
+      `\nProduct page, one instance vs two (load split ${CONNECTIONS / 2} + ${CONNECTIONS / 2} connections):`,
+    );
     console.log(`one instance: ${format(one.requestsPerSecond)} req/s, p95 ${format(one.p95Ms, 1)} ms`);
     console.log(
       `two instances: ${format(both)} req/s (${format(a!.requestsPerSecond)} + ${format(b!.requestsPerSecond)}), p95 ${format(Math.max(a!.p95Ms, b!.p95Ms), 1)} ms = ${format(both / one.requestsPerSecond, 2)}×`,
@@ -163,9 +177,15 @@ async function benchLakeGrowth(stack: Stack, client: ReturnType<typeof createCli
   }
   await fetch(`${stack.baseUrl}/produits?max=1`).then((response) => response.arrayBuffer());
   const many = await measure();
-  console.log("\nUncached catalogue and search views (median of 15, each a lake query), lake without orders vs with 10,000:");
-  console.log(`catalogue: ${format(none.catalogue, 1)} ms vs ${format(many.catalogue, 1)} ms = ${format(many.catalogue / none.catalogue, 2)}×`);
-  console.log(`search: ${format(none.search, 1)} ms vs ${format(many.search, 1)} ms = ${format(many.search / none.search, 2)}×`);
+  console.log(
+    "\nUncached catalogue and search views (median of 15, each a lake query), lake without orders vs with 10,000:",
+  );
+  console.log(
+    `catalogue: ${format(none.catalogue, 1)} ms vs ${format(many.catalogue, 1)} ms = ${format(many.catalogue / none.catalogue, 2)}×`,
+  );
+  console.log(
+    `search: ${format(none.search, 1)} ms vs ${format(many.search, 1)} ms = ${format(many.search / none.search, 2)}×`,
+  );
 }
 
 const format = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : "n/a");
@@ -186,7 +206,9 @@ try {
     useCdn: false,
     token: stack.sandbox.secrets.lakeToken,
   });
-  const slug = await client.fetch<string>(`*[_type == "product" && count(images) > 0] | order(salesCount desc)[0].slug.current`);
+  const slug = await client.fetch<string>(
+    `*[_type == "product" && count(images) > 0] | order(salesCount desc)[0].slug.current`,
+  );
 
   const targets = [
     { name: "trivial route", path: "/healthz", routeId: null },
@@ -205,7 +227,10 @@ try {
     results.set(target.name, await load(url, BROWSER_HEADERS));
     console.log(`measured ${target.name}`);
   }
-  const floorIdentity = await load(`${stack.baseUrl}/bench/floor`, { ...BROWSER_HEADERS, "accept-encoding": "identity" });
+  const floorIdentity = await load(`${stack.baseUrl}/bench/floor`, {
+    ...BROWSER_HEADERS,
+    "accept-encoding": "identity",
+  });
   const productIdentity = await load(`${stack.baseUrl}/produits/${slug}`, {
     ...BROWSER_HEADERS,
     "accept-encoding": "identity",

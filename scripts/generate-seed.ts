@@ -119,7 +119,8 @@ async function productDoc(product: ProductSeed): Promise<Doc> {
     ...(product.downloadValidityDays !== undefined ? { downloadValidityDays: product.downloadValidityDays } : {}),
   };
   // Keyed last, so that adding steps to a product leaves every earlier key of the seed as it was.
-  if (product.kind === "access" && product.activationSteps) doc.activationSteps = toPortableText(product.activationSteps, nextKey);
+  if (product.kind === "access" && product.activationSteps)
+    doc.activationSteps = toPortableText(product.activationSteps, nextKey);
   return doc;
 }
 
@@ -151,7 +152,11 @@ async function promotionDocs(): Promise<Doc[]> {
               _type: "image",
               _sanityAsset: await writeImage(
                 `promotion-${promotion.slug}.jpg`,
-                bannerSvg({ headline: promotion.banner.headline, subline: promotion.banner.subline, seed: promotion.slug }),
+                bannerSvg({
+                  headline: promotion.banner.headline,
+                  subline: promotion.banner.subline,
+                  seed: promotion.slug,
+                }),
               ),
               alt: promotion.banner.alt,
             },
@@ -212,7 +217,8 @@ async function main() {
 
   const images = await readdir(IMAGES_DIR);
   const files = await readdir(FILES_DIR);
-  const total = Buffer.byteLength(ndjson) + (await folderSize(IMAGES_DIR, images)) + (await folderSize(FILES_DIR, files));
+  const total =
+    Buffer.byteLength(ndjson) + (await folderSize(IMAGES_DIR, images)) + (await folderSize(FILES_DIR, files));
   console.log(
     `Seed written to ${path.relative(process.cwd(), SEED_DIR)}: ${docs.length} documents ` +
       `(${products.length} products), ${images.length} images, ${files.length} PDFs, ${(total / 1024).toFixed(0)} KB in total.`,

@@ -11,7 +11,8 @@ import { createRequire } from "node:module";
 import { startStack } from "../tests/support/stack";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking --disable-component-update --disable-sync --no-first-run";
+const CHROME_FLAGS =
+  "--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking --disable-component-update --disable-sync --no-first-run";
 const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;
 const lighthouseCli = createRequire(import.meta.url).resolve("lighthouse/cli/index.js");
 
@@ -73,7 +74,9 @@ try {
     { name: "catalogue", path: "/produits" },
     { name: "product", path: `/produits/${slug}` },
   ];
-  console.log(`\nLighthouse ${createRequire(import.meta.url)("lighthouse/package.json").version}, mobile, ${CHROMIUM}:`);
+  console.log(
+    `\nLighthouse ${createRequire(import.meta.url)("lighthouse/package.json").version}, mobile, ${CHROMIUM}:`,
+  );
   console.log("page        performance  accessibility  best practices  SEO   TBT ms  LCP ms");
   for (const page of pages) {
     const url = `${stack.baseUrl}${page.path}`;

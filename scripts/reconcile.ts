@@ -15,7 +15,9 @@ const { reconcileOnce } = await import("../app/modules/payments/reconcile.server
 
 try {
   const summary = await reconcileOnce();
-  console.log(JSON.stringify(summary ?? { skipped: "another process holds the reconciliation lease and is reconciling" }));
+  console.log(
+    JSON.stringify(summary ?? { skipped: "another process holds the reconciliation lease and is reconciling" }),
+  );
 } catch (error) {
   console.error((error as Error).message);
   process.exit(1);

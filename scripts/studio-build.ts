@@ -48,12 +48,17 @@ function run(command: string, args: string[]): void {
     stdio: "inherit",
     env: { ...process.env, DO_NOT_TRACK: "1", SANITY_TELEMETRY_DISABLED: "1" },
   });
-  if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed in sanity/ (exit ${result.status ?? result.signal})`);
+  if (result.status !== 0)
+    throw new Error(`${command} ${args.join(" ")} failed in sanity/ (exit ${result.status ?? result.signal})`);
 }
 
 export function ensureStudioBuild({ log = console.log }: { log?: (line: string) => void } = {}): string {
   const hash = sourceHash();
-  if (existsSync(HASH_FILE) && readFileSync(HASH_FILE, "utf8") === hash && existsSync(path.join(STUDIO_DIST, "index.html"))) {
+  if (
+    existsSync(HASH_FILE) &&
+    readFileSync(HASH_FILE, "utf8") === hash &&
+    existsSync(path.join(STUDIO_DIST, "index.html"))
+  ) {
     return STUDIO_DIST;
   }
   if (!existsSync(path.join(studioRoot, "node_modules/sanity"))) {

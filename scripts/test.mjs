@@ -48,7 +48,9 @@ if (Number(process.versions.node.split(".")[0]) !== 24) {
   // npm, npx and every `#!/usr/bin/env node` script find this node first on PATH.
   const env = { ...process.env, PATH: `${binDir}${path.delimiter}${process.env.PATH ?? ""}` };
   console.log(`\nNode ${process.versions.node} here: running the tests on Node ${TEST_NODE_VERSION} (${binDir}).`);
-  process.exit(run(path.join(binDir, "node"), [process.argv[1], ...process.argv.slice(2)], { allowFailure: true, env }));
+  process.exit(
+    run(path.join(binDir, "node"), [process.argv[1], ...process.argv.slice(2)], { allowFailure: true, env }),
+  );
 }
 
 const redisMissing = spawnSync("redis-server", ["--version"]).status !== 0;
@@ -74,6 +76,9 @@ run("npx", ["remix", "build"]);
 // rebuilds only when the Studio's sources changed (a build takes a minute or more and ~2 GB).
 run("npx", ["tsx", "scripts/studio-build.ts"]);
 run("npx", ["tsc", "--noEmit"]);
+// Lint and formatting are part of passing: a successor reads one style everywhere.
+run("npx", ["eslint", "."]);
+run("npx", ["prettier", "--check", "."]);
 
 mkdirSync(".reports", { recursive: true });
 const unitStatus = run(
@@ -101,6 +106,8 @@ const e2e = count(".reports/e2e.json", (report) => ({
   failed: report.stats.unexpected + report.stats.flaky,
 }));
 
-console.log(`\nvitest: ${unit.passed} passed, ${unit.failed} failed; playwright: ${e2e.passed} passed, ${e2e.failed} failed`);
+console.log(
+  `\nvitest: ${unit.passed} passed, ${unit.failed} failed; playwright: ${e2e.passed} passed, ${e2e.failed} failed`,
+);
 console.log(`${unit.passed + e2e.passed} passed, ${unit.failed + e2e.failed} failed`);
 process.exit(unitStatus === 0 && e2eStatus === 0 ? 0 : 1);

@@ -34,7 +34,12 @@ export function smtpCheck(smtpUrl: string): Check {
 
 /** Why a check failed, without its message: messages can carry hosts, addresses or credentials. */
 function failure(error: unknown): string {
-  const { code: ownCode, statusCode, name, cause } = (error ?? {}) as { code?: unknown; statusCode?: unknown; name?: unknown; cause?: { code?: unknown } };
+  const {
+    code: ownCode,
+    statusCode,
+    name,
+    cause,
+  } = (error ?? {}) as { code?: unknown; statusCode?: unknown; name?: unknown; cause?: { code?: unknown } };
   // fetch reports the socket's error as its cause.
   const code = cause?.code ?? ownCode;
   if (typeof statusCode === "number") return `unreachable (HTTP ${statusCode})`;
@@ -63,7 +68,10 @@ export function readiness(checks: Record<string, Check | undefined>) {
         }
       }),
     );
-    return { ready: entries.every(([, state]) => state === "ok" || state === "not configured"), checks: Object.fromEntries(entries) };
+    return {
+      ready: entries.every(([, state]) => state === "ok" || state === "not configured"),
+      checks: Object.fromEntries(entries),
+    };
   };
 
   return async function readyz(_req: Request, res: Response) {

@@ -44,7 +44,14 @@ function wantsJson(req: Request): boolean {
   return req.path.startsWith("/api/") || req.path.endsWith(".data");
 }
 
-function refuse(req: Request, res: Response, status: number, page: PlainPage, developerMessage: string, headers: Record<string, string> = {}) {
+function refuse(
+  req: Request,
+  res: Response,
+  status: number,
+  page: PlainPage,
+  developerMessage: string,
+  headers: Record<string, string> = {},
+) {
   res.locals.refusedByGuard = true;
   res.status(status).set(headers);
   if (wantsJson(req)) res.set("Cache-Control", "no-store").json({ ok: false, error: developerMessage });

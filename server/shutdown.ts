@@ -66,7 +66,10 @@ async function runHooks(hooks: Hook[], timeoutMs: number): Promise<boolean> {
       try {
         await Promise.race([
           Promise.resolve().then(hook.run),
-          new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`still running after ${timeoutMs} ms`)), timeoutMs))),
+          new Promise(
+            (_, reject) =>
+              (timer = setTimeout(() => reject(new Error(`still running after ${timeoutMs} ms`)), timeoutMs)),
+          ),
         ]);
         return true;
       } catch (error) {

@@ -38,12 +38,22 @@ export function AccessCode({ code }: { code: string }) {
           {code}
         </code>
         {hydrated ? (
-          <button type="button" className="btn-outline shrink-0" onClick={copy} aria-describedby={codeId} data-testid="copy-code">
+          <button
+            type="button"
+            className="btn-outline shrink-0"
+            onClick={copy}
+            aria-describedby={codeId}
+            data-testid="copy-code"
+          >
             Copier
           </button>
         ) : null}
       </div>
-      <p aria-live="polite" className="min-h-5 text-sm font-semibold text-emerald-700 dark:text-emerald-300" data-testid="copy-status">
+      <p
+        aria-live="polite"
+        className="min-h-5 text-sm font-semibold text-emerald-700 dark:text-emerald-300"
+        data-testid="copy-status"
+      >
         {announcement}
       </p>
     </div>

@@ -33,8 +33,11 @@ export function BuyForm({
         aria-busy={pending || undefined}
       >
         {/* Under 400 px the words need the room (the phone's buy bar shares its width with the price). */}
-        <Icon name={free ? "download" : "cart"} className={compact ? "hidden h-4 w-4 sm:block" : "hidden h-4 w-4 min-[400px]:block"} />
-        {pending ? "En cours…" : label ?? (free ? "Obtenir gratuitement" : "Acheter")}
+        <Icon
+          name={free ? "download" : "cart"}
+          className={compact ? "hidden h-4 w-4 sm:block" : "hidden h-4 w-4 min-[400px]:block"}
+        />
+        {pending ? "En cours…" : (label ?? (free ? "Obtenir gratuitement" : "Acheter"))}
         {productTitle ? <span className="sr-only"> : {productTitle}</span> : null}
       </button>
     </Form>

@@ -18,7 +18,10 @@ export function CategoryCards({ categories }: { categories: CategoryCard[] }) {
             to={categoryUrl(category.slug)}
             className="flex min-h-11 items-center gap-2 rounded-full border border-slate-200 bg-white py-1 pl-1.5 pr-4 text-sm font-semibold text-slate-800 shadow-sm hover:border-brand dark:border-slate-800 dark:bg-slate-900 dark:text-slate-100 dark:hover:border-brand-light"
           >
-            <span aria-hidden="true" className="flex h-8 w-8 items-center justify-center rounded-full bg-brand/10 text-lg dark:bg-brand/20">
+            <span
+              aria-hidden="true"
+              className="flex h-8 w-8 items-center justify-center rounded-full bg-brand/10 text-lg dark:bg-brand/20"
+            >
               {category.icon ?? "📦"}
             </span>
             {category.title}

@@ -13,7 +13,7 @@ export function DeliveryNote({
   kind: "file" | "access";
   accessDelivery: "code" | "manual" | null;
 }) {
-  const note = NOTES[kind === "file" ? "file" : accessDelivery ?? "manual"];
+  const note = NOTES[kind === "file" ? "file" : (accessDelivery ?? "manual")];
   return (
     <p className="flex items-start gap-2 rounded-xl bg-brand/5 p-3 text-sm text-slate-700 dark:bg-brand/10 dark:text-slate-300">
       <Icon name={note.icon} className="mt-0.5 h-4 w-4 shrink-0 text-brand dark:text-brand-light" />

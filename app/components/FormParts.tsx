@@ -36,7 +36,13 @@ export function FieldError({ fieldId, message }: { fieldId: string; message?: st
  * message itself sits under the field, once); an error of the whole form (`form`, or any key
  * `labels` does not name) is told here in full.
  */
-export function ErrorSummary({ errors, labels }: { errors: Record<string, string | undefined>; labels: Record<string, string> }) {
+export function ErrorSummary({
+  errors,
+  labels,
+}: {
+  errors: Record<string, string | undefined>;
+  labels: Record<string, string>;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const shown = Object.entries(errors).filter((entry): entry is [string, string] => Boolean(entry[1]));
   const told = JSON.stringify(shown);
@@ -86,9 +92,13 @@ export function ErrorSummary({ errors, labels }: { errors: Record<string, string
  * `intent`, the product…), so that of a page's many forms only the one sent says « … en cours ».
  * Without JavaScript the browser shows its own progress instead.
  */
-export function usePending({ action, fields = {} }: { action?: string; fields?: Record<string, string> } = {}): boolean {
+export function usePending({
+  action,
+  fields = {},
+}: { action?: string; fields?: Record<string, string> } = {}): boolean {
   const navigation = useNavigation();
-  if (navigation.state === "idle" || !navigation.formMethod || navigation.formMethod.toUpperCase() === "GET") return false;
+  if (navigation.state === "idle" || !navigation.formMethod || navigation.formMethod.toUpperCase() === "GET")
+    return false;
   if (action && navigation.formAction !== action.split("#")[0]) return false;
   return Object.entries(fields).every(([name, value]) => navigation.formData?.get(name) === value);
 }
@@ -109,7 +119,14 @@ export function SubmitButton({
   value?: string;
 }) {
   return (
-    <button type="submit" name={name} value={value} className={className} disabled={pending} aria-busy={pending || undefined}>
+    <button
+      type="submit"
+      name={name}
+      value={value}
+      className={className}
+      disabled={pending}
+      aria-busy={pending || undefined}
+    >
       {pending ? pendingLabel : children}
     </button>
   );

@@ -27,7 +27,11 @@ export function MobileMenu({ layout }: { layout: LayoutView | null }) {
       >
         <Icon name="menu" className="h-6 w-6 group-open:hidden" />
         <Icon name="close" className="hidden h-6 w-6 group-open:block" />
-        <span aria-hidden="true" data-testid="menu-backdrop" className="fixed inset-x-0 bottom-0 top-16 z-40 hidden cursor-default bg-slate-950/60 group-open:block" />
+        <span
+          aria-hidden="true"
+          data-testid="menu-backdrop"
+          className="fixed inset-x-0 bottom-0 top-16 z-40 hidden cursor-default bg-slate-950/60 group-open:block"
+        />
       </summary>
       <nav
         aria-label="Menu principal"
@@ -46,10 +50,7 @@ export function MobileMenu({ layout }: { layout: LayoutView | null }) {
             </Link>
           </li>
           <li>
-            <Link
-              to={catalogUrl({ onSale: true })}
-              className={`${item} font-semibold text-red-600 dark:text-red-400`}
-            >
+            <Link to={catalogUrl({ onSale: true })} className={`${item} font-semibold text-red-600 dark:text-red-400`}>
               Promotions
             </Link>
           </li>

@@ -10,7 +10,15 @@ export function OperatorMark({ operator, size = 40 }: { operator: OperatorId; si
   return (
     <svg width={size} height={size} viewBox="0 0 40 40" aria-hidden="true" focusable="false" className="shrink-0">
       <rect width="40" height="40" rx="9" fill={background} />
-      <text x="20" y="24.5" textAnchor="middle" fontFamily="system-ui, sans-serif" fontWeight="800" fontSize={fontSize} fill={foreground}>
+      <text
+        x="20"
+        y="24.5"
+        textAnchor="middle"
+        fontFamily="system-ui, sans-serif"
+        fontWeight="800"
+        fontSize={fontSize}
+        fill={foreground}
+      >
         {short}
       </text>
     </svg>

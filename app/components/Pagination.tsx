@@ -34,7 +34,7 @@ export function Pagination({ filters, pageCount }: { filters: CatalogFilters; pa
           <Link key={page} to={catalogUrl({ ...filters, page })} className={idle} aria-label={`Page ${page}`}>
             {page}
           </Link>
-        )
+        ),
       )}
       {current < pageCount ? (
         <Link to={catalogUrl({ ...filters, page: current + 1 })} className={idle} rel="next">

@@ -18,7 +18,8 @@ export interface AttemptView {
 }
 
 const OUTCOME_COPY = {
-  refused: (operator: string) => `${operator} a refusé le paiement (solde insuffisant, code secret erroné ou plafond atteint, le plus souvent). Aucun montant n'a été débité.`,
+  refused: (operator: string) =>
+    `${operator} a refusé le paiement (solde insuffisant, code secret erroné ou plafond atteint, le plus souvent). Aucun montant n'a été débité.`,
   cancelled: () => "Le paiement a été annulé avant validation. Aucun montant n'a été débité.",
   expired: () => "La demande de paiement a expiré sans être validée. Aucun montant n'a été débité.",
 };
@@ -91,7 +92,11 @@ export function PaymentGuidance({
           </div>
         </div>
       ) : attempt?.outcome ? (
-        <p data-testid="payment-outcome" data-outcome={attempt.outcome} className="rounded-2xl bg-slate-100 p-4 text-sm dark:bg-slate-800">
+        <p
+          data-testid="payment-outcome"
+          data-outcome={attempt.outcome}
+          className="rounded-2xl bg-slate-100 p-4 text-sm dark:bg-slate-800"
+        >
           {OUTCOME_COPY[attempt.outcome](operatorName)}
           {attempt.rawStatus ? (
             <span className="block text-xs text-slate-600 dark:text-slate-400">{`Réponse de ${attempt.provider} : ${attempt.rawStatus}`}</span>
@@ -101,21 +106,37 @@ export function PaymentGuidance({
 
       {attempt?.operator && attempt.country ? (
         <Form method="post" action={action}>
-          <button type="submit" name="intent" value="retry" className="btn-primary w-full" disabled={busy} aria-busy={retrying || undefined}>
+          <button
+            type="submit"
+            name="intent"
+            value="retry"
+            className="btn-primary w-full"
+            disabled={busy}
+            aria-busy={retrying || undefined}
+          >
             {retrying ? "Paiement en cours…" : `Réessayer avec ${OPERATORS[attempt.operator].name}`}
           </button>
         </Form>
       ) : null}
 
-      <Form method="post" action={action} className="space-y-3 rounded-2xl border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+      <Form
+        method="post"
+        action={action}
+        className="space-y-3 rounded-2xl border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
+      >
         <p className="font-semibold">Payer avec un autre opérateur</p>
         <div>
           <label htmlFor="retry-country" className="block text-sm font-semibold">
             Votre pays
           </label>
           <div className="mt-1 flex gap-2">
-            <select id="retry-country" name="country" value={country ?? ""} className="field min-w-0 flex-1"
-              onChange={(event) => setCountry(event.target.value as CountryCode)}>
+            <select
+              id="retry-country"
+              name="country"
+              value={country ?? ""}
+              className="field min-w-0 flex-1"
+              onChange={(event) => setCountry(event.target.value as CountryCode)}
+            >
               {offers.map((candidate) => (
                 <option key={candidate.country} value={candidate.country}>
                   {COUNTRIES[candidate.country].name}
@@ -133,15 +154,31 @@ export function PaymentGuidance({
           <legend className="text-sm font-semibold">Opérateur</legend>
           <div className="mt-2 grid grid-cols-1 gap-2 min-[400px]:grid-cols-2">
             {offer?.operators.map((operator) => (
-              <label key={operator} className="flex cursor-pointer items-center gap-3 rounded-xl border border-slate-300 p-3 has-[:checked]:border-brand has-[:checked]:ring-2 has-[:checked]:ring-brand/30 dark:border-slate-700">
-                <input type="radio" name="operator" value={operator} required defaultChecked={offer.operators.length === 1} />
+              <label
+                key={operator}
+                className="flex cursor-pointer items-center gap-3 rounded-xl border border-slate-300 p-3 has-[:checked]:border-brand has-[:checked]:ring-2 has-[:checked]:ring-brand/30 dark:border-slate-700"
+              >
+                <input
+                  type="radio"
+                  name="operator"
+                  value={operator}
+                  required
+                  defaultChecked={offer.operators.length === 1}
+                />
                 <OperatorMark operator={operator} size={32} />
                 <span className="font-semibold">{OPERATORS[operator].name}</span>
               </label>
             ))}
           </div>
         </fieldset>
-        <button type="submit" name="intent" value="other-operator" className="btn-outline w-full" disabled={busy} aria-busy={switching || undefined}>
+        <button
+          type="submit"
+          name="intent"
+          value="other-operator"
+          className="btn-outline w-full"
+          disabled={busy}
+          aria-busy={switching || undefined}
+        >
           {switching ? "Paiement en cours…" : `Payer ${formatPrice(total, currency)} avec cet opérateur`}
         </button>
       </Form>

@@ -40,12 +40,16 @@ export function PaymentWalletFields({ offers, country: initialCountry, values, e
           Votre pays
         </label>
         <div className="mt-1 flex gap-2">
-          <select name="country" className="field min-w-0 flex-1" value={country ?? ""}
+          <select
+            name="country"
+            className="field min-w-0 flex-1"
+            value={country ?? ""}
             onChange={(event) => {
               setCountry(event.target.value as CountryCode);
               setCountryChosen(true);
             }}
-            {...fieldAria("country", errors.country)}>
+            {...fieldAria("country", errors.country)}
+          >
             {offers.map((candidate) => (
               <option key={candidate.country} value={candidate.country}>
                 {candidate.name} (+{candidate.dial})
@@ -65,13 +69,20 @@ export function PaymentWalletFields({ offers, country: initialCountry, values, e
         <label htmlFor="whatsapp" className="block text-sm font-semibold">
           Numéro WhatsApp
         </label>
-        <input name="whatsapp" type="tel" inputMode="tel" autoComplete="tel" required
-          className="field mt-1" defaultValue={values?.whatsapp}
+        <input
+          name="whatsapp"
+          type="tel"
+          inputMode="tel"
+          autoComplete="tel"
+          required
+          className="field mt-1"
+          defaultValue={values?.whatsapp}
           onChange={(event) => {
             const typed = countryOfTyped(event.target.value, offers);
             if (typed && !countryChosen) setCountry(typed);
           }}
-          {...fieldAria("whatsapp", errors.whatsapp, "whatsapp-hint")} />
+          {...fieldAria("whatsapp", errors.whatsapp, "whatsapp-hint")}
+        />
         <p id="whatsapp-hint" className="mt-1 text-xs text-slate-600 dark:text-slate-400">
           {dial ? `Tel que vous le composez, avec ou sans +${dial}.` : "Avec l'indicatif du pays, par exemple +237."}
         </p>
@@ -88,9 +99,17 @@ export function PaymentWalletFields({ offers, country: initialCountry, values, e
           ) : (
             <div className="mt-2 grid grid-cols-1 gap-2 min-[400px]:grid-cols-2" data-testid="operators">
               {offer.operators.map((operator) => (
-                <label key={operator} className="flex cursor-pointer items-center gap-3 rounded-xl border border-slate-300 bg-white p-3 has-[:checked]:border-brand has-[:checked]:ring-2 has-[:checked]:ring-brand/30 dark:border-slate-700 dark:bg-slate-900">
-                  <input type="radio" name="operator" value={operator} required
-                    defaultChecked={values?.operator ? values.operator === operator : offer.operators.length === 1} />
+                <label
+                  key={operator}
+                  className="flex cursor-pointer items-center gap-3 rounded-xl border border-slate-300 bg-white p-3 has-[:checked]:border-brand has-[:checked]:ring-2 has-[:checked]:ring-brand/30 dark:border-slate-700 dark:bg-slate-900"
+                >
+                  <input
+                    type="radio"
+                    name="operator"
+                    value={operator}
+                    required
+                    defaultChecked={values?.operator ? values.operator === operator : offer.operators.length === 1}
+                  />
                   <OperatorMark operator={operator} size={32} />
                   <span className="font-semibold">{OPERATORS[operator].name}</span>
                 </label>

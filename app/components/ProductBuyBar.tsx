@@ -22,7 +22,12 @@ export function ProductBuyBar({ productId, offer, currency }: { productId: strin
           ) : null}
           <span className="font-extrabold">{free ? "Gratuit" : formatPrice(offer.price, currency)}</span>
         </p>
-        <BuyForm productId={productId} free={free} label={free ? undefined : "Acheter maintenant"} className="min-w-0 flex-1" />
+        <BuyForm
+          productId={productId}
+          free={free}
+          label={free ? undefined : "Acheter maintenant"}
+          className="min-w-0 flex-1"
+        />
         {free ? null : <AddToCartForm productId={productId} iconOnlyOnPhones />}
       </div>
     </div>

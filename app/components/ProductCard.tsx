@@ -23,7 +23,9 @@ export function ProductCard({
     // ::after), so the buttons, positioned above it, stay the only other targets: fewer links to
     // hydrate on a catalogue of cards. A card not likely on the first screen is laid out and painted
     // only when scrolled near (`content-visibility`; the card already clips what overflows it).
-    <article className={`${eager ? "" : "[content-visibility:auto] [contain-intrinsic-size:auto_22rem] "}relative flex w-full flex-col overflow-hidden rounded-2xl border border-slate-200 bg-white shadow-sm transition hover:shadow-md dark:border-slate-800 dark:bg-slate-900`}>
+    <article
+      className={`${eager ? "" : "[content-visibility:auto] [contain-intrinsic-size:auto_22rem] "}relative flex w-full flex-col overflow-hidden rounded-2xl border border-slate-200 bg-white shadow-sm transition hover:shadow-md dark:border-slate-800 dark:bg-slate-900`}
+    >
       <div className="relative aspect-[4/3] bg-slate-100 dark:bg-slate-800">
         {image ? (
           <img
@@ -51,13 +53,20 @@ export function ProductCard({
       </div>
       <div className="flex flex-1 flex-col gap-2 p-3 sm:p-4">
         <h3 className="text-sm font-bold leading-snug text-slate-900 dark:text-white sm:text-base">
-          <Link to={href} prefetch="intent" className="after:absolute after:inset-0 hover:text-brand dark:hover:text-brand-light">
+          <Link
+            to={href}
+            prefetch="intent"
+            className="after:absolute after:inset-0 hover:text-brand dark:hover:text-brand-light"
+          >
             {product.title}
           </Link>
         </h3>
         {product.rating ? (
           <p className="flex items-center gap-1 text-xs text-slate-600 dark:text-slate-400" data-testid="card-rating">
-            <Stars rating={product.rating.average} label={`Note moyenne : ${formatRating(product.rating.average)} sur 5`} />
+            <Stars
+              rating={product.rating.average}
+              label={`Note moyenne : ${formatRating(product.rating.average)} sur 5`}
+            />
             <span aria-hidden="true">{formatRating(product.rating.average)}</span>
             <span>({product.rating.count} avis)</span>
           </p>
@@ -68,7 +77,12 @@ export function ProductCard({
         <div className="mt-auto space-y-2 pt-1">
           <PriceTag offer={offer} currency={currency} />
           <div className="relative grid grid-cols-2 gap-2">
-            <Link to={href} prefetch="intent" className="btn-outline px-1 text-xs sm:text-sm" aria-label={`Détails : ${product.title}`}>
+            <Link
+              to={href}
+              prefetch="intent"
+              className="btn-outline px-1 text-xs sm:text-sm"
+              aria-label={`Détails : ${product.title}`}
+            >
               Détails
             </Link>
             <BuyForm

@@ -19,7 +19,10 @@ export function ProductRow({
   return (
     <ul className="relative -mx-4 flex snap-x snap-mandatory gap-3 overflow-x-auto scroll-px-4 px-4 pb-2 sm:-mx-6 sm:scroll-px-6 sm:px-6 lg:mx-0 lg:grid lg:grid-cols-4 lg:gap-4 lg:overflow-visible lg:px-0 lg:pb-0">
       {products.slice(0, 8).map((product, index) => (
-        <li key={product.id} className={`flex w-[42%] shrink-0 snap-start sm:w-[30%] lg:w-auto ${index >= 4 ? "lg:hidden" : ""}`}>
+        <li
+          key={product.id}
+          className={`flex w-[42%] shrink-0 snap-start sm:w-[30%] lg:w-auto ${index >= 4 ? "lg:hidden" : ""}`}
+        >
           <ProductCard product={product} currency={currency} eager={index < eagerCount} />
         </li>
       ))}

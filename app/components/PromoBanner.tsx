@@ -17,7 +17,13 @@ export function PromoBanner({ promotion, now, timeZone }: { promotion: Promotion
           <p className="font-extrabold leading-snug sm:text-lg">{promotion.title}</p>
           {promotion.text ? <p className="hidden text-sm text-white/90 sm:block">{promotion.text}</p> : null}
           <p className="mt-1 text-xs font-semibold uppercase tracking-wide text-white/90">
-            <Countdown endsAt={promotion.endsAt} now={now} prefix="Se termine dans" datePrefix="Jusqu'au" timeZone={timeZone} />
+            <Countdown
+              endsAt={promotion.endsAt}
+              now={now}
+              prefix="Se termine dans"
+              datePrefix="Jusqu'au"
+              timeZone={timeZone}
+            />
           </p>
         </div>
         {link ? (

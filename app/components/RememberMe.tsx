@@ -2,8 +2,14 @@
 export function RememberMe({ defaultChecked }: { defaultChecked: boolean }) {
   return (
     <div className="flex items-start gap-3">
-      <input id="remember" name="remember" type="checkbox" defaultChecked={defaultChecked} aria-describedby="remember-hint"
-        className="mt-0.5 h-5 w-5 shrink-0 rounded border-slate-400 accent-brand" />
+      <input
+        id="remember"
+        name="remember"
+        type="checkbox"
+        defaultChecked={defaultChecked}
+        aria-describedby="remember-hint"
+        className="mt-0.5 h-5 w-5 shrink-0 rounded border-slate-400 accent-brand"
+      />
       <div>
         <label htmlFor="remember" className="text-sm font-semibold">
           Se souvenir de moi

@@ -9,11 +9,20 @@ export function ResendAccessForm({ action, state, busy }: { action: string; stat
     <Form method="post" action={action} id="renvoyer-acces" className="space-y-2" data-testid="resend-access">
       <input type="hidden" name="intent" value="resend-access" />
       {state?.ok ? (
-        <p role="status" className="rounded-xl bg-emerald-50 p-3 text-sm text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200" data-testid="resend-answer">
-          C'est envoyé : vos accès et leurs étapes d'activation arrivent à l'adresse {state.to}. Pensez à regarder dans vos courriers indésirables.
+        <p
+          role="status"
+          className="rounded-xl bg-emerald-50 p-3 text-sm text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200"
+          data-testid="resend-answer"
+        >
+          C'est envoyé : vos accès et leurs étapes d'activation arrivent à l'adresse {state.to}. Pensez à regarder dans
+          vos courriers indésirables.
         </p>
       ) : state ? (
-        <p role="alert" className="rounded-xl bg-red-50 p-3 text-sm font-semibold text-red-800 dark:bg-red-950 dark:text-red-200" data-testid="resend-error">
+        <p
+          role="alert"
+          className="rounded-xl bg-red-50 p-3 text-sm font-semibold text-red-800 dark:bg-red-950 dark:text-red-200"
+          data-testid="resend-error"
+        >
           {state.error}
         </p>
       ) : null}

@@ -21,12 +21,26 @@ const dateFormat = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZon
  * Rating 1–5, name and comment; the server decides whether the review is verified. Field ids are
  * unique per form: an order page shows one form per product.
  */
-export function ReviewForm({ action, state, hidden = {}, compact = false }: { action?: string; state: ReviewFormState; hidden?: Record<string, string>; compact?: boolean }) {
+export function ReviewForm({
+  action,
+  state,
+  hidden = {},
+  compact = false,
+}: {
+  action?: string;
+  state: ReviewFormState;
+  hidden?: Record<string, string>;
+  compact?: boolean;
+}) {
   const prefix = useId().replace(/:/g, "");
   const pending = usePending({ action, fields: { intent: "review", ...hidden } });
   if (state?.ok) {
     return (
-      <p role="status" className="rounded-xl bg-emerald-50 p-3 text-sm text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200" data-testid="review-thanks">
+      <p
+        role="status"
+        className="rounded-xl bg-emerald-50 p-3 text-sm text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200"
+        data-testid="review-thanks"
+      >
         {state.message}
       </p>
     );
@@ -34,7 +48,12 @@ export function ReviewForm({ action, state, hidden = {}, compact = false }: { ac
   const errors: Errors = state && !state.ok ? state.errors : {};
   const field = "w-full rounded-xl border border-slate-300 bg-white p-3 dark:border-slate-700 dark:bg-slate-900";
   const ids = { rating: `${prefix}-note`, name: `${prefix}-nom`, comment: `${prefix}-avis` };
-  const byId = { [ids.rating]: errors.rating, [ids.name]: errors.name, [ids.comment]: errors.comment, form: errors.form };
+  const byId = {
+    [ids.rating]: errors.rating,
+    [ids.name]: errors.name,
+    [ids.comment]: errors.comment,
+    form: errors.form,
+  };
   const labels = { [ids.rating]: "Votre note", [ids.name]: "Votre nom", [ids.comment]: "Votre avis" };
   return (
     <Form method="post" action={action} className="space-y-3" noValidate data-testid="review-form">
@@ -59,14 +78,27 @@ export function ReviewForm({ action, state, hidden = {}, compact = false }: { ac
       <div>
         <label className="font-semibold">
           Votre nom
-          <input name="name" type="text" autoComplete="given-name" maxLength={60} className={`${field} mt-1 font-normal`} {...fieldAria(ids.name, errors.name)} />
+          <input
+            name="name"
+            type="text"
+            autoComplete="given-name"
+            maxLength={60}
+            className={`${field} mt-1 font-normal`}
+            {...fieldAria(ids.name, errors.name)}
+          />
         </label>
         <FieldError fieldId={ids.name} message={errors.name} />
       </div>
       <div>
         <label className="font-semibold">
           Votre avis
-          <textarea name="comment" rows={compact ? 3 : 4} maxLength={1500} className={`${field} mt-1 font-normal`} {...fieldAria(ids.comment, errors.comment)} />
+          <textarea
+            name="comment"
+            rows={compact ? 3 : 4}
+            maxLength={1500}
+            className={`${field} mt-1 font-normal`}
+            {...fieldAria(ids.comment, errors.comment)}
+          />
         </label>
         <FieldError fieldId={ids.comment} message={errors.comment} />
       </div>
@@ -77,7 +109,15 @@ export function ReviewForm({ action, state, hidden = {}, compact = false }: { ac
   );
 }
 
-export function Reviews({ rating, reviews, state }: { rating: { average: number; count: number } | null; reviews: Review[]; state: ReviewFormState }) {
+export function Reviews({
+  rating,
+  reviews,
+  state,
+}: {
+  rating: { average: number; count: number } | null;
+  reviews: Review[];
+  state: ReviewFormState;
+}) {
   return (
     <section aria-labelledby="avis" className="mt-10 max-w-3xl" data-testid="reviews">
       <h2 id="avis" className="mb-3 text-xl font-extrabold text-slate-900 dark:text-white">
@@ -87,26 +127,35 @@ export function Reviews({ rating, reviews, state }: { rating: { average: number;
         <p className="flex items-center gap-2" data-testid="rating-summary">
           <Stars rating={rating.average} />
           <span className="font-bold">{formatRating(rating.average)} / 5</span>
-          <span className="text-slate-500 dark:text-slate-400">
-            ({rating.count} avis)
-          </span>
+          <span className="text-slate-500 dark:text-slate-400">({rating.count} avis)</span>
         </p>
       ) : (
-        <p className="text-slate-600 dark:text-slate-300">Aucun avis pour le moment : soyez le premier à donner le vôtre.</p>
+        <p className="text-slate-600 dark:text-slate-300">
+          Aucun avis pour le moment : soyez le premier à donner le vôtre.
+        </p>
       )}
       {reviews.length ? (
         <ul className="mt-4 space-y-3">
           {reviews.map((review) => (
-            <li key={review.id} className="rounded-2xl border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900" data-testid="review">
+            <li
+              key={review.id}
+              className="rounded-2xl border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
+              data-testid="review"
+            >
               <div className="flex flex-wrap items-center gap-2">
                 <Stars rating={review.rating} label={`${review.rating} sur 5`} />
                 <span className="font-bold">{review.name}</span>
                 {review.verified ? (
-                  <span className="rounded-full bg-emerald-100 px-2 py-0.5 text-xs font-bold text-emerald-800 dark:bg-emerald-900 dark:text-emerald-200" data-testid="verified-badge">
+                  <span
+                    className="rounded-full bg-emerald-100 px-2 py-0.5 text-xs font-bold text-emerald-800 dark:bg-emerald-900 dark:text-emerald-200"
+                    data-testid="verified-badge"
+                  >
                     Achat vérifié
                   </span>
                 ) : null}
-                <span className="text-xs text-slate-500 dark:text-slate-400">{dateFormat.format(new Date(review.createdAt))}</span>
+                <span className="text-xs text-slate-500 dark:text-slate-400">
+                  {dateFormat.format(new Date(review.createdAt))}
+                </span>
               </div>
               <p className="mt-2 whitespace-pre-line text-slate-700 dark:text-slate-300">{review.comment}</p>
             </li>

@@ -50,8 +50,13 @@ export function SiteHeader({ layout, cartCount }: { layout: LayoutView | null; c
           </div>
           {whatsappNumber ? (
             // Narrower than the floating button's margin (WhatsAppFloat), the contact lives here.
-            <a href={contactLink(whatsappNumber, shopName)} rel="noopener noreferrer" aria-label="Nous écrire sur WhatsApp"
-              className={`${iconLink} text-whatsapp-dark dark:text-whatsapp min-[1300px]:hidden`} data-testid="whatsapp-header">
+            <a
+              href={contactLink(whatsappNumber, shopName)}
+              rel="noopener noreferrer"
+              aria-label="Nous écrire sur WhatsApp"
+              className={`${iconLink} text-whatsapp-dark dark:text-whatsapp min-[1300px]:hidden`}
+              data-testid="whatsapp-header"
+            >
               <Icon name="whatsapp" className="h-6 w-6" />
             </a>
           ) : null}
@@ -62,7 +67,10 @@ export function SiteHeader({ layout, cartCount }: { layout: LayoutView | null; c
           >
             <Icon name="cart" className="h-6 w-6" />
             {cartCount ? (
-              <span data-testid="cart-count" className="absolute -right-0.5 -top-0.5 grid h-5 min-w-5 place-items-center rounded-full bg-gold px-1 text-xs font-bold text-slate-900">
+              <span
+                data-testid="cart-count"
+                className="absolute -right-0.5 -top-0.5 grid h-5 min-w-5 place-items-center rounded-full bg-gold px-1 text-xs font-bold text-slate-900"
+              >
                 {cartCount}
               </span>
             ) : null}

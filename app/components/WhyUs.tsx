@@ -19,7 +19,9 @@ export function WhyUs({ items }: { items: WhyUsItem[] }) {
           >
             {item.icon ?? "✨"}
           </span>
-          <h3 className="mt-2 text-sm font-bold leading-snug text-slate-900 dark:text-white sm:mt-3 sm:text-base">{item.title}</h3>
+          <h3 className="mt-2 text-sm font-bold leading-snug text-slate-900 dark:text-white sm:mt-3 sm:text-base">
+            {item.title}
+          </h3>
           {item.text ? <p className="mt-1 text-xs text-slate-600 dark:text-slate-400 sm:text-sm">{item.text}</p> : null}
         </li>
       ))}

@@ -23,7 +23,7 @@ export function publicPageHeaders(changesAt: (string | null | undefined)[] = [],
     ...changesAt.flatMap((iso) => {
       const seconds = iso ? Math.floor((Date.parse(iso) - now.getTime()) / 1000) : Number.NaN;
       return seconds >= 0 ? [seconds] : [];
-    })
+    }),
   );
   return {
     "Cache-Control":

@@ -64,6 +64,9 @@ export function operatorList(operators: readonly OperatorId[]): string {
 /** Every operator the shop takes somewhere, most widely available first. */
 export function operatorsOffered(offers: readonly CountryOffer[]): OperatorId[] {
   const count = new Map<OperatorId, number>();
-  for (const offer of offers) for (const operator of offer.operators) count.set(operator, (count.get(operator) ?? 0) + 1);
-  return [...count.keys()].sort((a, b) => count.get(b)! - count.get(a)! || OPERATORS[a].name.localeCompare(OPERATORS[b].name));
+  for (const offer of offers)
+    for (const operator of offer.operators) count.set(operator, (count.get(operator) ?? 0) + 1);
+  return [...count.keys()].sort(
+    (a, b) => count.get(b)! - count.get(a)! || OPERATORS[a].name.localeCompare(OPERATORS[b].name),
+  );
 }

@@ -32,7 +32,10 @@ export function seoMeta(seo: Seo | undefined): MetaDescriptor[] {
 /** The head of an error page (a route's or the root's boundary): never indexed. */
 export function errorMeta(error: unknown): MetaDescriptor[] {
   const missing = isRouteErrorResponse(error) && error.status === 404;
-  return [{ title: missing ? "Page introuvable | ASHTECH STORE" : "Erreur | ASHTECH STORE" }, { name: "robots", content: "noindex" }];
+  return [
+    { title: missing ? "Page introuvable | ASHTECH STORE" : "Erreur | ASHTECH STORE" },
+    { name: "robots", content: "noindex" },
+  ];
 }
 
 /** A page's head: its SEO, or the error page's when its boundary shows. */

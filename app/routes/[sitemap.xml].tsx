@@ -23,7 +23,7 @@ ${urls
     ({ path, updatedAt }) =>
       `  <url><loc>${escapeXml(absoluteUrl(request, path))}</loc>${
         updatedAt ? `<lastmod>${escapeXml(updatedAt)}</lastmod>` : ""
-      }</url>`
+      }</url>`,
   )
   .join("\n")}
 </urlset>

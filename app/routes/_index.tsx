@@ -31,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   ];
   return data(
     { ...home, seo, now: ctx.now.toISOString(), preview: ctx.preview },
-    { headers: ctx.preview ? PREVIEW_HEADERS : publicPageHeaders(changesAt, ctx.now) }
+    { headers: ctx.preview ? PREVIEW_HEADERS : publicPageHeaders(changesAt, ctx.now) },
   );
 }
 
@@ -40,7 +40,8 @@ export const headers = pageHeaders;
 export const meta: MetaFunction<typeof loader> = ({ data }) => seoMeta(data?.seo);
 
 export default function Home() {
-  const { heroTitle, heroText, promotion, featured, onSale, categories, whyUs, now, preview } = useLoaderData<typeof loader>();
+  const { heroTitle, heroText, promotion, featured, onSale, categories, whyUs, now, preview } =
+    useLoaderData<typeof loader>();
   const layout = useLayout();
   const { currency, shopName, whatsappNumber } = layout.settings;
   return (

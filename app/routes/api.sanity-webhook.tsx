@@ -23,7 +23,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const { type, id } = documentOf(body);
   if (!NOT_CONTENT_TYPES.has(type)) invalidateContent();
   // An order the Studio changed (a refund) is followed up at once; the reconciler's sweep catches any miss.
-  if (type === "order" && id) void onOrderWritten(id).catch((error: unknown) => console.error(`after-sale for ${id}: ${(error as Error).message}`));
+  if (type === "order" && id)
+    void onOrderWritten(id).catch((error: unknown) =>
+      console.error(`after-sale for ${id}: ${(error as Error).message}`),
+    );
   return new Response(null, { status: 204 });
 }
 

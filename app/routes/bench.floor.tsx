@@ -34,7 +34,7 @@ const LAYOUT: LayoutView = {
     (title, i) => ({
       title,
       slug: `page-${i}`,
-    })
+    }),
   ),
 };
 
@@ -67,7 +67,7 @@ export function loader() {
   if (!getEnv().BENCH_ROUTES) throw new Response("Not found", { status: 404 });
   return data(
     { layout: LAYOUT, products: PRODUCTS },
-    { headers: { "Cache-Control": "public, max-age=60, stale-while-revalidate=600" } }
+    { headers: { "Cache-Control": "public, max-age=60, stale-while-revalidate=600" } },
   );
 }
 

@@ -42,11 +42,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const token = new URL(request.url).searchParams.get("t");
   if (formData.get("intent") === "claim") {
     const result = await submitClaim(params.numero ?? "", token, formData, context.clientIp ?? "unknown");
-    return data({ claim: result.ok ? result : { ok: false as const, error: result.error, field: result.field } }, { status: result.ok ? 200 : result.status, headers: PRIVATE });
+    return data(
+      { claim: result.ok ? result : { ok: false as const, error: result.error, field: result.field } },
+      { status: result.ok ? 200 : result.status, headers: PRIVATE },
+    );
   }
   if (formData.get("intent") === "resend-access") {
     const result = await resendAccess(params.numero ?? "", token, formData, context.clientIp ?? "unknown");
-    return data({ resend: result.ok ? result : { ok: false as const, error: result.error } }, { status: result.ok ? 200 : result.status, headers: PRIVATE });
+    return data(
+      { resend: result.ok ? result : { ok: false as const, error: result.error } },
+      { status: result.ok ? 200 : result.status, headers: PRIVATE },
+    );
   }
   if (formData.get("intent") === "review") {
     const review = await submitOrderReview(params.numero ?? "", token, formData);
@@ -61,11 +67,31 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 const STATUS_COPY = {
-  pending: { title: "Paiement en attente", text: "Nous attendons la confirmation de votre opérateur. Cette page se met à jour toute seule.", tone: "bg-amber-50 text-amber-900 dark:bg-amber-950 dark:text-amber-200" },
-  paid: { title: "Paiement confirmé, merci !", text: "Votre commande est payée. Vous recevez aussi un reçu par e-mail avec ce lien.", tone: "bg-emerald-50 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200" },
-  failed: { title: "Le paiement n'a pas abouti", text: "Aucun montant n'a été retenu. Vous pouvez réessayer ci-dessous.", tone: "bg-red-50 text-red-900 dark:bg-red-950 dark:text-red-200" },
-  refunded: { title: "Commande remboursée", text: "Cette commande a été remboursée : ses téléchargements et ses codes d'accès ne sont plus disponibles. Le détail vous a été envoyé par e-mail.", tone: "bg-slate-100 text-slate-800 dark:bg-slate-800 dark:text-slate-200" },
-  expired: { title: "Commande expirée", text: "Le délai de paiement est dépassé. Si vous avez été débité, écrivez-nous : nous vérifions et vous livrons.", tone: "bg-slate-100 text-slate-800 dark:bg-slate-800 dark:text-slate-200" },
+  pending: {
+    title: "Paiement en attente",
+    text: "Nous attendons la confirmation de votre opérateur. Cette page se met à jour toute seule.",
+    tone: "bg-amber-50 text-amber-900 dark:bg-amber-950 dark:text-amber-200",
+  },
+  paid: {
+    title: "Paiement confirmé, merci !",
+    text: "Votre commande est payée. Vous recevez aussi un reçu par e-mail avec ce lien.",
+    tone: "bg-emerald-50 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200",
+  },
+  failed: {
+    title: "Le paiement n'a pas abouti",
+    text: "Aucun montant n'a été retenu. Vous pouvez réessayer ci-dessous.",
+    tone: "bg-red-50 text-red-900 dark:bg-red-950 dark:text-red-200",
+  },
+  refunded: {
+    title: "Commande remboursée",
+    text: "Cette commande a été remboursée : ses téléchargements et ses codes d'accès ne sont plus disponibles. Le détail vous a été envoyé par e-mail.",
+    tone: "bg-slate-100 text-slate-800 dark:bg-slate-800 dark:text-slate-200",
+  },
+  expired: {
+    title: "Commande expirée",
+    text: "Le délai de paiement est dépassé. Si vous avez été débité, écrivez-nous : nous vérifions et vous livrons.",
+    tone: "bg-slate-100 text-slate-800 dark:bg-slate-800 dark:text-slate-200",
+  },
 } as const;
 
 const FREE_ORDER_COPY = {
@@ -120,15 +146,20 @@ export default function OrderPage() {
         {order.number}
       </h1>
 
-      <div role="status" className={`mt-4 rounded-2xl p-4 ${copy.tone}`} data-testid="order-status" data-status={order.status}>
+      <div
+        role="status"
+        className={`mt-4 rounded-2xl p-4 ${copy.tone}`}
+        data-testid="order-status"
+        data-status={order.status}
+      >
         <p className="font-bold">{copy.title}</p>
         <p className="mt-1 text-sm">{copy.text}</p>
       </div>
 
       {order.openPayment ? (
         <p className="mt-3 text-sm" data-testid="open-payment">
-          Un paiement {order.openPayment.label} est déjà ouvert pour cette commande : terminez-le, ou annulez-le sur sa page avant d'en
-          choisir un autre.{" "}
+          Un paiement {order.openPayment.label} est déjà ouvert pour cette commande : terminez-le, ou annulez-le sur sa
+          page avant d'en choisir un autre.{" "}
           <a href={order.openPayment.url} className="font-semibold text-brand underline dark:text-indigo-300">
             {`Reprendre le paiement ${order.openPayment.label}`}
           </a>
@@ -141,15 +172,21 @@ export default function OrderPage() {
             <li key={line._key} className="flex items-baseline justify-between gap-3 py-2">
               <Link to={productUrl(line.slug)} prefetch="intent" className="hover:text-brand">
                 {line.title}
-                {line.quantity > 1 ? <span className="text-slate-600 dark:text-slate-400"> × {line.quantity}</span> : null}
+                {line.quantity > 1 ? (
+                  <span className="text-slate-600 dark:text-slate-400"> × {line.quantity}</span>
+                ) : null}
               </Link>
-              <span className="whitespace-nowrap font-semibold">{line.total === 0 ? "Gratuit" : formatPrice(line.total, order.currency)}</span>
+              <span className="whitespace-nowrap font-semibold">
+                {line.total === 0 ? "Gratuit" : formatPrice(line.total, order.currency)}
+              </span>
             </li>
           ))}
         </ul>
         <p className="mt-3 flex justify-between border-t border-slate-200 pt-3 font-extrabold dark:border-slate-700">
           <span>{order.total === 0 ? "Total" : order.status === "paid" ? "Montant payé" : "Montant à payer"}</span>
-          <span data-testid="order-total">{order.total === 0 ? "Gratuit" : formatPrice(order.total, order.currency)}</span>
+          <span data-testid="order-total">
+            {order.total === 0 ? "Gratuit" : formatPrice(order.total, order.currency)}
+          </span>
         </p>
       </div>
 
@@ -174,7 +211,11 @@ export default function OrderPage() {
 
       {resend && !resend.ok && !order.delivery?.canResend ? (
         // Sent from a page that was still showing the form (the order was refunded meanwhile).
-        <p role="alert" className="mt-4 rounded-xl bg-red-50 p-3 text-sm font-semibold text-red-800 dark:bg-red-950 dark:text-red-200" data-testid="resend-error">
+        <p
+          role="alert"
+          className="mt-4 rounded-xl bg-red-50 p-3 text-sm font-semibold text-red-800 dark:bg-red-950 dark:text-red-200"
+          data-testid="resend-error"
+        >
           {resend.error}
         </p>
       ) : null}
@@ -185,7 +226,11 @@ export default function OrderPage() {
             Votre avis compte
           </h2>
           {order.lines.map((line) => (
-            <div key={line._key} className="rounded-2xl border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900" data-testid="order-review">
+            <div
+              key={line._key}
+              className="rounded-2xl border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
+              data-testid="order-review"
+            >
               <p className="mb-2 font-bold">{line.title}</p>
               <ReviewForm
                 compact
@@ -199,13 +244,28 @@ export default function OrderPage() {
       ) : null}
 
       {order.canRetry && unpaid ? (
-        <PaymentGuidance attempt={order.payment} status={order.status as "pending" | "failed"} total={order.total} currency={order.currency}
-          now={now} action={orderUrl(order.number, token)} offers={layout.payment.offers}
-          country={retryCountry} error={retryError} busy={navigation.state !== "idle"} />
+        <PaymentGuidance
+          attempt={order.payment}
+          status={order.status as "pending" | "failed"}
+          total={order.total}
+          currency={order.currency}
+          now={now}
+          action={orderUrl(order.number, token)}
+          offers={layout.payment.offers}
+          country={retryCountry}
+          error={retryError}
+          busy={navigation.state !== "idle"}
+        />
       ) : null}
 
-      {claim || (order.status !== "refunded" && (order.status !== "paid" || order.delivery?.lines.some((line) => line.waiting))) ? (
-        <ClaimForm action={orderUrl(order.number, token, "reclamation")} state={claim} open={order.status !== "pending"} />
+      {claim ||
+      (order.status !== "refunded" &&
+        (order.status !== "paid" || order.delivery?.lines.some((line) => line.waiting))) ? (
+        <ClaimForm
+          action={orderUrl(order.number, token, "reclamation")}
+          state={claim}
+          open={order.status !== "pending"}
+        />
       ) : null}
 
       {help ? (

@@ -9,7 +9,14 @@ import { pageHeaders, PRIVATE_HEADERS as PRIVATE, readForm } from "~/lib/http.se
 import { useLayout } from "~/lib/layout";
 import { formatPrice } from "~/lib/money";
 import { getLayout } from "~/modules/catalog/layout.server";
-import { applyDiscount, countryFromForm, loadCheckout, parseCheckoutForm, placeOrder, type CheckoutErrors } from "~/modules/checkout/checkout.server";
+import {
+  applyDiscount,
+  countryFromForm,
+  loadCheckout,
+  parseCheckoutForm,
+  placeOrder,
+  type CheckoutErrors,
+} from "~/modules/checkout/checkout.server";
 import { readRememberedBuyer, rememberBuyer, wantsToBeRemembered } from "~/modules/checkout/remember-me.server";
 import { siteOrigin } from "~/modules/catalog/seo.server";
 import { commitSession, getSession } from "~/modules/platform/session.server";
@@ -23,7 +30,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const productId = new URL(request.url).searchParams.get("produit");
   const session = await getSession(request);
   const { payment } = await getLayout();
-  const [view, remembered] = await Promise.all([loadCheckout(session, productId, payment.offers), readRememberedBuyer(request)]);
+  const [view, remembered] = await Promise.all([
+    loadCheckout(session, productId, payment.offers),
+    readRememberedBuyer(request),
+  ]);
   return data(
     { productId, remembered, ...view },
     { headers: { ...PRIVATE, "Set-Cookie": await commitSession(session) } },
@@ -51,7 +61,14 @@ export async function action({ request }: ActionFunctionArgs) {
 
   // Without JavaScript, « Voir les opérateurs » shows the chosen country's operators, keeping what was typed.
   if (formData.get("intent") === "choose-country") {
-    return data({ errors: {} as CheckoutErrors, values: { ...values, operator: "" }, discount: (await applyDiscount(applyTo)).discount }, { headers: PRIVATE });
+    return data(
+      {
+        errors: {} as CheckoutErrors,
+        values: { ...values, operator: "" },
+        discount: (await applyDiscount(applyTo)).discount,
+      },
+      { headers: PRIVATE },
+    );
   }
 
   if (formData.get("intent") === "apply-discount") {
@@ -63,8 +80,13 @@ export async function action({ request }: ActionFunctionArgs) {
   const emailOnly = formData.get("emailOnly") === "1";
   const parsed = parseCheckoutForm(formData, { emailOnly });
   // A refused form keeps showing the reduction the shopper applied, unless the code is what was refused.
-  const appliedAgain = async (errors: CheckoutErrors) => (errors.discountCode ? null : (await applyDiscount(applyTo)).discount);
-  if (!parsed.ok) return data({ errors: parsed.errors, values, discount: await appliedAgain(parsed.errors) }, { status: 400, headers: PRIVATE });
+  const appliedAgain = async (errors: CheckoutErrors) =>
+    errors.discountCode ? null : (await applyDiscount(applyTo)).discount;
+  if (!parsed.ok)
+    return data(
+      { errors: parsed.errors, values, discount: await appliedAgain(parsed.errors) },
+      { status: 400, headers: PRIVATE },
+    );
 
   const result = await placeOrder({
     session,
@@ -75,7 +97,11 @@ export async function action({ request }: ActionFunctionArgs) {
     origin: siteOrigin(request),
   });
   const headers = new Headers({ ...PRIVATE, "Set-Cookie": await commitSession(session) });
-  if (result.kind === "invalid") return data({ errors: result.errors, values, discount: await appliedAgain(result.errors) }, { status: 400, headers });
+  if (result.kind === "invalid")
+    return data(
+      { errors: result.errors, values, discount: await appliedAgain(result.errors) },
+      { status: 400, headers },
+    );
   if (!emailOnly) {
     const { name, whatsapp, email, country, operator } = parsed.form;
     const buyer = { name, whatsapp, email, ...(country ? { country } : {}), ...(operator ? { operator } : {}) };
@@ -100,8 +126,9 @@ export default function Checkout() {
   const actionData = useActionData<typeof action>();
   const errors: CheckoutErrors = actionData?.errors ?? {};
   // What was just typed, else what this device remembers (opt-in, « Se souvenir de moi »).
-  const values: Partial<Record<"name" | "whatsapp" | "email" | "country" | "operator" | "discountCode" | "remember", string>> | undefined =
-    actionData?.values ?? remembered ?? undefined;
+  const values:
+    | Partial<Record<"name" | "whatsapp" | "email" | "country" | "operator" | "discountCode" | "remember", string>>
+    | undefined = actionData?.values ?? remembered ?? undefined;
   // A free product: only the e-mail, never a word about paying.
   const emailOnly = priced.total === 0;
   const currency = layout.settings.currency;
@@ -136,11 +163,15 @@ export default function Checkout() {
             <li key={line._key} className="flex items-baseline justify-between gap-3 py-2">
               <span>
                 {line.title}
-                {line.quantity > 1 ? <span className="text-slate-600 dark:text-slate-400"> × {line.quantity}</span> : null}
+                {line.quantity > 1 ? (
+                  <span className="text-slate-600 dark:text-slate-400"> × {line.quantity}</span>
+                ) : null}
               </span>
               <span className="whitespace-nowrap font-semibold">
                 {line.unitPrice < line.listPrice ? (
-                  <s className="mr-2 text-xs font-normal text-slate-600 dark:text-slate-400">{formatPrice(line.listPrice * line.quantity, currency)}</s>
+                  <s className="mr-2 text-xs font-normal text-slate-600 dark:text-slate-400">
+                    {formatPrice(line.listPrice * line.quantity, currency)}
+                  </s>
                 ) : null}
                 {line.total === 0 ? "Gratuit" : formatPrice(line.total, currency)}
               </span>
@@ -148,7 +179,10 @@ export default function Checkout() {
           ))}
         </ul>
         {discount ? (
-          <p data-testid="checkout-discount" className="mt-3 flex justify-between border-t border-slate-200 pt-3 text-emerald-700 dark:border-slate-700 dark:text-emerald-400">
+          <p
+            data-testid="checkout-discount"
+            className="mt-3 flex justify-between border-t border-slate-200 pt-3 text-emerald-700 dark:border-slate-700 dark:text-emerald-400"
+          >
             <span>Code {discount.code} :</span>{" "}
             <span className="whitespace-nowrap font-semibold">−{formatPrice(discount.amount, currency)}</span>
           </p>
@@ -169,7 +203,14 @@ export default function Checkout() {
             <label htmlFor="name" className="block text-sm font-semibold">
               Nom complet
             </label>
-            <input name="name" autoComplete="name" required className="field mt-1" defaultValue={values?.name} {...fieldAria("name", errors.name)} />
+            <input
+              name="name"
+              autoComplete="name"
+              required
+              className="field mt-1"
+              defaultValue={values?.name}
+              {...fieldAria("name", errors.name)}
+            />
             <FieldError fieldId="name" message={errors.name} />
           </div>
         )}
@@ -178,14 +219,27 @@ export default function Checkout() {
           <label htmlFor="email" className="block text-sm font-semibold">
             {emailOnly ? "E-mail (pour recevoir votre produit)" : "E-mail (pour recevoir votre reçu et vos liens)"}
           </label>
-          <input name="email" type="email" inputMode="email" autoComplete="email" required className="field mt-1"
-            defaultValue={values?.email} {...fieldAria("email", errors.email)} />
+          <input
+            name="email"
+            type="email"
+            inputMode="email"
+            autoComplete="email"
+            required
+            className="field mt-1"
+            defaultValue={values?.email}
+            {...fieldAria("email", errors.email)}
+          />
           <FieldError fieldId="email" message={errors.email} />
         </div>
 
         {emailOnly ? null : (
-          <PaymentWalletFields offers={offers} country={(values?.country as typeof country) || country} free={free}
-            values={values} errors={errors} />
+          <PaymentWalletFields
+            offers={offers}
+            country={(values?.country as typeof country) || country}
+            free={free}
+            values={values}
+            errors={errors}
+          />
         )}
 
         {priced.total === 0 ? null : (
@@ -194,11 +248,27 @@ export default function Checkout() {
               Code promo (facultatif)
             </label>
             <div className="mt-1 flex gap-2">
-              <input name="discountCode" autoComplete="off" autoCapitalize="characters" maxLength={32}
-                className="field min-w-0 flex-1 uppercase" defaultValue={values?.discountCode}
-                {...fieldAria("discountCode", errors.discountCode, errors.discountCode ? undefined : "discountCode-hint")} />
+              <input
+                name="discountCode"
+                autoComplete="off"
+                autoCapitalize="characters"
+                maxLength={32}
+                className="field min-w-0 flex-1 uppercase"
+                defaultValue={values?.discountCode}
+                {...fieldAria(
+                  "discountCode",
+                  errors.discountCode,
+                  errors.discountCode ? undefined : "discountCode-hint",
+                )}
+              />
               {/* A second submit of the same form: works without JavaScript, and keeps what was typed. */}
-              <SubmitButton name="intent" value="apply-discount" className="btn-outline shrink-0" pending={submitting} pendingLabel={applying ? "Vérification en cours…" : "Appliquer"}>
+              <SubmitButton
+                name="intent"
+                value="apply-discount"
+                className="btn-outline shrink-0"
+                pending={submitting}
+                pendingLabel={applying ? "Vérification en cours…" : "Appliquer"}
+              >
                 Appliquer
               </SubmitButton>
             </div>
@@ -215,10 +285,23 @@ export default function Checkout() {
 
         {free ? null : <MobileMoneyOperators offers={offers} />}
 
-        {emailOnly ? null : <RememberMe defaultChecked={actionData?.values ? actionData.values.remember === "on" : Boolean(remembered)} />}
+        {emailOnly ? null : (
+          <RememberMe defaultChecked={actionData?.values ? actionData.values.remember === "on" : Boolean(remembered)} />
+        )}
 
-        <SubmitButton className={`${free ? "btn-gold" : "btn-primary"} w-full text-base`} pending={submitting}
-          pendingLabel={applying ? (free ? "Obtenir gratuitement" : `Payer ${formatPrice(toPay, currency)}`) : free ? "Commande en cours…" : "Paiement en cours…"}>
+        <SubmitButton
+          className={`${free ? "btn-gold" : "btn-primary"} w-full text-base`}
+          pending={submitting}
+          pendingLabel={
+            applying
+              ? free
+                ? "Obtenir gratuitement"
+                : `Payer ${formatPrice(toPay, currency)}`
+              : free
+                ? "Commande en cours…"
+                : "Paiement en cours…"
+          }
+        >
           {free ? "Obtenir gratuitement" : `Payer ${formatPrice(toPay, currency)}`}
         </SubmitButton>
         <CheckoutTerms free={free} />

@@ -35,16 +35,25 @@ export default function MyOrders() {
   const result = useActionData<typeof action>();
   const pending = usePending({ action: MY_ORDERS_URL });
   // A mistyped contact is the field's error; « too many requests » is the form's.
-  const errors = result?.kind === "invalid" ? { contact: result.message } : result?.kind === "limited" ? { form: result.message } : {};
+  const errors =
+    result?.kind === "invalid"
+      ? { contact: result.message }
+      : result?.kind === "limited"
+        ? { form: result.message }
+        : {};
   return (
     <section className="container-page max-w-xl py-8">
       <h1 className="text-2xl font-extrabold text-slate-900 dark:text-white">Mes commandes</h1>
       <p className="mt-2 text-slate-600 dark:text-slate-300">
-        Vous avez perdu le lien de votre commande ? Indiquez l'e-mail ou le numéro WhatsApp utilisé lors de l'achat : nous vous envoyons par
-        e-mail un lien vers toutes vos commandes, vos téléchargements et vos codes.
+        Vous avez perdu le lien de votre commande ? Indiquez l'e-mail ou le numéro WhatsApp utilisé lors de l'achat :
+        nous vous envoyons par e-mail un lien vers toutes vos commandes, vos téléchargements et vos codes.
       </p>
       {result?.kind === "sent" ? (
-        <p role="status" className="mt-6 rounded-2xl bg-emerald-50 p-4 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200" data-testid="my-orders-answer">
+        <p
+          role="status"
+          className="mt-6 rounded-2xl bg-emerald-50 p-4 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200"
+          data-testid="my-orders-answer"
+        >
           {result.message}
         </p>
       ) : null}

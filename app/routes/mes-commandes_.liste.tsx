@@ -6,9 +6,18 @@ import { MY_ORDERS_URL } from "~/lib/urls";
 
 export const headers = pageHeaders;
 
-export const meta: MetaFunction = () => [{ title: "Mes commandes | ASHTECH STORE" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = () => [
+  { title: "Mes commandes | ASHTECH STORE" },
+  { name: "robots", content: "noindex" },
+];
 
-const STATUS = { paid: "Payée", pending: "En attente de paiement", failed: "Paiement refusé", expired: "Expirée", refunded: "Remboursée" } as const;
+const STATUS = {
+  paid: "Payée",
+  pending: "En attente de paiement",
+  failed: "Paiement refusé",
+  expired: "Expirée",
+  refunded: "Remboursée",
+} as const;
 const dateFormat = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Africa/Douala" });
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -34,10 +43,16 @@ export default function MyOrdersList() {
       ) : (
         <ul className="mt-4 space-y-3">
           {orders.map((order) => (
-            <li key={order.number} className="rounded-2xl border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900" data-testid="my-order">
+            <li
+              key={order.number}
+              className="rounded-2xl border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
+              data-testid="my-order"
+            >
               <div className="flex items-baseline justify-between gap-3">
                 <p className="font-bold">{order.number}</p>
-                <p className="text-sm text-slate-500 dark:text-slate-400">{dateFormat.format(new Date(order.createdAt))}</p>
+                <p className="text-sm text-slate-500 dark:text-slate-400">
+                  {dateFormat.format(new Date(order.createdAt))}
+                </p>
               </div>
               <p className="mt-1 text-sm">{order.titles.join(", ")}</p>
               <p className="mt-1 text-sm">
@@ -47,7 +62,11 @@ export default function MyOrdersList() {
                 Voir la commande, mes téléchargements et mes accès
               </a>
               {order.status !== "paid" && order.status !== "refunded" ? (
-                <a href={`${order.href}#reclamation`} className="mt-2 block text-center text-sm font-semibold text-brand underline" data-testid="my-order-claim">
+                <a
+                  href={`${order.href}#reclamation`}
+                  className="mt-2 block text-center text-sm font-semibold text-brand underline"
+                  data-testid="my-order-claim"
+                >
                   J'ai payé mais je n'ai rien reçu
                 </a>
               ) : null}

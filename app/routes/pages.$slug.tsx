@@ -11,7 +11,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const slug = params.slug ?? "";
   const { layout, page } = await getCmsPage(slug);
   if (!page) throw notFound("Cette page");
-  const seo = buildSeo({ request, layout, title: page.title, description: page.description, path: cmsPageUrl(slug), type: "article" });
+  const seo = buildSeo({
+    request,
+    layout,
+    title: page.title,
+    description: page.description,
+    path: cmsPageUrl(slug),
+    type: "article",
+  });
   return data({ page, seo }, { headers: publicPageHeaders() });
 }
 

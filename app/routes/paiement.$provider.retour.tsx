@@ -12,5 +12,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const order = await getOrderForShopper(url.searchParams.get("commande") ?? "", url.searchParams.get("t"));
   if (!order) throw new Response("Commande introuvable", { status: 404 });
   const { order: confirmed } = await confirmPayments(order, "return");
-  return redirect(orderPageUrl(siteOrigin(request), confirmed), { status: 303, headers: { "Cache-Control": "no-store" } });
+  return redirect(orderPageUrl(siteOrigin(request), confirmed), {
+    status: 303,
+    headers: { "Cache-Control": "no-store" },
+  });
 }

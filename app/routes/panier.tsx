@@ -29,7 +29,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const session = await getSession(request);
   const result = await applyCartAction(session, form);
   if ("error" in result) return data({ error: result.error }, { status: 400, headers: PRIVATE });
-  return redirect(result.redirectTo, { status: 303, headers: { ...PRIVATE, "Set-Cookie": await commitSession(session) } });
+  return redirect(result.redirectTo, {
+    status: 303,
+    headers: { ...PRIVATE, "Set-Cookie": await commitSession(session) },
+  });
 }
 
 export default function CartPage() {
@@ -42,12 +45,19 @@ export default function CartPage() {
     <section className="container-page max-w-2xl py-8">
       <h1 className="text-2xl font-extrabold text-slate-900 dark:text-white">Votre panier</h1>
       {notice ? (
-        <p role="status" className="mt-4 rounded-xl bg-amber-50 p-3 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100" data-testid="cart-notice">
+        <p
+          role="status"
+          className="mt-4 rounded-xl bg-amber-50 p-3 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100"
+          data-testid="cart-notice"
+        >
           {notice}
         </p>
       ) : null}
       {actionData?.error ? (
-        <p role="alert" className="mt-4 rounded-xl bg-red-50 p-3 text-sm text-red-700 dark:bg-red-950 dark:text-red-300">
+        <p
+          role="alert"
+          className="mt-4 rounded-xl bg-red-50 p-3 text-sm text-red-700 dark:bg-red-950 dark:text-red-300"
+        >
           {actionData.error}
         </p>
       ) : null}

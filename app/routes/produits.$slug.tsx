@@ -43,7 +43,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const jsonLd = productJsonLd(product, seo.canonical, layout.settings);
   return data(
     { product, related, seo, jsonLd, now: ctx.now.toISOString(), preview: ctx.preview },
-    { headers: ctx.preview ? PREVIEW_HEADERS : publicPageHeaders([product.offer.promoEndsAt, ...promoEnds(related)], ctx.now) }
+    {
+      headers: ctx.preview
+        ? PREVIEW_HEADERS
+        : publicPageHeaders([product.offer.promoEndsAt, ...promoEnds(related)], ctx.now),
+    },
   );
 }
 
@@ -51,7 +55,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = await readForm(request);
   const { product } = await getProductPage(params.slug ?? "");
-  if (!product) return data({ ok: false as const, errors: { form: "Produit introuvable." } }, { status: 404, headers: PRIVATE_HEADERS });
+  if (!product)
+    return data(
+      { ok: false as const, errors: { form: "Produit introuvable." } },
+      { status: 404, headers: PRIVATE_HEADERS },
+    );
   const result = await submitProductReview(product.id, form, context.clientIp ?? "unknown");
   return data(result, { status: result.ok ? 200 : 400, headers: PRIVATE_HEADERS });
 }
@@ -123,7 +131,13 @@ export default function ProductPage() {
             {offer.promoEndsAt ? (
               <p className="inline-flex items-center gap-2 rounded-full bg-red-50 px-3 py-1 text-sm font-semibold text-red-700 dark:bg-red-950 dark:text-red-300">
                 <Icon name="clock" className="h-4 w-4" />
-                <Countdown endsAt={offer.promoEndsAt} now={now} prefix="Plus que" datePrefix="Offre valable jusqu'au" timeZone={layout.settings.timeZone} />
+                <Countdown
+                  endsAt={offer.promoEndsAt}
+                  now={now}
+                  prefix="Plus que"
+                  datePrefix="Offre valable jusqu'au"
+                  timeZone={layout.settings.timeZone}
+                />
               </p>
             ) : null}
             <ProductBuyBar productId={product.id} offer={offer} currency={currency} />
@@ -182,11 +196,7 @@ export default function ProductPage() {
         <section aria-labelledby="similaires" className="mt-12">
           <SectionHeading
             id="similaires"
-            more={
-              product.category
-                ? { to: categoryUrl(product.category.slug), label: "Tout voir" }
-                : undefined
-            }
+            more={product.category ? { to: categoryUrl(product.category.slug), label: "Tout voir" } : undefined}
           >
             Vous aimerez aussi
           </SectionHeading>

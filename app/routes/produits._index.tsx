@@ -22,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     page.category?.title ??
     (filters.q ? `Résultats pour « ${filters.q} »` : filters.onSale ? "Promotions" : "Tous nos produits");
   const narrowed = Boolean(
-    filters.q || filters.minPrice !== undefined || filters.maxPrice !== undefined || filters.sort !== DEFAULT_SORT
+    filters.q || filters.minPrice !== undefined || filters.maxPrice !== undefined || filters.sort !== DEFAULT_SORT,
   );
   const seo = buildSeo({
     request,
@@ -34,10 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     path: catalogUrl({ category: filters.category, onSale: filters.onSale, page: filters.page }),
     noindex: narrowed,
   });
-  return data(
-    { ...page, heading, seo },
-    { headers: publicPageHeaders(promoEnds(page.items), ctx.now) }
-  );
+  return data({ ...page, heading, seo }, { headers: publicPageHeaders(promoEnds(page.items), ctx.now) });
 }
 
 export const headers = pageHeaders;
@@ -48,7 +45,7 @@ export default function Catalogue() {
   const { filters, category, total, pageCount, items, heading } = useLoaderData<typeof loader>();
   const layout = useLayout();
   const hasFilters = Boolean(
-    filters.q || filters.category || filters.onSale || filters.minPrice !== undefined || filters.maxPrice !== undefined
+    filters.q || filters.category || filters.onSale || filters.minPrice !== undefined || filters.maxPrice !== undefined,
   );
   return (
     <div className="container-page py-6 sm:py-10">

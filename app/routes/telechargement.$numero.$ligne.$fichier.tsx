@@ -23,7 +23,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     console.error(`download unavailable, content lake unreachable: ${(error as Error).message}`);
     return plainPage(
       503,
-      { title: "Téléchargement indisponible", text: "Réessayez dans un instant : ce téléchargement n'a pas été décompté." },
+      {
+        title: "Téléchargement indisponible",
+        text: "Réessayez dans un instant : ce téléchargement n'a pas été décompté.",
+      },
       OUTAGE_HEADERS,
     );
   }

@@ -9,7 +9,10 @@ import type { SanityDocument } from "./types";
 const Action = z.looseObject({ actionType: z.string() });
 const ActionsBody = z.object({
   actions: z.array(Action).min(1),
-  transactionId: z.string().regex(/^[A-Za-z0-9_-]{1,128}$/).optional(),
+  transactionId: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,128}$/)
+    .optional(),
   dryRun: z.boolean().optional(),
 });
 type ActionInput = z.infer<typeof Action> & Record<string, unknown>;
@@ -66,7 +69,8 @@ function toMutations(action: ActionInput, get: (id: string) => SanityDocument | 
     }
     case "sanity.action.document.replaceDraft": {
       const attributes = action.attributes as Record<string, unknown> | undefined;
-      if (!attributes || typeof attributes._id !== "string") throw badRequest("replaceDraft: attributes._id is required");
+      if (!attributes || typeof attributes._id !== "string")
+        throw badRequest("replaceDraft: attributes._id is required");
       return [{ createOrReplace: attributes }];
     }
     case "sanity.action.document.edit": {
@@ -104,7 +108,9 @@ function toMutations(action: ActionInput, get: (id: string) => SanityDocument | 
       return [{ delete: { id: str(action, "draftId") } }];
     case "sanity.action.document.delete": {
       const publishedId = str(action, "publishedId");
-      const drafts = Array.isArray(action.includeDrafts) ? (action.includeDrafts as string[]) : [`drafts.${publishedId}`];
+      const drafts = Array.isArray(action.includeDrafts)
+        ? (action.includeDrafts as string[])
+        : [`drafts.${publishedId}`];
       return [publishedId, ...drafts].map((id) => ({ delete: { id } }));
     }
     default:

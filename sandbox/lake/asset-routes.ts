@@ -10,7 +10,13 @@ import { assertImageExtension, parseTransform } from "./images";
 const IMMUTABLE = "public, max-age=31536000, immutable";
 
 /** `POST /v{apiVersion}/assets/{images|files}/{dataset}`: raw body, metadata in the query string. */
-export async function handleUpload(ctx: LakeContext, req: IncomingMessage, res: ServerResponse, url: URL, kind: AssetKind) {
+export async function handleUpload(
+  ctx: LakeContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  kind: AssetKind,
+) {
   const body = await readBody(req, ASSET_LIMIT);
   const search = url.searchParams;
   const optional = (key: string) => search.get(key) ?? undefined;

@@ -136,7 +136,8 @@ async function describeImage(body: Buffer, sha1hash: string, meta: UploadMeta): 
     throw apiError(400, "validationError", "Invalid image, could not read metadata");
   }
   const format = IMAGE_FORMATS[info.format ?? ""];
-  if (!format || !info.width || !info.height) throw apiError(400, "validationError", `Unsupported image format "${info.format}"`);
+  if (!format || !info.width || !info.height)
+    throw apiError(400, "validationError", `Unsupported image format "${info.format}"`);
   // EXIF orientations 5-8 are rotated a quarter turn: report the dimensions as displayed.
   const turned = (info.orientation ?? 1) >= 5;
   const width = turned ? info.height : info.width;

@@ -16,7 +16,13 @@ const QueryBodySchema = z.object({
 });
 
 /** `GET|POST /v{apiVersion}/data/query/{dataset}` */
-export async function handleQuery(ctx: LakeContext, req: IncomingMessage, res: ServerResponse, url: URL, apiVersion: string) {
+export async function handleQuery(
+  ctx: LakeContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  apiVersion: string,
+) {
   const started = performance.now();
   const search = url.searchParams;
   let query: string;
@@ -32,7 +38,7 @@ export async function handleQuery(ctx: LakeContext, req: IncomingMessage, res: S
     if (fromBody !== undefined) perspectiveParam = Array.isArray(fromBody) ? fromBody.join(",") : fromBody;
   } else {
     const fromUrl = search.get("query");
-    if (fromUrl === null) throw badRequest("Missing query parameter \"query\"");
+    if (fromUrl === null) throw badRequest('Missing query parameter "query"');
     query = fromUrl;
     params = parseUrlParams(search);
   }
@@ -59,7 +65,10 @@ function parseUrlParams(search: URLSearchParams): Record<string, unknown> {
 
 /** `GET /v{apiVersion}/data/doc/{dataset}/{id,id,...}`: documents by id, exactly as stored. */
 export function handleDoc(ctx: LakeContext, res: ServerResponse, url: URL, idList: string) {
-  const ids = idList.split(",").map((id) => decodeURIComponent(id)).filter(Boolean);
+  const ids = idList
+    .split(",")
+    .map((id) => decodeURIComponent(id))
+    .filter(Boolean);
   if (ids.length === 0) throw badRequest("No document ids given");
   const excludeContent = url.searchParams.get("excludeContent") === "true";
   const documents = [];

@@ -41,7 +41,10 @@ const ParamsSchema = z.object({
   "min-w": int(MAX_SIZE),
   "min-h": int(MAX_SIZE),
   fit: z.enum(["clip", "crop", "fill", "fillmax", "max", "min", "scale"]).default("clip"),
-  crop: z.string().regex(/^[a-z,]+$/).optional(),
+  crop: z
+    .string()
+    .regex(/^[a-z,]+$/)
+    .optional(),
   "fp-x": unit,
   "fp-y": unit,
   rect: z
@@ -81,7 +84,8 @@ export function parseTransform(
   const raw = Object.fromEntries([...search].filter(([key]) => TRANSFORM_KEYS.includes(key)));
   if (Object.keys(raw).length === 0) return { transform: null, autoFormat: false };
   const parsed = ParamsSchema.safeParse(raw);
-  if (!parsed.success) throw badRequest(`Invalid image parameters: ${z.prettifyError(parsed.error).replace(/\n/g, " ")}`);
+  if (!parsed.success)
+    throw badRequest(`Invalid image parameters: ${z.prettifyError(parsed.error).replace(/\n/g, " ")}`);
   const p = parsed.data;
   const autoFormat = p.auto === "format";
   const negotiated = autoFormat ? negotiateFormat(accept) : undefined;
@@ -218,7 +222,14 @@ function resize(image: sharp.Sharp, t: ImageTransform, width: number, height: nu
   }
 }
 
-function cover(image: sharp.Sharp, t: ImageTransform, tw: number, th: number, width: number, height: number): sharp.Sharp {
+function cover(
+  image: sharp.Sharp,
+  t: ImageTransform,
+  tw: number,
+  th: number,
+  width: number,
+  height: number,
+): sharp.Sharp {
   if (t.crop.includes("focalpoint") && (t.fpX !== undefined || t.fpY !== undefined)) {
     const scale = Math.max(tw / width, th / height);
     const rw = Math.max(tw, Math.round(width * scale));

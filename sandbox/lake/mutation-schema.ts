@@ -49,7 +49,10 @@ export type SelectionSpec = z.infer<typeof Selection>;
 
 export const MutateBodySchema = z.object({
   mutations: z.array(z.unknown()),
-  transactionId: z.string().regex(/^[A-Za-z0-9_-]{1,128}$/).optional(),
+  transactionId: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,128}$/)
+    .optional(),
 });
 
 const flag = z

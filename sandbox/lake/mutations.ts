@@ -30,7 +30,8 @@ export function parseMutations(input: unknown[]): Mutation[] {
   input.forEach((raw, index) => {
     const result = MutationSchema.safeParse(raw);
     if (result.success) parsed.push(result.data);
-    else items.push({ index, error: { type: "invalidMutationError", description: describeInvalid(raw, result.error) } });
+    else
+      items.push({ index, error: { type: "invalidMutationError", description: describeInvalid(raw, result.error) } });
   });
   if (items.length > 0) throw mutationError(400, items);
   return parsed;
@@ -107,8 +108,13 @@ export async function applyMutations(
   return { effects, result: response };
 }
 
-async function applyOne(working: WorkingSet, mutation: Mutation, options: MutateOptions): Promise<{ id: string; operation: Operation }[]> {
-  const prepare = (doc: Record<string, unknown>) => (options.autoGenerateArrayKeys ? withArrayKeys(doc) : doc) as SanityDocument;
+async function applyOne(
+  working: WorkingSet,
+  mutation: Mutation,
+  options: MutateOptions,
+): Promise<{ id: string; operation: Operation }[]> {
+  const prepare = (doc: Record<string, unknown>) =>
+    (options.autoGenerateArrayKeys ? withArrayKeys(doc) : doc) as SanityDocument;
 
   if ("create" in mutation) {
     const id = checkedId(completeDocumentId(mutation.create._id));
@@ -140,14 +146,19 @@ async function applyOne(working: WorkingSet, mutation: Mutation, options: Mutate
     return ids.map((id) => ({ id, operation: "delete" as const }));
   }
   const { id: patchId, query, params } = mutation.patch;
-  const ids = patchId !== undefined ? [checkedId(patchId)] : await select(working, { query: query ?? "", params }, options);
+  const ids =
+    patchId !== undefined ? [checkedId(patchId)] : await select(working, { query: query ?? "", params }, options);
   for (const id of ids) working.put(id, prepare(patchDocument(working.get(id), id, mutation.patch)));
   return ids.map((id) => ({ id, operation: "update" as const }));
 }
 
 function checkedId(id: string): string {
   if (!isValidDocumentId(id)) {
-    throw new MutationFailure(400, { type: "invalidDocumentIdError", id, description: `Malformed document ID: "${id}"` });
+    throw new MutationFailure(400, {
+      type: "invalidDocumentIdError",
+      id,
+      description: `Malformed document ID: "${id}"`,
+    });
   }
   return id;
 }
@@ -157,7 +168,9 @@ async function select(working: WorkingSet, selection: SelectionSpec, options: Mu
   const view = buildView(working.snapshot(), "raw");
   const result = await runQuery(view, selection.query, selection.params ?? {}, options);
   const docs = Array.isArray(result) ? result : result ? [result] : [];
-  return docs.flatMap((doc) => (doc && typeof doc === "object" && typeof doc._id === "string" ? [doc._id as string] : []));
+  return docs.flatMap((doc) =>
+    doc && typeof doc === "object" && typeof doc._id === "string" ? [doc._id as string] : [],
+  );
 }
 
 function patchDocument(doc: SanityDocument | undefined, id: string, patch: PatchMutation): SanityDocument {
@@ -180,14 +193,19 @@ function patchDocument(doc: SanityDocument | undefined, id: string, patch: Patch
   const { query: _query, params: _params, ifRevisionID: _rev, ...operations } = patch;
   const patched: unknown = new SanityMutation({ mutations: [{ patch: { ...operations, id } }] }).apply(doc);
   if (!patched || typeof patched !== "object" || typeof (patched as SanityDocument)._type !== "string") {
-    throw new MutationFailure(400, { type: "invalidPatchError", id, description: `Patch would leave "${id}" without a _type` });
+    throw new MutationFailure(400, {
+      type: "invalidPatchError",
+      id,
+      description: `Patch would leave "${id}" without a _type`,
+    });
   }
   return { ...(patched as SanityDocument), _id: id };
 }
 
 /** System fields are the lake's: a new revision per transaction, creation time kept. */
 function stamp(doc: SanityDocument, before: SanityDocument | null, context: TransactionContext): SanityDocument {
-  const createdAt = typeof doc._createdAt === "string" && doc._createdAt ? doc._createdAt : (before?._createdAt ?? context.timestamp);
+  const createdAt =
+    typeof doc._createdAt === "string" && doc._createdAt ? doc._createdAt : (before?._createdAt ?? context.timestamp);
   const { _id, _type, ...fields } = doc;
   return { _id, _type, ...fields, _rev: context.transactionId, _createdAt: createdAt, _updatedAt: context.timestamp };
 }

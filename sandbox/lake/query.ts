@@ -23,7 +23,12 @@ export interface QueryContext {
   timestamp?: Date;
 }
 
-export async function runQuery(view: View, query: string, params: Record<string, unknown>, context: QueryContext): Promise<unknown> {
+export async function runQuery(
+  view: View,
+  query: string,
+  params: Record<string, unknown>,
+  context: QueryContext,
+): Promise<unknown> {
   const { tree, parameters, typeSources } = compile(query, params);
   const missing = parameters.find((name) => !Object.hasOwn(params, name));
   if (missing !== undefined) {
@@ -154,10 +159,18 @@ function withTextQuery<T>(node: T): T {
   const record = node as Record<string, unknown>;
   if (record.type === "Value") return node;
   const right = record.right as { type?: string; namespace?: string; name?: string; args?: unknown[] } | undefined;
-  if (record.type === "OpCall" && record.op === "match" && right?.type === "FuncCall" && right.namespace === "text" && right.name === "query") {
+  if (
+    record.type === "OpCall" &&
+    record.op === "match" &&
+    right?.type === "FuncCall" &&
+    right.namespace === "text" &&
+    right.name === "query"
+  ) {
     return { ...record, left: withTextQuery(record.left), right: withTextQuery(right.args?.[0]) } as T;
   }
-  return Object.fromEntries(Object.entries(record).map(([key, value]) => [key, key === "func" ? value : withTextQuery(value)])) as T;
+  return Object.fromEntries(
+    Object.entries(record).map(([key, value]) => [key, key === "func" ? value : withTextQuery(value)]),
+  ) as T;
 }
 
 function collectParameters(node: unknown, names: Set<string>): Set<string> {
@@ -182,7 +195,9 @@ function parseError(error: unknown, query: string) {
   const description = error instanceof Error ? error.message : String(error);
   const name = /function:?\s+([\w:]+)/i.exec(description)?.[1];
   const at = name ? query.indexOf(name) : -1;
-  return at >= 0 ? queryParseError(description, query, at, at + name!.length) : queryParseError(description, query, 0, query.length);
+  return at >= 0
+    ? queryParseError(description, query, at, at + name!.length)
+    : queryParseError(description, query, 0, query.length);
 }
 
 function isSyncUnsupported(error: unknown): boolean {

@@ -18,4 +18,6 @@ const { values } = parseArgs({
 
 const started = Date.now();
 const { documents } = await resetLake(path.resolve(values["data-dir"]), path.resolve(values["seed-dir"]));
-console.log(`Content lake reset: ${documents} documents imported from ${values["seed-dir"]} in ${Date.now() - started} ms`);
+console.log(
+  `Content lake reset: ${documents} documents imported from ${values["seed-dir"]} in ${Date.now() - started} ms`,
+);

@@ -7,7 +7,8 @@ import { sendError } from "./http";
 import { handleDoc, handleMutate, handleQuery } from "./data-routes";
 import { handleListen } from "./listen";
 
-const API = /^\/v(\d{4}-\d{2}-\d{2}|1|X)\/(data\/query|data\/doc|data\/mutate|data\/listen|assets\/images|assets\/files)\/([^/]+)(?:\/(.+))?$/;
+const API =
+  /^\/v(\d{4}-\d{2}-\d{2}|1|X)\/(data\/query|data\/doc|data\/mutate|data\/listen|assets\/images|assets\/files)\/([^/]+)(?:\/(.+))?$/;
 const CDN = /^\/(images|files)\/([^/]+)\/([^/]+)\/([^/]+)(?:\/[^/]*)?$/;
 
 export async function route(ctx: LakeContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -43,7 +44,8 @@ export async function route(ctx: LakeContext, req: IncomingMessage, res: ServerR
     if (cdn) {
       const [, kind, projectId, dataset, name = ""] = cdn;
       allow(method, ["GET", "HEAD"]);
-      if (projectId !== ctx.projectId || dataset !== ctx.dataset) throw notFound(`Unknown project or dataset in ${url.pathname}`);
+      if (projectId !== ctx.projectId || dataset !== ctx.dataset)
+        throw notFound(`Unknown project or dataset in ${url.pathname}`);
       if (kind === "images") return await handleImage(ctx, req, res, url, name);
       requireToken(req, ctx.token);
       return await handleFile(ctx, req, res, url, name);
@@ -59,5 +61,6 @@ function allow(method: string, methods: string[]): void {
 }
 
 function checkDataset(ctx: LakeContext, dataset: string | undefined): void {
-  if (dataset !== ctx.dataset) throw apiError(404, "datasetNotFoundError", `Dataset "${dataset}" not found for project ID "${ctx.projectId}"`);
+  if (dataset !== ctx.dataset)
+    throw apiError(404, "datasetNotFoundError", `Dataset "${dataset}" not found for project ID "${ctx.projectId}"`);
 }

@@ -28,7 +28,11 @@ export async function needsSeed(root: string, documentCount: number): Promise<bo
  * library behind `sanity dataset import`. createOrReplace makes a retry after
  * an interrupted import converge.
  */
-export async function importSeed(root: string, lake: { url: string; token: string; projectId: string; dataset: string }, seedDir: string) {
+export async function importSeed(
+  root: string,
+  lake: { url: string; token: string; projectId: string; dataset: string },
+  seedDir: string,
+) {
   const marker = path.join(root, PENDING_MARKER);
   await (await open(marker, "w")).close();
   await syncDir(root);

@@ -69,7 +69,14 @@ export async function startLake(opts: StartLakeOptions): Promise<RunningLake> {
     store = await DocumentStore.open(path.join(root, DOCUMENTS_DIR));
     let baseUrl = "";
     const assets = new AssetStore(path.join(root, ASSETS_DIR), store, { projectId, dataset, baseUrl: () => baseUrl });
-    const context: LakeContext = { projectId, dataset, token: opts.token, store, assets, images: new ImageService(assets) };
+    const context: LakeContext = {
+      projectId,
+      dataset,
+      token: opts.token,
+      store,
+      assets,
+      images: new ImageService(assets),
+    };
     let dataRequests = 0;
     server = createServer((req, res) => {
       if (req.url && /^\/v[\d-]+\/data\//.test(req.url)) dataRequests++;
@@ -86,9 +93,11 @@ export async function startLake(opts: StartLakeOptions): Promise<RunningLake> {
       const studio = opts.secure.studioDir;
       secureServer = createSecureServer({ ...identity, allowHTTP1: true }, (req, res) => {
         const [request, response] = [req as unknown as IncomingMessage, res as unknown as ServerResponse];
-        void routeStudio(context, request, response, studio ? { dir: studio, bootstrap } : undefined).then((handled) => {
-          if (!handled) return route(context, request, response);
-        });
+        void routeStudio(context, request, response, studio ? { dir: studio, bootstrap } : undefined).then(
+          (handled) => {
+            if (!handled) return route(context, request, response);
+          },
+        );
       });
       trackSockets(secureServer);
       const securePort = await listen(secureServer, opts.secure.port ?? 0, host);
@@ -139,7 +148,12 @@ async function shutdown(server: Server, store: DocumentStore, release: () => Pro
  * Runs in the Studio page before the Studio starts: points it at this lake (the port changes
  * every run, so one cached build fits all) and logs it in with the sandbox token.
  */
-function studioBootstrap(apiHost: string, projectId: string, token: string, preview?: { url: string; secret: string }): string {
+function studioBootstrap(
+  apiHost: string,
+  projectId: string,
+  token: string,
+  preview?: { url: string; secret: string },
+): string {
   const session = JSON.stringify({ token, time: new Date().toISOString() });
   return (
     `window.__SANDBOX_SANITY_API_HOST__=${JSON.stringify(apiHost)};` +

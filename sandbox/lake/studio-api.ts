@@ -78,10 +78,14 @@ export async function routeStudio(
     if (rest === "/auth/logout") return reply(res, {});
     if (rest === "/features") return reply(res, []);
     if (rest === `/projects/${projectId}`) return (user(), reply(res, project(projectId, dataset)));
-    if (rest === `/projects/${projectId}/datasets`) return (user(), reply(res, [{ name: dataset, aclMode: "private" }]));
+    if (rest === `/projects/${projectId}/datasets`)
+      return (user(), reply(res, [{ name: dataset, aclMode: "private" }]));
     if (rest === `/projects/${projectId}/datasets/${dataset}/acl` || rest === `/projects/${projectId}/grants`) {
       user();
-      return reply(res, rest.endsWith("/acl") ? grants() : { [`sanity.project.datasets`]: {}, [`sanity.document.filter.mode`]: {} });
+      return reply(
+        res,
+        rest.endsWith("/acl") ? grants() : { [`sanity.project.datasets`]: {}, [`sanity.document.filter.mode`]: {} },
+      );
     }
     if (rest === `/data/listen/${dataset}`) {
       requireToken(req, ctx.token);
@@ -131,13 +135,16 @@ function cors(req: IncomingMessage, res: ServerResponse): void {
   res.setHeader("Access-Control-Allow-Origin", origin);
   res.setHeader("Access-Control-Allow-Credentials", "true");
   res.setHeader("Access-Control-Allow-Methods", "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS");
-  res.setHeader("Access-Control-Allow-Headers", req.headers["access-control-request-headers"] ?? "authorization, content-type");
+  res.setHeader(
+    "Access-Control-Allow-Headers",
+    req.headers["access-control-request-headers"] ?? "authorization, content-type",
+  );
   res.setHeader("Access-Control-Max-Age", "600");
   res.setHeader("Vary", "Origin");
 }
 
 function grants() {
-  return [{ filter: 'true', permissions: ["history", "read", "update", "create", "manage"] }];
+  return [{ filter: "true", permissions: ["history", "read", "update", "create", "manage"] }];
 }
 
 function project(projectId: string, dataset: string) {
@@ -150,7 +157,9 @@ function project(projectId: string, dataset: string) {
     isDisabledByUser: false,
     metadata: {},
     organizationId: null,
-    members: [{ id: SANDBOX_USER.id, role: "administrator", roles: SANDBOX_USER.roles, isCurrentUser: true, isRobot: false }],
+    members: [
+      { id: SANDBOX_USER.id, role: "administrator", roles: SANDBOX_USER.roles, isCurrentUser: true, isRobot: false },
+    ],
     features: [],
     datasets: [{ name: dataset }],
   };

@@ -38,7 +38,15 @@ export const LENGO_COUNTRIES: Country[] = [
 
 export type Outcome = "success" | "success_variant" | "failed" | "pending" | "late" | "expired" | "cancelled";
 
-export const OUTCOMES: readonly Outcome[] = ["success", "success_variant", "failed", "pending", "late", "expired", "cancelled"];
+export const OUTCOMES: readonly Outcome[] = [
+  "success",
+  "success_variant",
+  "failed",
+  "pending",
+  "late",
+  "expired",
+  "cancelled",
+];
 
 /** A provider's raw status for each outcome: `now` at once, then `later` once the test delay is over. */
 export type StatusTable = Record<Outcome, { now: string; later?: string }>;
@@ -46,7 +54,11 @@ export type StatusTable = Record<Outcome, { now: string; later?: string }>;
 /** A status change that is due at `at` (ms since the epoch). */
 export type ScheduledStatus = { status: string; at: number };
 
-export function statusesFor(table: StatusTable, outcome: Outcome, delayMs: number): { status: string; next: ScheduledStatus | null } {
+export function statusesFor(
+  table: StatusTable,
+  outcome: Outcome,
+  delayMs: number,
+): { status: string; next: ScheduledStatus | null } {
   const s = table[outcome];
   return { status: s.now, next: s.later ? { status: s.later, at: Date.now() + delayMs } : null };
 }
@@ -73,9 +85,9 @@ export function normalizePhone(raw: string): string | null {
 }
 
 /** `{"outcome": "success"}` or `{"phone": "600000002"}`; optional wallet ("CM:mtn") and delayMs. */
-export function parseCompleteBody(body: Record<string, unknown> | null):
-  | { outcome: Outcome; phone: string; wallet?: string; delayMs?: number }
-  | { error: string } {
+export function parseCompleteBody(
+  body: Record<string, unknown> | null,
+): { outcome: Outcome; phone: string; wallet?: string; delayMs?: number } | { error: string } {
   if (!body) return { error: "body must be a JSON object" };
   const phone = typeof body.phone === "string" ? normalizePhone(body.phone) : null;
   if (body.phone !== undefined && !phone) return { error: "phone must be 8 to 15 digits" };
@@ -86,7 +98,8 @@ export function parseCompleteBody(body: Record<string, unknown> | null):
   if (body.delayMs !== undefined && !(Number.isInteger(body.delayMs) && (body.delayMs as number) >= 0)) {
     return { error: "delayMs must be a non-negative integer" };
   }
-  if (body.wallet !== undefined && typeof body.wallet !== "string") return { error: "wallet must be a string like CM:mtn" };
+  if (body.wallet !== undefined && typeof body.wallet !== "string")
+    return { error: "wallet must be a string like CM:mtn" };
   return {
     outcome: outcome as Outcome,
     phone: phone ?? TEST_NUMBERS.find((t) => t.outcome === outcome)?.number ?? "600000001",
@@ -257,9 +270,17 @@ export function renderOutcomePage(brand: Brand, outcome: Outcome) {
   switch (outcome) {
     case "success":
     case "success_variant":
-      return renderMessagePage(brand, "Paiement réussi", "Votre paiement a été accepté. Vous pouvez fermer cette page.");
+      return renderMessagePage(
+        brand,
+        "Paiement réussi",
+        "Votre paiement a été accepté. Vous pouvez fermer cette page.",
+      );
     case "failed":
-      return renderMessagePage(brand, "Paiement refusé", "L'opérateur a refusé le paiement. Aucun montant n'a été débité.");
+      return renderMessagePage(
+        brand,
+        "Paiement refusé",
+        "L'opérateur a refusé le paiement. Aucun montant n'a été débité.",
+      );
     case "cancelled":
       return renderMessagePage(brand, "Paiement annulé", "Vous avez annulé le paiement.");
     default:

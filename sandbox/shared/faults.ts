@@ -70,7 +70,8 @@ function coerce(key: Key, value: unknown): { ok: true; value: unknown } | { ok: 
     case "latencyMs":
     case "callbackAmountDelta": {
       const n = int(value ?? 0);
-      if (!Number.isInteger(n) || (key === "latencyMs" && n < 0)) return { ok: false, error: `${key} must be an integer` };
+      if (!Number.isInteger(n) || (key === "latencyMs" && n < 0))
+        return { ok: false, error: `${key} must be an integer` };
       return { ok: true, value: n };
     }
     case "duplicateCallbacks": {
@@ -103,7 +104,9 @@ function coerce(key: Key, value: unknown): { ok: true; value: unknown } | { ok: 
   }
 }
 
-export function parseFaultObject(body: unknown): { ok: true; value: Partial<Faults> } | { ok: false; errors: string[] } {
+export function parseFaultObject(
+  body: unknown,
+): { ok: true; value: Partial<Faults> } | { ok: false; errors: string[] } {
   if (!isRecord(body)) return { ok: false, errors: ["body must be a JSON object"] };
   const out: Partial<Faults> = {};
   const errors: string[] = [];
@@ -178,7 +181,9 @@ export class FaultController {
     else if (requestLevelOn && s.times !== null) {
       const left = s.times - 1;
       this.state =
-        left > 0 ? { ...s, times: left } : { ...s, times: null, latencyMs: 0, status5xx: null, timeout: false, malformedJson: false };
+        left > 0
+          ? { ...s, times: left }
+          : { ...s, times: null, latencyMs: 0, status5xx: null, timeout: false, malformedJson: false };
     }
     return { ...global, ...header };
   }

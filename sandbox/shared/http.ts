@@ -93,12 +93,7 @@ export interface Listening {
   close(): Promise<void>;
 }
 
-export async function listen(
-  server: http.Server,
-  port: number,
-  host: string,
-  onClose: () => void,
-): Promise<Listening> {
+export async function listen(server: http.Server, port: number, host: string, onClose: () => void): Promise<Listening> {
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, host, () => {

@@ -1,7 +1,18 @@
 import http from "node:http";
 import { OUTCOMES, TEST_NUMBERS, findWallet, parseCompleteBody, type Payer, type Wallets } from "./checkout";
 import { FaultController, parseFaultObject } from "./faults";
-import { isRecord, listen, matchRoute, parseJson, readBody, sendJson, type Listening, type Req, type Res, type Route } from "./http";
+import {
+  isRecord,
+  listen,
+  matchRoute,
+  parseJson,
+  readBody,
+  sendJson,
+  type Listening,
+  type Req,
+  type Res,
+  type Route,
+} from "./http";
 
 export interface SandboxRoute extends Route {
   /** Provider API routes are the only ones fault injection touches. */
@@ -47,10 +58,22 @@ export function createHandler(opts: {
         const f = opts.faults.effective(req, url.pathname);
         const faulted = f.latencyMs > 0 || f.status5xx !== null || f.timeout || f.malformedJson;
         res.on("finish", () =>
-          opts.log.add({ at: new Date().toISOString(), method: req.method ?? "", path: url.pathname, status: res.statusCode, faulted }),
+          opts.log.add({
+            at: new Date().toISOString(),
+            method: req.method ?? "",
+            path: url.pathname,
+            status: res.statusCode,
+            faulted,
+          }),
         );
         if (f.timeout) {
-          opts.log.add({ at: new Date().toISOString(), method: req.method ?? "", path: url.pathname, status: null, faulted });
+          opts.log.add({
+            at: new Date().toISOString(),
+            method: req.method ?? "",
+            path: url.pathname,
+            status: null,
+            faulted,
+          });
         }
         if (await opts.faults.applyBeforeHandler(res, f, opts.error5xx)) return;
       }
@@ -64,9 +87,16 @@ export function createHandler(opts: {
 }
 
 /** Serves a provider sandbox's routes on host:port (0 picks a free port), with its faults and request log. */
-export function serveSandbox(opts: Parameters<typeof createHandler>[0] & { port?: number; host?: string; onClose?: () => void }): Promise<Listening> {
+export function serveSandbox(
+  opts: Parameters<typeof createHandler>[0] & { port?: number; host?: string; onClose?: () => void },
+): Promise<Listening> {
   const { port, host, onClose, ...handler } = opts;
-  return listen(http.createServer(createHandler(handler)), port ?? 0, host ?? "127.0.0.1", onClose ?? (() => undefined));
+  return listen(
+    http.createServer(createHandler(handler)),
+    port ?? 0,
+    host ?? "127.0.0.1",
+    onClose ?? (() => undefined),
+  );
 }
 
 /** Body of a control request: JSON object or nothing. */
@@ -126,7 +156,9 @@ export type CompleteRequest = Exclude<ReturnType<typeof parseCompleteBody>, { er
 
 /** The payer of a control "complete": the requested wallet, or the page's default one when none or unknown. */
 export function requestedPayer(wallets: Wallets, request: CompleteRequest): Payer {
-  const wallet = findWallet(wallets.countries, request.wallet ?? wallets.defaultWallet) ?? findWallet(wallets.countries, wallets.defaultWallet)!;
+  const wallet =
+    findWallet(wallets.countries, request.wallet ?? wallets.defaultWallet) ??
+    findWallet(wallets.countries, wallets.defaultWallet)!;
   return { phone: request.phone, country: wallet.country.code, operator: wallet.operator.name };
 }
 
@@ -158,7 +190,11 @@ export function providerControlRoutes<P>(
 /** Control endpoints over a sandbox's payments: list, read one, settle one without the browser. */
 export function paymentControlRoutes<P>(opts: PaymentControl<P>): SandboxRoute[] {
   return [
-    { method: "GET", pattern: /^\/__sandbox\/payments$/, handler: (_q, res) => sendJson(res, 200, opts.list().map(opts.view)) },
+    {
+      method: "GET",
+      pattern: /^\/__sandbox\/payments$/,
+      handler: (_q, res) => sendJson(res, 200, opts.list().map(opts.view)),
+    },
     {
       method: "GET",
       pattern: /^\/__sandbox\/payments\/([^/]+)$/,

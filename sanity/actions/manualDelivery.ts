@@ -44,7 +44,10 @@ export function markDeliveredPatches(
   return [
     { setIfMissing: { fulfilment: {} } },
     ...(deliveries.length
-      ? [{ setIfMissing: { "fulfilment.deliveries": [] } }, { insert: { after: "fulfilment.deliveries[-1]", items: deliveries } }]
+      ? [
+          { setIfMissing: { "fulfilment.deliveries": [] } },
+          { insert: { after: "fulfilment.deliveries[-1]", items: deliveries } },
+        ]
       : []),
     { set: { "fulfilment.status": "delivered", "fulfilment.deliveredAt": now } },
   ];

@@ -86,13 +86,15 @@ function HandOverForm({
   return (
     <Stack gap={5} padding={4}>
       <Text size={1} muted>
-        Saisissez ce dont le client a besoin (identifiants, lien d'activation, code) : il le verra sur la page de sa commande. Laissez vide si vous
-        lui avez tout envoyé sur WhatsApp : sa page indiquera que les instructions lui ont été envoyées.
+        Saisissez ce dont le client a besoin (identifiants, lien d'activation, code) : il le verra sur la page de sa
+        commande. Laissez vide si vous lui avez tout envoyé sur WhatsApp : sa page indiquera que les instructions lui
+        ont été envoyées.
       </Text>
       {lines.map((line) => (
         <Stack key={line._key} gap={3}>
           <Text as="label" htmlFor={`${fieldId}-${line._key}`} size={1} weight="semibold">
-            Accès pour « {line.title ?? line.productId ?? line._key} »{(line.quantity ?? 1) > 1 ? ` (× ${line.quantity})` : ""}
+            Accès pour « {line.title ?? line.productId ?? line._key} »
+            {(line.quantity ?? 1) > 1 ? ` (× ${line.quantity})` : ""}
           </Text>
           <TextArea
             id={`${fieldId}-${line._key}`}

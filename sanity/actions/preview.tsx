@@ -14,7 +14,9 @@ export const PreviewAction: DocumentActionComponent = ({ draft, published }) => 
     label: "Aperçu",
     icon: EyeOpenIcon,
     disabled: !target,
-    title: target ? "Voir ce brouillon sur la boutique, sans le publier" : "L'aperçu n'est pas configuré (SANITY_STUDIO_PREVIEW_URL et SANITY_STUDIO_PREVIEW_SECRET).",
+    title: target
+      ? "Voir ce brouillon sur la boutique, sans le publier"
+      : "L'aperçu n'est pas configuré (SANITY_STUDIO_PREVIEW_URL et SANITY_STUDIO_PREVIEW_SECRET).",
     onHandle: () => {
       if (target) window.open(previewUrl(target, path), "_blank", "noopener");
     },

@@ -28,7 +28,8 @@ export function poolCodes(order: RefundableOrder) {
 export function refundProblem(order: RefundableOrder, input: RefundInput): string | undefined {
   // The storefront's state machine (canRefund): paid → refunded only, never back.
   if (order.status !== "paid") return "Seule une commande payée peut être remboursée.";
-  if (!Number.isInteger(input.amount) || input.amount <= 0) return "Indiquez le montant remboursé, en F CFA, sans décimales.";
+  if (!Number.isInteger(input.amount) || input.amount <= 0)
+    return "Indiquez le montant remboursé, en F CFA, sans décimales.";
   if (input.amount > (order.total ?? 0)) return "Le montant remboursé dépasse le montant payé.";
   if (input.reason.trim().length < 3) return "Indiquez le motif du remboursement.";
   return undefined;
@@ -39,7 +40,11 @@ export function refundProblem(order: RefundableOrder, input: RefundInput): strin
  * entry is appended to the payment log (which keeps every earlier entry). The storefront then
  * returns the codes and e-mails the buyer, once.
  */
-export function refundPatches(order: RefundableOrder, input: RefundInput, { now, newKey = randomKey }: { now: string; newKey?: () => string }): PatchOperations[] {
+export function refundPatches(
+  order: RefundableOrder,
+  input: RefundInput,
+  { now, newKey = randomKey }: { now: string; newKey?: () => string },
+): PatchOperations[] {
   const codes = poolCodes(order);
   const unusedCodes = codes
     .filter((delivery) => input.unusedDeliveries.includes(delivery._key))

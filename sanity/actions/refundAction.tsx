@@ -19,7 +19,12 @@ export const RefundAction: DocumentActionComponent = ({ id, type, published, dra
   const fieldId = useId();
   const order = (published ?? draft) as RefundableOrder | null;
   if (!order) return null;
-  const disabledReason = order.status === "refunded" ? "Cette commande est déjà remboursée." : order.status !== "paid" ? "Seule une commande payée peut être remboursée." : undefined;
+  const disabledReason =
+    order.status === "refunded"
+      ? "Cette commande est déjà remboursée."
+      : order.status !== "paid"
+        ? "Seule une commande payée peut être remboursée."
+        : undefined;
   const input = { amount: Number(amount || order.total), reason, unusedDeliveries: unused };
   const problem = refundProblem(order, input);
   const close = () => {
@@ -53,8 +58,9 @@ export const RefundAction: DocumentActionComponent = ({ id, type, published, dra
           content: (
             <Stack gap={5} padding={4}>
               <Text size={1} muted>
-                Faites d'abord le remboursement par mobile money, puis enregistrez-le ici. La commande passe à « Remboursée » : ses téléchargements et ses
-                codes cessent d'être accessibles et le client reçoit un e-mail. Cette opération est définitive.
+                Faites d'abord le remboursement par mobile money, puis enregistrez-le ici. La commande passe à «
+                Remboursée » : ses téléchargements et ses codes cessent d'être accessibles et le client reçoit un
+                e-mail. Cette opération est définitive.
               </Text>
               <Stack gap={3}>
                 <Text as="label" htmlFor={`${fieldId}-amount`} size={1} weight="semibold">
@@ -72,7 +78,13 @@ export const RefundAction: DocumentActionComponent = ({ id, type, published, dra
                 <Text as="label" htmlFor={`${fieldId}-reason`} size={1} weight="semibold">
                   Motif
                 </Text>
-                <TextArea id={`${fieldId}-reason`} rows={3} maxLength={500} value={reason} onChange={(event) => setReason(event.currentTarget.value)} />
+                <TextArea
+                  id={`${fieldId}-reason`}
+                  rows={3}
+                  maxLength={500}
+                  value={reason}
+                  onChange={(event) => setReason(event.currentTarget.value)}
+                />
               </Stack>
               {codes.length ? (
                 <Stack gap={3}>
@@ -85,11 +97,14 @@ export const RefundAction: DocumentActionComponent = ({ id, type, published, dra
                         checked={unused.includes(delivery._key)}
                         onChange={(event) => {
                           const checked = event.currentTarget.checked;
-                          setUnused((current) => (checked ? [...current, delivery._key] : current.filter((key) => key !== delivery._key)));
+                          setUnused((current) =>
+                            checked ? [...current, delivery._key] : current.filter((key) => key !== delivery._key),
+                          );
                         }}
                       />
                       <Text size={1}>
-                        <code>{delivery.code}</code> ({order.lines?.find((line) => line._key === delivery.lineKey)?.title ?? "article"}) : le code n'a
+                        <code>{delivery.code}</code> (
+                        {order.lines?.find((line) => line._key === delivery.lineKey)?.title ?? "article"}) : le code n'a
                         jamais été utilisé, le remettre dans le stock
                       </Text>
                     </Flex>

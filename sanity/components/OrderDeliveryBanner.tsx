@@ -8,7 +8,8 @@ import { MarkDeliveredAction } from "../actions/markDelivered";
  * button (it goes in the « … » menu), so the action is offered here as the page's primary button.
  */
 export function OrderInput(props: ObjectInputProps) {
-  const order = useFormValue([]) as (SanityDocument & { status?: string; fulfilment?: { status?: string } }) | undefined;
+  const order = useFormValue([]) as
+    (SanityDocument & { status?: string; fulfilment?: { status?: string } }) | undefined;
   const waiting = order?.status === "paid" && order.fulfilment?.status === "to_deliver";
   return (
     <Stack gap={4}>
@@ -35,7 +36,13 @@ function DeliverNow({ order }: { order: SanityDocument }) {
         <Box flex={1}>
           <Text size={1}>Payée, en attente de livraison : remettez à l'acheteur ce qu'il a acheté.</Text>
         </Box>
-        <Button tone="positive" icon={action.icon} text={action.label} disabled={action.disabled} onClick={() => action.onHandle?.()} />
+        <Button
+          tone="positive"
+          icon={action.icon}
+          text={action.label}
+          disabled={action.disabled}
+          onClick={() => action.onHandle?.()}
+        />
       </Flex>
       {dialog ? (
         <Dialog id="mark-delivered" header={dialog.header} onClose={dialog.onClose} width={1} footer={dialog.footer}>

@@ -21,7 +21,10 @@ const SIZE_UNITS: Record<string, string> = { Bytes: "octets", KB: "Ko", MB: "Mo"
 const FILE_SIZE = '[data-testid="file-size"]';
 
 function translateSize(text: Node): void {
-  const french = text.nodeValue?.replace(/^([\d.]+) (Bytes|KB|MB|GB|TB)$/, (_, size: string, unit: string) => `${size.replace(".", ",")} ${SIZE_UNITS[unit]}`);
+  const french = text.nodeValue?.replace(
+    /^([\d.]+) (Bytes|KB|MB|GB|TB)$/,
+    (_, size: string, unit: string) => `${size.replace(".", ",")} ${SIZE_UNITS[unit]}`,
+  );
   if (french !== undefined && french !== text.nodeValue) text.nodeValue = french;
 }
 
@@ -39,7 +42,9 @@ function accessibleName(button: HTMLButtonElement): string | undefined {
   if (button.dataset.testid === "array-item-menu-button") return "Actions de l'élément";
   if (button.id.endsWith("-menuButton")) {
     // A field's own menu (a reference's) is named after the field's label.
-    const label = document.querySelector(`label[for="${CSS.escape(button.id.slice(0, -"-menuButton".length))}"]`)?.textContent?.trim();
+    const label = document
+      .querySelector(`label[for="${CSS.escape(button.id.slice(0, -"-menuButton".length))}"]`)
+      ?.textContent?.trim();
     return label ? `Actions : ${label}` : "Plus d'actions";
   }
   const tag = button.closest('[data-ui="Tag"]');
@@ -49,7 +54,9 @@ function accessibleName(button: HTMLButtonElement): string | undefined {
 }
 
 function nameControls(root: ParentNode): void {
-  for (const button of root.querySelectorAll<HTMLButtonElement>(`button:not([aria-label]):not([aria-labelledby]), button[${NAMED}]`)) {
+  for (const button of root.querySelectorAll<HTMLButtonElement>(
+    `button:not([aria-label]):not([aria-labelledby]), button[${NAMED}]`,
+  )) {
     if (!button.hasAttribute(NAMED) && button.textContent?.trim()) continue;
     const name = accessibleName(button);
     if (name && button.getAttribute("aria-label") !== name) {
@@ -59,7 +66,8 @@ function nameControls(root: ParentNode): void {
   }
   // An array item's card says `aria-selected` without a role that allows it (Sanity's CellLayout
   // and RowLayout): the state is visual only, so the attribute goes.
-  for (const card of root.querySelectorAll('[data-ui="Card"][aria-selected]:not([role])')) card.removeAttribute("aria-selected");
+  for (const card of root.querySelectorAll('[data-ui="Card"][aria-selected]:not([role])'))
+    card.removeAttribute("aria-selected");
   // The field-group tabs point `aria-controls` at `<input id>-field-group-fields`, an id Sanity
   // never renders: the element holding the tabs and the group's fields gets it.
   for (const tab of root.querySelectorAll('[data-testid="field-group-tabs"] [aria-controls]')) {
@@ -104,7 +112,13 @@ export function StudioLayout(props: LayoutProps) {
         }
       }
     });
-    observer.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ["aria-label", "aria-selected"] });
+    observer.observe(document.body, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: ["aria-label", "aria-selected"],
+    });
     return () => observer.disconnect();
   }, []);
   return props.renderDefault(props);

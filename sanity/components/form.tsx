@@ -8,7 +8,9 @@ import { isDateTime, ShopDateTimeInput } from "./shopTimeZone";
  * icon whose tooltip opens on hover, which an editor misses (a refused promo price looked saved).
  */
 export function FieldWithErrors(props: FieldProps) {
-  const errors = (props.validation ?? []).filter((marker) => marker.level === "error" && marker.path.length <= props.path.length);
+  const errors = (props.validation ?? []).filter(
+    (marker) => marker.level === "error" && marker.path.length <= props.path.length,
+  );
   return (
     <Stack gap={2}>
       {props.renderDefault(props)}
@@ -27,7 +29,8 @@ export function FieldWithErrors(props: FieldProps) {
 
 // Controls Sanity renders without a name of their own: the tags input, an array's items, the
 // Portable Text editor.
-const UNNAMED = 'input:not([type="hidden"]):not([aria-label]):not([aria-labelledby]), textarea:not([aria-label]):not([aria-labelledby]), [contenteditable="true"]:not([aria-label]):not([aria-labelledby])';
+const UNNAMED =
+  'input:not([type="hidden"]):not([aria-label]):not([aria-labelledby]), textarea:not([aria-label]):not([aria-labelledby]), [contenteditable="true"]:not([aria-label]):not([aria-labelledby])';
 
 function hasLabel(element: Element): boolean {
   return !!element.id && !!element.ownerDocument.querySelector(`label[for="${CSS.escape(element.id)}"]`);
@@ -44,7 +47,8 @@ export function ShopInput(props: InputProps) {
     const root = box.current;
     if (!root || !title) return;
     const name = () => {
-      for (const element of root.querySelectorAll(UNNAMED)) if (!hasLabel(element)) element.setAttribute("aria-label", title);
+      for (const element of root.querySelectorAll(UNNAMED))
+        if (!hasLabel(element)) element.setAttribute("aria-label", title);
     };
     name();
     const observer = new MutationObserver(name);

@@ -6,6 +6,10 @@ import type { DocumentBadgeComponent } from "sanity";
  */
 export const LiveEditBadge: DocumentBadgeComponent = ({ liveEditSchemaType, version }) =>
   liveEditSchemaType && !version
-    ? { label: "En direct", title: "Chaque modification est enregistrée aussitôt, sans brouillon ni publication.", color: "danger" }
+    ? {
+        label: "En direct",
+        title: "Chaque modification est enregistrée aussitôt, sans brouillon ni publication.",
+        color: "danger",
+      }
     : null;
 LiveEditBadge.displayName = "FrenchLiveEditBadge";

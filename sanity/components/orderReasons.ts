@@ -10,12 +10,24 @@ const PHRASES: [RegExp, (...groups: string[]) => string][] = [
   [/^payment started$/, () => "Paiement lancé"],
   [/^payment confirmed$/, () => "Paiement confirmé"],
   [/^payment failed$/, () => "Paiement refusé ou annulé"],
-  [/^payment confirmed after the order was (\w+): honoured$/, (status) => `Paiement confirmé alors que la commande était ${STATUS[status!] ?? status} : honoré`],
-  [/^no confirmed payment (\d+) min after the last attempt$/, (minutes) => `Aucun paiement confirmé ${minutes} min après la dernière tentative`],
+  [
+    /^payment confirmed after the order was (\w+): honoured$/,
+    (status) => `Paiement confirmé alors que la commande était ${STATUS[status!] ?? status} : honoré`,
+  ],
+  [
+    /^no confirmed payment (\d+) min after the last attempt$/,
+    (minutes) => `Aucun paiement confirmé ${minutes} min après la dernière tentative`,
+  ],
   [/^free order: no payment needed$/, () => "Commande gratuite : aucun paiement nécessaire"],
-  [/^second payment captured for an order already paid: to refund$/, () => "Second paiement reçu pour une commande déjà payée : à rembourser"],
+  [
+    /^second payment captured for an order already paid: to refund$/,
+    () => "Second paiement reçu pour une commande déjà payée : à rembourser",
+  ],
   [/^ignored: reference (.+) is not (.+)$/, (got, expected) => `Ignoré : la référence ${got} n'est pas ${expected}`],
-  [/^ignored: the provider did not say the amount paid$/, () => "Ignoré : le prestataire n'a pas indiqué le montant payé"],
+  [
+    /^ignored: the provider did not say the amount paid$/,
+    () => "Ignoré : le prestataire n'a pas indiqué le montant payé",
+  ],
   [/^ignored: amount (\S+) is not (\S+)$/, (got, expected) => `Ignoré : le montant ${got} n'est pas ${expected}`],
   [/^ignored: currency (\S+) is not (\S+)$/, (got, expected) => `Ignoré : la devise ${got} n'est pas ${expected}`],
 ];

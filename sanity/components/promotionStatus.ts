@@ -13,7 +13,9 @@ function usePublishedPromotions(): Promotion[] | null {
     const query = `*[_type == "promotion" && defined(startsAt) && defined(endsAt) && dateTime(endsAt) > dateTime(now())]{ _id, _createdAt, title, startsAt, endsAt }`;
     const load = () => client.fetch<Promotion[]>(query).then(setPromotions, () => undefined);
     void load();
-    const listening = client.listen(`*[_type == "promotion"]`, {}, { visibility: "query" }).subscribe({ next: () => void load(), error: () => undefined });
+    const listening = client
+      .listen(`*[_type == "promotion"]`, {}, { visibility: "query" })
+      .subscribe({ next: () => void load(), error: () => undefined });
     return () => listening.unsubscribe();
   }, [client]);
   return promotions;
@@ -38,10 +40,19 @@ export const PromotionStatusBadge: DocumentBadgeComponent = ({ id, draft, publis
   const now = useNow(15_000);
   const edited = (draft ?? published) as Promotion | null;
   if (!edited?.startsAt || !edited.endsAt || !promotions) return null;
-  const self: Promotion = { ...edited, _id: getPublishedId(id), _createdAt: published?._createdAt ?? edited._createdAt };
-  if (Date.parse(self.endsAt) <= now) return { label: "Terminée", title: "La date de fin est passée : la boutique ne l'affiche plus." };
+  const self: Promotion = {
+    ...edited,
+    _id: getPublishedId(id),
+    _createdAt: published?._createdAt ?? edited._createdAt,
+  };
+  if (Date.parse(self.endsAt) <= now)
+    return { label: "Terminée", title: "La date de fin est passée : la boutique ne l'affiche plus." };
   if (!isRunning(self, now)) {
-    return { label: "Programmée", color: "primary", title: "Elle s'affichera à sa date de début, si aucune promotion plus récente n'est en cours." };
+    return {
+      label: "Programmée",
+      color: "primary",
+      title: "Elle s'affichera à sa date de début, si aucune promotion plus récente n'est en cours.",
+    };
   }
   const others = promotions.filter((promotion) => promotion._id !== self._id);
   const winner = winningPromotion([...others, self], now);
@@ -53,7 +64,15 @@ export const PromotionStatusBadge: DocumentBadgeComponent = ({ id, draft, publis
     };
   }
   return published
-    ? { label: "Affichée sur la boutique", color: "success", title: "La page d'accueil affiche cette promotion maintenant." }
-    : { label: "Affichée dès la publication", color: "success", title: "Publiez-la : elle passera devant les autres promotions en cours." };
+    ? {
+        label: "Affichée sur la boutique",
+        color: "success",
+        title: "La page d'accueil affiche cette promotion maintenant.",
+      }
+    : {
+        label: "Affichée dès la publication",
+        color: "success",
+        title: "Publiez-la : elle passera devant les autres promotions en cours.",
+      };
 };
 PromotionStatusBadge.displayName = "PromotionStatusBadge";

@@ -18,7 +18,10 @@ export function useShopTimeZone(): string {
     const fetched = client.observable.fetch(query).subscribe({ next: apply, error: () => undefined });
     const listened = client
       .listen(`*[_id == "siteSettings"]`, {}, { includeResult: true, visibility: "query" })
-      .subscribe({ next: (event) => "result" in event && apply((event.result as { timeZone?: string } | undefined)?.timeZone), error: () => undefined });
+      .subscribe({
+        next: (event) => "result" in event && apply((event.result as { timeZone?: string } | undefined)?.timeZone),
+        error: () => undefined,
+      });
     return () => {
       fetched.unsubscribe();
       listened.unsubscribe();
@@ -43,7 +46,11 @@ export function ShopDateTimeInput(props: InputProps) {
 
 /** A datetime field, or a type built on datetime. */
 export function isDateTime(props: InputProps): boolean {
-  for (let type: { name: string; type?: unknown } | undefined = props.schemaType; type; type = type.type as typeof type) {
+  for (
+    let type: { name: string; type?: unknown } | undefined = props.schemaType;
+    type;
+    type = type.type as typeof type
+  ) {
     if (type.name === "datetime") return true;
   }
   return false;

@@ -23,7 +23,12 @@ export const accessCodePool = defineType({
       description: "Le marchand reçoit un e-mail quand il ne reste que ce nombre de codes libres, ou moins. Vide : 3.",
       validation: (rule) => rule.integer().min(0).max(1000),
     }),
-    defineField({ name: "lowStockAlert", title: "Alerte de stock bas", type: "mailNotice", hidden: ({ value }) => !value }),
+    defineField({
+      name: "lowStockAlert",
+      title: "Alerte de stock bas",
+      type: "mailNotice",
+      hidden: ({ value }) => !value,
+    }),
     defineField({
       name: "codes",
       title: "Codes",

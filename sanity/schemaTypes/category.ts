@@ -50,9 +50,7 @@ export const category = defineType({
       fields: [altField],
     }),
   ],
-  orderings: [
-    { title: "Ordre d'affichage", name: "sortOrderAsc", by: [{ field: "sortOrder", direction: "asc" }] },
-  ],
+  orderings: [{ title: "Ordre d'affichage", name: "sortOrderAsc", by: [{ field: "sortOrder", direction: "asc" }] }],
   preview: {
     select: { title: "title", icon: "icon", media: "image", sortOrder: "sortOrder" },
     prepare: ({ title, icon, media, sortOrder }) => ({

@@ -23,7 +23,8 @@ export const discountCode = defineType({
       name: "code",
       title: "Code",
       type: "string",
-      description: "Lettres majuscules, chiffres, « - » ou « _ » (ex. RENTREE25). Saisi sans tenir compte des majuscules.",
+      description:
+        "Lettres majuscules, chiffres, « - » ou « _ » (ex. RENTREE25). Saisi sans tenir compte des majuscules.",
       validation: (rule) =>
         rule
           .required()
@@ -80,7 +81,8 @@ export const discountCode = defineType({
           .custom((value, context) => {
             if (typeof value !== "number") return true;
             if (value <= 0) return "La réduction doit être supérieure à 0.";
-            if (draftOf(context).kind === "percentage" && value > 100) return "Un pourcentage ne peut pas dépasser 100.";
+            if (draftOf(context).kind === "percentage" && value > 100)
+              return "Un pourcentage ne peut pas dépasser 100.";
             return true;
           }),
     }),
@@ -92,7 +94,13 @@ export const discountCode = defineType({
       validation: (rule) =>
         wholeNonNegative(rule).custom((minimum, context) => {
           const { kind, value } = draftOf(context);
-          if (kind === "fixed" && typeof value === "number" && typeof minimum === "number" && minimum > 0 && minimum < value) {
+          if (
+            kind === "fixed" &&
+            typeof value === "number" &&
+            typeof minimum === "number" &&
+            minimum > 0 &&
+            minimum < value
+          ) {
             return "Le minimum de commande doit être au moins égal à la réduction.";
           }
           return true;
@@ -112,7 +120,9 @@ export const discountCode = defineType({
       validation: (rule) =>
         rule.custom((endsAt, context) => {
           const { startsAt } = draftOf(context);
-          return !endsAt || !startsAt || Date.parse(endsAt) > Date.parse(startsAt) ? true : "La fin doit être après le début.";
+          return !endsAt || !startsAt || Date.parse(endsAt) > Date.parse(startsAt)
+            ? true
+            : "La fin doit être après le début.";
         }),
     }),
     defineField({
@@ -181,7 +191,9 @@ export const discountCode = defineType({
           preview: {
             select: { at: "at", customer: "customer", amount: "amount" },
             prepare: ({ at, customer, amount }) => ({
-              title: at ? new Intl.DateTimeFormat("fr-FR", { dateStyle: "medium", timeStyle: "short" }).format(new Date(at)) : "Utilisation",
+              title: at
+                ? new Intl.DateTimeFormat("fr-FR", { dateStyle: "medium", timeStyle: "short" }).format(new Date(at))
+                : "Utilisation",
               subtitle: [customer, typeof amount === "number" ? `−${priceFormat.format(amount)} F CFA` : undefined]
                 .filter(Boolean)
                 .join(" · "),
@@ -204,7 +216,11 @@ export const discountCode = defineType({
     },
     prepare: ({ code, title, kind, value, active, endsAt, count, max }) => {
       const amount =
-        typeof value !== "number" ? "Valeur à définir" : kind === "fixed" ? `−${priceFormat.format(value)} F CFA` : `−${value} %`;
+        typeof value !== "number"
+          ? "Valeur à définir"
+          : kind === "fixed"
+            ? `−${priceFormat.format(value)} F CFA`
+            : `−${value} %`;
       const state = active === false ? "Suspendu" : endsAt && Date.parse(endsAt) < Date.now() ? "Expiré" : "Actif";
       const uses = `${count ?? 0}${typeof max === "number" ? `/${max}` : ""} utilisation(s)`;
       return { title: code ?? "Nouveau code", subtitle: [amount, state, uses, title].filter(Boolean).join(" · ") };

@@ -86,7 +86,12 @@ export const order = defineType({
               name: "kind",
               title: "Type",
               type: "string",
-              options: { list: [{ title: "Fichiers", value: "file" }, { title: "Accès", value: "access" }] },
+              options: {
+                list: [
+                  { title: "Fichiers", value: "file" },
+                  { title: "Accès", value: "access" },
+                ],
+              },
             }),
             money("listPrice", "Prix catalogue"),
             money("unitPrice", "Prix payé"),
@@ -95,7 +100,10 @@ export const order = defineType({
           ],
           preview: {
             select: { title: "title", quantity: "quantity", total: "total" },
-            prepare: ({ title, quantity, total }) => ({ title, subtitle: `${quantity ?? 1} × · ${formatAmount(total)}` }),
+            prepare: ({ title, quantity, total }) => ({
+              title,
+              subtitle: `${quantity ?? 1} × · ${formatAmount(total)}`,
+            }),
           },
         }),
       ],
@@ -169,7 +177,13 @@ export const order = defineType({
               type: "object",
               name: "delivery",
               fields: [
-                defineField({ name: "lineKey", title: "Article (clé)", type: "string", readOnly: true, validation: (rule) => rule.required() }),
+                defineField({
+                  name: "lineKey",
+                  title: "Article (clé)",
+                  type: "string",
+                  readOnly: true,
+                  validation: (rule) => rule.required(),
+                }),
                 defineField({ name: "productId", title: "Produit (identifiant)", type: "string", readOnly: true }),
                 defineField({
                   name: "method",
@@ -207,7 +221,12 @@ export const order = defineType({
         }),
         defineField({ name: "waitsForCodes", title: "Attend des codes du stock", type: "boolean", readOnly: true }),
         defineField({ name: "checkedAt", title: "Dernière vérification", type: "datetime", readOnly: true }),
-        defineField({ name: "receiptClaimedAt", title: "Reçu en cours d'envoi depuis", type: "datetime", readOnly: true }),
+        defineField({
+          name: "receiptClaimedAt",
+          title: "Reçu en cours d'envoi depuis",
+          type: "datetime",
+          readOnly: true,
+        }),
         defineField({ name: "receiptClaimedBy", title: "Reçu envoyé par (processus)", type: "string", readOnly: true }),
         defineField({ name: "receiptSentAt", title: "Reçu envoyé le", type: "datetime", readOnly: true }),
         defineField({ name: "receiptError", title: "Erreur d'envoi du reçu", type: "string", readOnly: true }),
@@ -254,7 +273,10 @@ export const order = defineType({
               name: "refundStatus",
               title: "Remboursement",
               type: "string",
-              options: { list: Object.entries(REFUND_STATUS_TITLES).map(([value, title]) => ({ value, title })), layout: "radio" },
+              options: {
+                list: Object.entries(REFUND_STATUS_TITLES).map(([value, title]) => ({ value, title })),
+                layout: "radio",
+              },
               validation: (rule) => rule.required(),
             }),
             defineField({ name: "provider", title: "Prestataire", type: "string", readOnly: true }),
@@ -310,7 +332,8 @@ export const order = defineType({
       title: "Réclamations",
       type: "array",
       group: "summary",
-      description: "« J'ai payé mais je n'ai rien reçu » : ce que le client a signalé et ce que la boutique a trouvé en revérifiant le paiement. Passez-la à « Traitée » une fois le client servi.",
+      description:
+        "« J'ai payé mais je n'ai rien reçu » : ce que le client a signalé et ce que la boutique a trouvé en revérifiant le paiement. Passez-la à « Traitée » une fois le client servi.",
       hidden: ({ value }) => !(Array.isArray(value) && value.length > 0),
       options: { sortable: false, disableActions: ["add", "addBefore", "addAfter", "remove", "duplicate", "copy"] },
       of: [
@@ -338,14 +361,23 @@ export const order = defineType({
               name: "status",
               title: "Statut",
               type: "string",
-              options: { list: [{ title: "Ouverte", value: "open" }, { title: "Traitée", value: "resolved" }], layout: "radio" },
+              options: {
+                list: [
+                  { title: "Ouverte", value: "open" },
+                  { title: "Traitée", value: "resolved" },
+                ],
+                layout: "radio",
+              },
               validation: (rule) => rule.required(),
             }),
             defineField({ name: "alert", title: "Alerte au marchand", type: "mailNotice" }),
           ],
           preview: {
             select: { reference: "smsReference", status: "status", at: "at" },
-            prepare: ({ reference, status, at }) => ({ title: `${reference ?? "?"} · ${status === "resolved" ? "Traitée" : "Ouverte"}`, subtitle: at }),
+            prepare: ({ reference, status, at }) => ({
+              title: `${reference ?? "?"} · ${status === "resolved" ? "Traitée" : "Ouverte"}`,
+              subtitle: at,
+            }),
           },
         }),
       ],
@@ -425,8 +457,20 @@ export const order = defineType({
         }),
       ],
     }),
-    defineField({ name: "reconcileAt", title: "Prochaine vérification du paiement", type: "datetime", group: "payments", readOnly: true }),
-    defineField({ name: "reconciledAt", title: "Dernière vérification du paiement", type: "datetime", group: "payments", readOnly: true }),
+    defineField({
+      name: "reconcileAt",
+      title: "Prochaine vérification du paiement",
+      type: "datetime",
+      group: "payments",
+      readOnly: true,
+    }),
+    defineField({
+      name: "reconciledAt",
+      title: "Dernière vérification du paiement",
+      type: "datetime",
+      group: "payments",
+      readOnly: true,
+    }),
     defineField({ name: "checkoutId", title: "Identifiant de paiement", type: "string", readOnly: true, hidden: true }),
     defineField({ name: "accessToken", title: "Jeton d'accès", type: "string", readOnly: true, hidden: true }),
     defineField({ name: "callbackToken", title: "Jeton de rappel", type: "string", readOnly: true, hidden: true }),

@@ -174,8 +174,19 @@ export const product = defineType({
           name: "faqItem",
           title: "Question",
           fields: [
-            defineField({ name: "question", title: "Question", type: "string", validation: (rule) => rule.required().max(160) }),
-            defineField({ name: "answer", title: "Réponse", type: "text", rows: 3, validation: (rule) => rule.required().max(800) }),
+            defineField({
+              name: "question",
+              title: "Question",
+              type: "string",
+              validation: (rule) => rule.required().max(160),
+            }),
+            defineField({
+              name: "answer",
+              title: "Réponse",
+              type: "text",
+              rows: 3,
+              validation: (rule) => rule.required().max(800),
+            }),
           ],
           preview: { select: { title: "question", subtitle: "answer" } },
         }),

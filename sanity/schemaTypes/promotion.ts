@@ -34,11 +34,13 @@ export const promotion = defineType({
       type: "string",
       description: "Chemin dans la boutique (ex. /produits?promo=1) ou adresse complète (https://…).",
       validation: (rule) =>
-        rule.required().custom((value) =>
-          !value || value.startsWith("/") || /^https?:\/\//.test(value)
-            ? true
-            : "Commencez par « / » pour une page de la boutique ou par « https:// ».",
-        ),
+        rule
+          .required()
+          .custom((value) =>
+            !value || value.startsWith("/") || /^https?:\/\//.test(value)
+              ? true
+              : "Commencez par « / » pour une page de la boutique ou par « https:// ».",
+          ),
     }),
     defineField({
       name: "image",
@@ -66,19 +68,28 @@ export const promotion = defineType({
         }),
     }),
   ],
-  orderings: [{ title: "Début (récent d'abord)", name: "startsAtDesc", by: [{ field: "startsAt", direction: "desc" }] }],
+  orderings: [
+    { title: "Début (récent d'abord)", name: "startsAtDesc", by: [{ field: "startsAt", direction: "desc" }] },
+  ],
   preview: {
     select: { title: "title", startsAt: "startsAt", endsAt: "endsAt", media: "image" },
     prepare: ({ title, startsAt, endsAt, media }) => ({
       title,
-      subtitle: startsAt && endsAt ? `${scheduleLabel(startsAt, endsAt)} · ${formatDate(startsAt)} → ${formatDate(endsAt)}` : "Dates à définir",
+      subtitle:
+        startsAt && endsAt
+          ? `${scheduleLabel(startsAt, endsAt)} · ${formatDate(startsAt)} → ${formatDate(endsAt)}`
+          : "Dates à définir",
       media,
     }),
   },
 });
 
 // A list preview cannot read the settings: it shows the default shop zone, which the demo uses.
-const dateFormat = new Intl.DateTimeFormat("fr-FR", { dateStyle: "medium", timeStyle: "short", timeZone: DEFAULT_SHOP_TIME_ZONE });
+const dateFormat = new Intl.DateTimeFormat("fr-FR", {
+  dateStyle: "medium",
+  timeStyle: "short",
+  timeZone: DEFAULT_SHOP_TIME_ZONE,
+});
 
 function formatDate(iso: string): string {
   return dateFormat.format(new Date(iso));

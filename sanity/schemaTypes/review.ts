@@ -70,7 +70,14 @@ export const review = defineType({
   ],
   orderings: [{ title: "Plus récents", name: "createdAtDesc", by: [{ field: "createdAt", direction: "desc" }] }],
   preview: {
-    select: { name: "name", rating: "rating", status: "status", product: "product.title", verified: "verified", media: "product.images.0" },
+    select: {
+      name: "name",
+      rating: "rating",
+      status: "status",
+      product: "product.title",
+      verified: "verified",
+      media: "product.images.0",
+    },
     prepare: ({ name, rating, status, product, verified, media }) => ({
       title: `${typeof rating === "number" ? "★".repeat(rating) + "☆".repeat(Math.max(0, 5 - rating)) : "—"} ${name ?? ""}`,
       subtitle: [STATUS_TITLES[status as string] ?? status, product, verified ? "Achat vérifié" : undefined]

@@ -46,8 +46,7 @@ export const siteSettings = defineType({
       title: "Numéro WhatsApp",
       type: "string",
       description: "Chiffres seulement, avec l'indicatif du pays et sans « + », ex. 237690000000.",
-      validation: (rule) =>
-        rule.required().regex(/^[1-9]\d{7,14}$/, { name: "numéro international sans +" }),
+      validation: (rule) => rule.required().regex(/^[1-9]\d{7,14}$/, { name: "numéro international sans +" }),
     }),
     defineField({
       name: "email",
@@ -133,9 +132,25 @@ export const siteSettings = defineType({
           name: "reason",
           title: "Argument",
           fields: [
-            defineField({ name: "icon", title: "Icône (emoji)", type: "string", validation: (rule) => rule.required().max(8) }),
-            defineField({ name: "title", title: "Titre", type: "string", validation: (rule) => rule.required().max(60) }),
-            defineField({ name: "text", title: "Texte", type: "text", rows: 2, validation: (rule) => rule.required().max(200) }),
+            defineField({
+              name: "icon",
+              title: "Icône (emoji)",
+              type: "string",
+              validation: (rule) => rule.required().max(8),
+            }),
+            defineField({
+              name: "title",
+              title: "Titre",
+              type: "string",
+              validation: (rule) => rule.required().max(60),
+            }),
+            defineField({
+              name: "text",
+              title: "Texte",
+              type: "text",
+              rows: 2,
+              validation: (rule) => rule.required().max(200),
+            }),
           ],
           preview: {
             select: { title: "title", icon: "icon", subtitle: "text" },
@@ -189,9 +204,13 @@ export const siteSettings = defineType({
           description:
             "Code pays pour tout un pays (CM), ou pays et opérateur (CM:mtn, CI:orange-money, SN:wave). Opérateurs : mtn, orange-money, moov, wave, free, airtel, vodacom, m-pesa, tigo, halotel.",
           validation: (rule) =>
-            rule.unique().custom((values: string[] | undefined) =>
-              (values ?? []).every((value) => /^[A-Z]{2}(:[a-z-]+)?$/.test(value)) ? true : "Écrivez CM ou CM:mtn (pays en majuscules, opérateur en minuscules).",
-            ),
+            rule
+              .unique()
+              .custom((values: string[] | undefined) =>
+                (values ?? []).every((value) => /^[A-Z]{2}(:[a-z-]+)?$/.test(value))
+                  ? true
+                  : "Écrivez CM ou CM:mtn (pays en majuscules, opérateur en minuscules).",
+              ),
         }),
       ],
     }),

@@ -21,7 +21,11 @@ export function accessCodePoolDocs(products: ProductSeed[]) {
         product: { _type: "reference", _ref: `product-${product.slug}` },
         codes: Array.from({ length: CODES_PER_POOL }, (_, index) => {
           const hash = shortHash(`${product.slug}#code${index}`).toUpperCase();
-          return { _type: "accessCode", _key: nextKey(), code: `DEMO-${hash.slice(0, 4)}-${hash.slice(4, 8)}-${hash.slice(8, 12)}` };
+          return {
+            _type: "accessCode",
+            _key: nextKey(),
+            code: `DEMO-${hash.slice(0, 4)}-${hash.slice(4, 8)}-${hash.slice(8, 12)}`,
+          };
         }),
       };
     });

@@ -89,8 +89,8 @@ function discs(seed: string, p: Palette, width: number, height: number): string 
   return [0, 1, 2]
     .map((i) => {
       const n = parseInt(hash.slice(i * 4, i * 4 + 4), 16);
-      const cx = (n % 1000) / 1000 * width;
-      const cy = ((n >> 3) % 1000) / 1000 * height;
+      const cx = ((n % 1000) / 1000) * width;
+      const cy = (((n >> 3) % 1000) / 1000) * height;
       const r = 120 + (n % 260);
       return `<circle cx="${cx.toFixed(0)}" cy="${cy.toFixed(0)}" r="${r}" fill="${p.soft}" fill-opacity="${(0.06 + i * 0.03).toFixed(2)}"/>`;
     })
@@ -107,7 +107,10 @@ export function coverSvg(opts: { title: string; category: CategorySlug; category
   const lineHeight = Math.round(size * 1.16);
   const titleTop = 420;
   const titleText = lines
-    .map((line, i) => `<text x="80" y="${titleTop + i * lineHeight}" font-family="${FONT}" font-weight="bold" font-size="${size}" fill="${p.text}">${escapeXml(line)}</text>`)
+    .map(
+      (line, i) =>
+        `<text x="80" y="${titleTop + i * lineHeight}" font-family="${FONT}" font-weight="bold" font-size="${size}" fill="${p.text}">${escapeXml(line)}</text>`,
+    )
     .join("");
   const pillWidth = Math.round(opts.categoryTitle.length * 20 + 56);
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}">

@@ -76,7 +76,13 @@ export async function renderDeliverablePdf(opts: {
   const textWidth = A4.width - 2 * MARGIN;
 
   const footer = (page: ReturnType<typeof doc.addPage>, number: number) => {
-    page.drawText(winAnsi(`ASHTECH STORE · ${opts.file.title}`), { x: MARGIN, y: 36, size: 8, font: regular, color: GREY });
+    page.drawText(winAnsi(`ASHTECH STORE · ${opts.file.title}`), {
+      x: MARGIN,
+      y: 36,
+      size: 8,
+      font: regular,
+      color: GREY,
+    });
     page.drawText(String(number), { x: A4.width - MARGIN - 10, y: 36, size: 8, font: regular, color: GREY });
   };
 
@@ -85,7 +91,13 @@ export async function renderDeliverablePdf(opts: {
   cover.drawRectangle({ x: 0, y: A4.height - 300, width: A4.width, height: 300, color: INDIGO });
   cover.drawRectangle({ x: MARGIN, y: A4.height - 330, width: 80, height: 8, color: GOLD });
   cover.drawText("ASHTECH STORE", { x: MARGIN, y: A4.height - 90, size: 14, font: bold, color: rgb(1, 1, 1) });
-  cover.drawText(winAnsi(opts.categoryTitle.toUpperCase()), { x: MARGIN, y: A4.height - 120, size: 10, font: regular, color: GOLD });
+  cover.drawText(winAnsi(opts.categoryTitle.toUpperCase()), {
+    x: MARGIN,
+    y: A4.height - 120,
+    size: 10,
+    font: regular,
+    color: GOLD,
+  });
   let y = A4.height - 190;
   for (const line of wrapLines(opts.file.title, bold, 26, textWidth)) {
     cover.drawText(line, { x: MARGIN, y, size: 26, font: bold, color: rgb(1, 1, 1) });
@@ -94,12 +106,20 @@ export async function renderDeliverablePdf(opts: {
   y = A4.height - 380;
   for (const line of wrapLines(
     `Merci pour votre confiance ! Ce document accompagne « ${opts.productTitle} ». Il est réservé à votre usage personnel : merci de ne pas le partager publiquement.`,
-    regular, 12, textWidth,
+    regular,
+    12,
+    textWidth,
   )) {
     cover.drawText(line, { x: MARGIN, y, size: 12, font: regular, color: INK });
     y -= 18;
   }
-  cover.drawText("Document de démonstration de la boutique ASHTECH STORE.", { x: MARGIN, y: 80, size: 9, font: regular, color: GREY });
+  cover.drawText("Document de démonstration de la boutique ASHTECH STORE.", {
+    x: MARGIN,
+    y: 80,
+    size: 9,
+    font: regular,
+    color: GREY,
+  });
 
   // Table of contents: chapters start on page 3.
   const toc = doc.addPage([A4.width, A4.height]);
@@ -109,7 +129,13 @@ export async function renderDeliverablePdf(opts: {
     const label = winAnsi(`${i + 1}. ${chapter}`);
     toc.drawText(label, { x: MARGIN, y, size: 13, font: regular, color: INK });
     const pageLabel = String(i + 3);
-    toc.drawText(pageLabel, { x: A4.width - MARGIN - regular.widthOfTextAtSize(pageLabel, 13), y, size: 13, font: regular, color: INK });
+    toc.drawText(pageLabel, {
+      x: A4.width - MARGIN - regular.widthOfTextAtSize(pageLabel, 13),
+      y,
+      size: 13,
+      font: regular,
+      color: INK,
+    });
     y -= 26;
   });
   footer(toc, 2);

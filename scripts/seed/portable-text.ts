@@ -29,9 +29,7 @@ const NBSP = "\u00a0";
 
 /** French typography: a no-break space before two-part punctuation and inside guillemets. */
 export function fr(text: string): string {
-  return text
-    .replace(/ ([:;!?»])/g, `${NBSP}$1`)
-    .replace(/« /g, `«${NBSP}`);
+  return text.replace(/ ([:;!?»])/g, `${NBSP}$1`).replace(/« /g, `«${NBSP}`);
 }
 
 const INLINE = /(\*\*[^*]+\*\*|\*[^*]+\*|\[[^\]]+\]\([^)\s]+\))/;
@@ -89,7 +87,10 @@ export function toPortableText(rich: RichText, nextKey: () => string): Block[] {
 export function plainText(rich: RichText): string[] {
   return rich.flatMap(([, content]) =>
     (Array.isArray(content) ? content : [content]).map((text) =>
-      fr(text).replace(/\*\*([^*]+)\*\*/g, "$1").replace(/\*([^*]+)\*/g, "$1").replace(/\[([^\]]+)\]\([^)]+\)/g, "$1"),
+      fr(text)
+        .replace(/\*\*([^*]+)\*\*/g, "$1")
+        .replace(/\*([^*]+)\*/g, "$1")
+        .replace(/\[([^\]]+)\]\([^)]+\)/g, "$1"),
     ),
   );
 }

@@ -23,7 +23,10 @@ test.describe.configure({ timeout: 240_000 });
 test.skip(({ javaScriptEnabled }) => !javaScriptEnabled, "axe runs inside the page");
 
 for (const theme of THEMES) {
-  test(`no axe violation in the ${theme} theme: home, catalogue, product, cart, checkout, order, Mes commandes`, async ({ page, baseURL }, info) => {
+  test(`no axe violation in the ${theme} theme: home, catalogue, product, cart, checkout, order, Mes commandes`, async ({
+    page,
+    baseURL,
+  }, info) => {
     // The cookie the theme toggle sets (Remix's createCookie: base64 JSON, unsigned).
     const value = encodeURIComponent(Buffer.from(JSON.stringify(theme)).toString("base64"));
     await page.context().addCookies([{ name: "theme", value, url: baseURL! }]);

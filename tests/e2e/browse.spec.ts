@@ -18,7 +18,7 @@ async function cardPrices(page: Page): Promise<number[]> {
     articles.map((article) => {
       const shown = article.querySelectorAll("p span.font-extrabold");
       return shown[shown.length - 1]?.textContent ?? "";
-    })
+    }),
   );
   return prices(texts);
 }
@@ -121,7 +121,10 @@ test("404 pages in French, inside the shop's header and footer", async ({ page }
   }
 });
 
-test("the header and footer load once: navigating and filtering fetch only the page's own data", async ({ page, javaScriptEnabled }) => {
+test("the header and footer load once: navigating and filtering fetch only the page's own data", async ({
+  page,
+  javaScriptEnabled,
+}) => {
   test.skip(!javaScriptEnabled, "client-side navigation needs JavaScript");
   await page.goto("/produits");
   const dataRequests: URL[] = [];
@@ -149,7 +152,7 @@ test("SEO: title, description, canonical, Open Graph, sitemap and robots", async
   await expect(page.locator('meta[name="description"]')).toHaveAttribute("content", /.{20,}/);
   await expect(page.locator('link[rel="canonical"]')).toHaveAttribute(
     "href",
-    /^http:\/\/[^/]+\/produits\?categorie=formations$/
+    /^http:\/\/[^/]+\/produits\?categorie=formations$/,
   );
   await expect(page.locator('meta[property="og:title"]')).toHaveAttribute("content", "Formations | ASHTECH STORE");
   await expect(page.locator("html")).toHaveAttribute("lang", "fr");
@@ -187,7 +190,10 @@ test("buying a product leads to checkout with it", async ({ page }) => {
 /** The page's background, as a relative luminance (0 black, 1 white). */
 function backgroundLuminance(page: Page): Promise<number> {
   return page.evaluate(() => {
-    const [r, g, b] = getComputedStyle(document.body).backgroundColor.match(/\d+(\.\d+)?/g)!.slice(0, 3).map(Number);
+    const [r, g, b] = getComputedStyle(document.body)
+      .backgroundColor.match(/\d+(\.\d+)?/g)!
+      .slice(0, 3)
+      .map(Number);
     const linear = (c: number) => (c / 255 <= 0.03928 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4);
     return 0.2126 * linear(r!) + 0.7152 * linear(g!) + 0.0722 * linear(b!);
   });
@@ -195,7 +201,9 @@ function backgroundLuminance(page: Page): Promise<number> {
 
 // What the phone screenshots this replaces were looked at for, asserted: every picture loads, and the
 // page follows the phone's light or dark setting (layout.spec.ts checks widths, a11y.spec.ts contrast).
-test("on a phone, the home and product pages show every picture and follow the phone's light or dark setting", async ({ page }) => {
+test("on a phone, the home and product pages show every picture and follow the phone's light or dark setting", async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 390, height: 844 });
   for (const scheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme: scheme });
@@ -209,7 +217,9 @@ test("on a phone, the home and product pages show every picture and follow the p
       // Each one brought into view, as a reader scrolling down would (they load lazily).
       for (const image of await images.all()) {
         await image.scrollIntoViewIfNeeded();
-        await expect.poll(() => image.evaluate((img: HTMLImageElement) => (img.complete ? img.naturalWidth : 0)), path).toBeGreaterThan(0);
+        await expect
+          .poll(() => image.evaluate((img: HTMLImageElement) => (img.complete ? img.naturalWidth : 0)), path)
+          .toBeGreaterThan(0);
       }
       const luminance = await backgroundLuminance(page);
       if (scheme === "dark") expect(luminance, `${path} in dark`).toBeLessThan(0.2);

@@ -55,7 +55,12 @@ test("buy with Lygos Pay", async ({ page }) => {
   expect(order.status).toBe("paid");
   // Confirmed by the server asking Lygos: on the return, or by the reconciler if it asked first.
   expect(order.paymentLog).toEqual([
-    expect.objectContaining({ provider: "lygos", state: "paid", amount: 5000, source: expect.stringMatching(/^(return|reconcile)$/) }),
+    expect.objectContaining({
+      provider: "lygos",
+      state: "paid",
+      amount: 5000,
+      source: expect.stringMatching(/^(return|reconcile)$/),
+    }),
   ]);
 });
 
@@ -66,7 +71,12 @@ test("buy with Lengo Pay, confirmed by its callback", async ({ page }) => {
   await expect(status(page)).toHaveAttribute("data-status", "paid", { timeout: 20_000 });
   const order = await orderOnPage(page);
   expect(order.paymentLog).toEqual([
-    expect.objectContaining({ provider: "lengo", state: "paid", amount: 2000, source: expect.stringMatching(/^(callback|reconcile|order-page)$/) }),
+    expect.objectContaining({
+      provider: "lengo",
+      state: "paid",
+      amount: 2000,
+      source: expect.stringMatching(/^(callback|reconcile|order-page)$/),
+    }),
   ]);
 });
 
@@ -105,7 +115,12 @@ test("a free product straight from its page: only an e-mail, never a word about 
   await expect(page.getByTestId("order-total")).toHaveText("Gratuit");
   await expect(page.locator("main")).not.toContainText(/paiement|payer|payé/i);
   const order = await orderOnPage(page);
-  expect(order).toMatchObject({ status: "paid", total: 0, paymentMethod: "free", customer: { email: "gratuit@example.com", name: "", whatsapp: "" } });
+  expect(order).toMatchObject({
+    status: "paid",
+    total: 0,
+    paymentMethod: "free",
+    customer: { email: "gratuit@example.com", name: "", whatsapp: "" },
+  });
 });
 
 test("« Se souvenir de moi » prefills the next checkout; unticked, the details are forgotten", async ({ page }) => {
@@ -177,12 +192,24 @@ test("a cart of two products, changed and paid in one order", async ({ page }) =
   await expect(status(page)).toHaveAttribute("data-status", "paid");
   await expect(page.getByTestId("cart-count")).toHaveCount(0);
   const order = await orderOnPage(page);
-  expect(order.lines.map((line) => line.slug).sort()).toEqual(["guide-chatgpt-pour-entrepreneurs-africains", "pack-50-modeles-de-cv"]);
+  expect(order.lines.map((line) => line.slug).sort()).toEqual([
+    "guide-chatgpt-pour-entrepreneurs-africains",
+    "pack-50-modeles-de-cv",
+  ]);
   expect(order.total).toBe(7000);
 });
 
-test("a discount code applied before paying: the reduced total on the checkout, the provider and the order", async ({ page }) => {
-  await lake.createOrReplace({ _id: "discountCode-e2e-promo10", _type: "discountCode", code: "PROMO10", kind: "percentage", value: 30, redemptionCount: 0 });
+test("a discount code applied before paying: the reduced total on the checkout, the provider and the order", async ({
+  page,
+}) => {
+  await lake.createOrReplace({
+    _id: "discountCode-e2e-promo10",
+    _type: "discountCode",
+    code: "PROMO10",
+    kind: "percentage",
+    value: 30,
+    redemptionCount: 0,
+  });
   await page.goto("/produits/guide-chatgpt-pour-entrepreneurs-africains");
   await page.locator("main form[action='/panier'] button[type=submit]").first().click();
   await expect(page).toHaveURL(/\/commande\?produit=/);

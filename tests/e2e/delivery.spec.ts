@@ -70,7 +70,9 @@ async function buy(page: Page, productSlug: string, email: string) {
   return (await lake.getDocument<Order>(`order-${number}`))!;
 }
 
-test("pay, get the receipt, open its link and download the file, stamped with the buyer and the order", async ({ page }, info) => {
+test("pay, get the receipt, open its link and download the file, stamped with the buyer and the order", async ({
+  page,
+}, info) => {
   const email = emailFor(info, "recu");
   const order = await buy(page, "guide-chatgpt-pour-entrepreneurs-africains", email);
   const receipt = await mailTo(email, "Votre commande");
@@ -101,7 +103,11 @@ test("an access product shows its code as soon as it is paid", async ({ page }, 
   await expect(page.getByTestId("access-code")).toHaveText(/^DEMO-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}$/);
 });
 
-test("a code comes with its activation steps and a copy button, and « Renvoyer mes accès » e-mails it again, three times an hour", async ({ page, context, javaScriptEnabled }, info) => {
+test("a code comes with its activation steps and a copy button, and « Renvoyer mes accès » e-mails it again, three times an hour", async ({
+  page,
+  context,
+  javaScriptEnabled,
+}, info) => {
   const email = emailFor(info, "renvoi");
   const order = await buy(page, "carte-spotify-premium-3-mois", email);
   const code = page.getByTestId("access-code");
@@ -112,12 +118,17 @@ test("a code comes with its activation steps and a copy button, and « Renvoyer 
   await expect(steps.getByRole("heading", { name: "Étapes d'activation" })).toBeVisible();
   await expect(steps.getByRole("listitem")).toHaveCount(4);
   await expect(steps.getByRole("listitem").first()).toContainText("Ouvrez spotify.com/redeem dans votre navigateur");
-  await expect(steps.getByRole("link", { name: "spotify.com/redeem" })).toHaveAttribute("href", "https://www.spotify.com/redeem");
+  await expect(steps.getByRole("link", { name: "spotify.com/redeem" })).toHaveAttribute(
+    "href",
+    "https://www.spotify.com/redeem",
+  );
 
   // The receipt carries them too, in both parts.
   const receipt = await mailTo(email, "Votre commande");
   expect(receipt.text).toContain(`- Carte Spotify Premium 3 mois : ${value}`);
-  expect(receipt.text).toContain("  1. Ouvrez spotify.com/redeem (https://www.spotify.com/redeem) dans votre navigateur");
+  expect(receipt.text).toContain(
+    "  1. Ouvrez spotify.com/redeem (https://www.spotify.com/redeem) dans votre navigateur",
+  );
   expect(receipt.html).toContain("Étapes d'activation");
   expect(receipt.html).toContain('<a href="https://www.spotify.com/redeem"');
 
@@ -158,7 +169,10 @@ test("a manual delivery waits, then shows the access once an editor marks it del
   const order = await buy(page, "installation-et-activation-a-distance", emailFor(info, "manuel"));
   const waiting = page.getByTestId("access-waiting");
   await expect(waiting).toBeVisible();
-  await expect(waiting.getByRole("link", { name: /WhatsApp/ })).toHaveAttribute("href", new RegExp(encodeURIComponent(order.number)));
+  await expect(waiting.getByRole("link", { name: /WhatsApp/ })).toHaveAttribute(
+    "href",
+    new RegExp(encodeURIComponent(order.number)),
+  );
   expect((await lake.getDocument<Order>(order._id))!.fulfilment?.status).toBe("to_deliver");
 
   // What the Studio's "Marquer livrée" writes, with the credentials the editor entered.
@@ -168,7 +182,9 @@ test("a manual delivery waits, then shows the access once an editor marks it del
     .patch(order._id)
     .set({ "fulfilment.status": "delivered", "fulfilment.deliveredAt": at })
     .setIfMissing({ "fulfilment.deliveries": [] })
-    .append("fulfilment.deliveries", [{ _key: "e2e", lineKey: line._key, productId: line.productId, method: "manual", code: "AnyDesk 123 456 789", at }])
+    .append("fulfilment.deliveries", [
+      { _key: "e2e", lineKey: line._key, productId: line.productId, method: "manual", code: "AnyDesk 123 456 789", at },
+    ])
     .commit();
   await page.reload();
   await expect(page.getByTestId("access-code")).toHaveText("AnyDesk 123 456 789");

@@ -17,7 +17,9 @@ async function expectDescribedBy(page: Page, field: Locator, message: string | R
   await expect(page.locator(`[id="${ids[0]}"]`)).toHaveText(message);
 }
 
-test("a refused checkout: the summary takes the focus, links to each field, and each field points at its error", async ({ page }) => {
+test("a refused checkout: the summary takes the focus, links to each field, and each field points at its error", async ({
+  page,
+}) => {
   await page.goto(PRODUCT);
   await page.locator("main form[action='/panier'] button[type=submit]").first().click();
   await expect(page).toHaveURL(/\/commande\?produit=/);

@@ -34,8 +34,11 @@ for (const size of WIDTHS) {
       }
     });
 
-    test("the WhatsApp button covers no action: product, cart, checkout, free product and its download", async ({ page }) => {
-      const covers = (action: Parameters<typeof expectNothingCoversActions>[1]) => expectNothingCoversActions(page, action);
+    test("the WhatsApp button covers no action: product, cart, checkout, free product and its download", async ({
+      page,
+    }) => {
+      const covers = (action: Parameters<typeof expectNothingCoversActions>[1]) =>
+        expectNothingCoversActions(page, action);
       await page.goto(PAID);
       // Where the float has no margin of its own, the contact is in the header instead.
       if (size.width < 1300) {
@@ -64,7 +67,9 @@ for (const size of WIDTHS) {
       await covers(page.getByRole("link", { name: /Télécharger/ }).first());
     });
 
-    test("the cart: a thumbnail and one row per product, a clear removal, no quantity box for a digital product", async ({ page }) => {
+    test("the cart: a thumbnail and one row per product, a clear removal, no quantity box for a digital product", async ({
+      page,
+    }) => {
       await addToCart(page, PAID);
       await addToCart(page, "/produits/formation-excel-du-debutant-a-l-expert");
       // Quantity cannot go above one: the shop says so instead of ignoring it.
@@ -86,11 +91,16 @@ for (const size of WIDTHS) {
         expect(height).toBeLessThanOrEqual(lineHeight * 2 + 1);
         expect((await title.boundingBox())!.width).toBeGreaterThan(size.width < 400 ? 180 : 300);
       }
-      await lines.first().getByRole("button", { name: /^Retirer/ }).click();
+      await lines
+        .first()
+        .getByRole("button", { name: /^Retirer/ })
+        .click();
       await expect(page.getByTestId("cart-line")).toHaveCount(1);
     });
 
-    test("the product's buy buttons stay in reach while reading, and cover nothing at the end of the page", async ({ page }) => {
+    test("the product's buy buttons stay in reach while reading, and cover nothing at the end of the page", async ({
+      page,
+    }) => {
       await page.goto(PAID);
       await page.getByRole("heading", { name: "Avis clients" }).scrollIntoViewIfNeeded();
       const buy = page.getByRole("button", { name: "Acheter maintenant" });
@@ -135,7 +145,9 @@ for (const size of WIDTHS) {
       const height = await page.evaluate(() => document.documentElement.scrollHeight);
       expect(height).toBeLessThan(6_500);
       for (const section of ["Nos produits phares", "En promotion"]) {
-        await expect(page.getByRole("region", { name: section }).getByRole("link", { name: "Voir tout" })).toBeAttached();
+        await expect(
+          page.getByRole("region", { name: section }).getByRole("link", { name: "Voir tout" }),
+        ).toBeAttached();
       }
     });
   });

@@ -44,7 +44,6 @@ async function fillBuyer(page: Page) {
   await page.getByLabel(/E-mail/).fill("awa@example.com");
 }
 
-
 for (const width of [360, 390]) {
   test.describe(`${width} px`, () => {
     test.use({ viewport: { width, height: 780 } });
@@ -81,7 +80,11 @@ test.describe("phone", () => {
     await page.getByRole("button", { name: /^Payer/ }).click();
     // Lengo's hosted page (its brand in the header).
     await expect(page.locator("header .brand")).toHaveText("Lengo Pay");
-    await fetch(`${process.env.SANDBOX_LYGOS_URL}/__sandbox/reset`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+    await fetch(`${process.env.SANDBOX_LYGOS_URL}/__sandbox/reset`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{}",
+    });
     await page.getByLabel("Numéro mobile money").fill("600000001");
     await page.getByRole("button", { name: /^Payer/ }).click();
     await expect(page.getByTestId("order-status")).toHaveAttribute("data-status", "paid");

@@ -44,7 +44,10 @@ interface Purchase {
 }
 
 /** A buyer without a browser: the checkout form, the provider's hosted page, back to the shop. */
-async function buy(productId: string, { paymentMethod = "lygos", phone = "600000001", email = "dashboard@example.com" } = {}): Promise<Purchase> {
+async function buy(
+  productId: string,
+  { paymentMethod = "lygos", phone = "600000001", email = "dashboard@example.com" } = {},
+): Promise<Purchase> {
   const shopper = new Shopper(stack.baseUrl);
   const checkoutId = await shopper.openCheckout(productId);
   const started = await shopper.checkout(productId, checkoutId, { paymentMethod, email });
@@ -80,7 +83,9 @@ async function openDashboard(page: Page) {
 
 let guide: Purchase;
 
-test("« Tableau de bord » shows the day's sales: revenue, orders, created → paid, per product, category, operator and provider; what waits and the code pools", async ({ page }) => {
+test("« Tableau de bord » shows the day's sales: revenue, orders, created → paid, per product, category, operator and provider; what waits and the code pools", async ({
+  page,
+}) => {
   test.setTimeout(240_000);
   guide = await buy(GUIDE);
   const windows = await buy(WINDOWS);
@@ -96,8 +101,12 @@ test("« Tableau de bord » shows the day's sales: revenue, orders, created → 
   for (const order of paid) expect(order.status).toBe("paid");
   // The demo catalogue has no orders: today's sales are exactly these (checked, not assumed).
   const today = todayInDouala();
-  const inLake = await lake.fetch<{ total: number; paidAt: string }[]>(`*[_type == "order" && status == "paid"]{ total, paidAt }`);
-  const paidToday = inLake.filter((order) => new Intl.DateTimeFormat("en-CA", { timeZone: "Africa/Douala" }).format(new Date(order.paidAt)) === today);
+  const inLake = await lake.fetch<{ total: number; paidAt: string }[]>(
+    `*[_type == "order" && status == "paid"]{ total, paidAt }`,
+  );
+  const paidToday = inLake.filter(
+    (order) => new Intl.DateTimeFormat("en-CA", { timeZone: "Africa/Douala" }).format(new Date(order.paidAt)) === today,
+  );
   expect(paidToday).toHaveLength(paid.length);
   const revenue = paidToday.reduce((sum, order) => sum + order.total, 0);
   expect(revenue).toBe(paid.reduce((sum, order) => sum + order.total, 0));
@@ -111,13 +120,24 @@ test("« Tableau de bord » shows the day's sales: revenue, orders, created → 
 
   const days = page.getByTestId("dashboard-days");
   await expect(days.getByRole("caption")).toContainText("Par jour");
-  const dayName = new Intl.DateTimeFormat("fr-FR", { weekday: "long", day: "numeric", month: "long", timeZone: "Africa/Douala" }).format(new Date());
+  const dayName = new Intl.DateTimeFormat("fr-FR", {
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    timeZone: "Africa/Douala",
+  }).format(new Date());
   expect(await row(days, dayName)).toEqual([dayName, francs(revenue), "4", "5", "80 %"]);
   // Weeks run Monday to Sunday.
   const monday = new Date(`${today}T12:00:00Z`);
   monday.setUTCDate(monday.getUTCDate() - ((monday.getUTCDay() + 6) % 7));
   const weekName = `Semaine du ${new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(monday)}`;
-  expect(await row(page.getByTestId("dashboard-weeks"), weekName)).toEqual([weekName, francs(revenue), "4", "5", "80 %"]);
+  expect(await row(page.getByTestId("dashboard-weeks"), weekName)).toEqual([
+    weekName,
+    francs(revenue),
+    "4",
+    "5",
+    "80 %",
+  ]);
 
   // The detail follows the period picked; today's sales are in every period.
   await page.getByRole("button", { name: "Aujourd'hui" }).click();
@@ -130,9 +150,19 @@ test("« Tableau de bord » shows the day's sales: revenue, orders, created → 
   expect(await row(byOperator, "MTN Mobile Money")).toEqual(["MTN Mobile Money", francs(lygos), "3"]);
   expect(await row(byOperator, "Orange Money")).toEqual(["Orange Money", francs(spotify.order.total), "1"]);
   const byProduct = page.getByTestId("dashboard-by-product");
-  expect(await row(byProduct, "Windows 11 Professionnel (licence)")).toEqual(["Windows 11 Professionnel (licence)", francs(windows.order.total), "1", "1"]);
+  expect(await row(byProduct, "Windows 11 Professionnel (licence)")).toEqual([
+    "Windows 11 Professionnel (licence)",
+    francs(windows.order.total),
+    "1",
+    "1",
+  ]);
   // The refused order counts in no sale.
-  expect(await row(byProduct, "Guide ChatGPT pour entrepreneurs africains")).toEqual(["Guide ChatGPT pour entrepreneurs africains", francs(guide.order.total), "1", "1"]);
+  expect(await row(byProduct, "Guide ChatGPT pour entrepreneurs africains")).toEqual([
+    "Guide ChatGPT pour entrepreneurs africains",
+    francs(guide.order.total),
+    "1",
+    "1",
+  ]);
   const byCategory = page.getByTestId("dashboard-by-category");
   expect(await row(byCategory, "Logiciels et applications")).toEqual([
     "Logiciels et applications",
@@ -151,22 +181,49 @@ test("« Tableau de bord » shows the day's sales: revenue, orders, created → 
 
   // Code pools: 5 demo codes each, one handed over; the alert threshold (default 3).
   const pools = page.getByTestId("dashboard-pools");
-  expect(await row(pools, "Windows 11 Professionnel (licence)")).toEqual(["Windows 11 Professionnel (licence)", "4", "5", "3", "Suffisant"]);
-  expect(await row(pools, "Carte Spotify Premium 3 mois")).toEqual(["Carte Spotify Premium 3 mois", "4", "5", "3", "Suffisant"]);
+  expect(await row(pools, "Windows 11 Professionnel (licence)")).toEqual([
+    "Windows 11 Professionnel (licence)",
+    "4",
+    "5",
+    "3",
+    "Suffisant",
+  ]);
+  expect(await row(pools, "Carte Spotify Premium 3 mois")).toEqual([
+    "Carte Spotify Premium 3 mois",
+    "4",
+    "5",
+    "3",
+    "Suffisant",
+  ]);
 
   // The tool's own markup (the Studio's frame around it is Sanity's: issue 15 tracks its violations).
-  const axe = await new AxeBuilder({ page }).include("[data-testid=sales-dashboard]").withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
-  expect(axe.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`)).toEqual([]);
+  const axe = await new AxeBuilder({ page })
+    .include("[data-testid=sales-dashboard]")
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
+    .analyze();
+  expect(
+    axe.violations.map(
+      (v) =>
+        `${v.id} (${v.nodes.length}): ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(" "))
+          .join(" | ")}`,
+    ),
+  ).toEqual([]);
 
   // The link opens the order in the Studio.
   await toDeliver.getByRole("link", { name: manual.order.number }).click();
   await expect(page.locator("input#number")).toHaveValue(manual.order.number, { timeout: 30_000 });
 });
 
-test("« Rembourser » on a paid order: amount and reason typed in the dialog; the order is refunded and its download stops working", async ({ page }) => {
+test("« Rembourser » on a paid order: amount and reason typed in the dialog; the order is refunded and its download stops working", async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   const { order, orderUrl, shopper } = guide;
-  const link = /href="(\/telechargement\/[^"]+)"/.exec(await (await shopper.request(orderUrl)).text())![1]!.replaceAll("&amp;", "&");
+  const link = /href="(\/telechargement\/[^"]+)"/
+    .exec(await (await shopper.request(orderUrl)).text())![1]!
+    .replaceAll("&amp;", "&");
   expect((await fetch(new URL(link, stack.baseUrl))).status).toBe(200);
 
   await page.goto(`${stack.sandbox.studioUrl}/structure/orders;orders-paid;${order._id}`);
@@ -180,7 +237,9 @@ test("« Rembourser » on a paid order: amount and reason typed in the dialog; t
   await dialog.getByRole("button", { name: "Enregistrer le remboursement" }).click();
   await expect(dialog).toHaveCount(0);
 
-  await expect.poll(async () => (await lake.getDocument<Order>(order._id))?.status, { timeout: 15_000 }).toBe("refunded");
+  await expect
+    .poll(async () => (await lake.getDocument<Order>(order._id))?.status, { timeout: 15_000 })
+    .toBe("refunded");
   const refunded = (await lake.getDocument<Order>(order._id))!;
   expect(refunded.refund).toMatchObject({ amount: 3000, reason: "Acheté deux fois par erreur" });
   expect(refunded.paymentLog.at(-1)).toMatchObject({ source: "studio", state: "refunded", amount: 3000 });

@@ -57,7 +57,8 @@ async function openGroup(page: Page, name: string, field: string) {
 }
 
 /** The footer's « Publier » while it can be pressed. */
-const enabledPublishButton = (page: Page) => page.getByTestId("pane-footer").getByRole("button", { name: "Publier", exact: true, disabled: false });
+const enabledPublishButton = (page: Page) =>
+  page.getByTestId("pane-footer").getByRole("button", { name: "Publier", exact: true, disabled: false });
 
 /**
  * Presses « Publier » as an editor does and waits for the Studio's own signals, never a fixed time:
@@ -74,7 +75,8 @@ async function publish(page: Page, publishedId: string, { doubleClick = false } 
   const answers: Promise<number>[] = [];
   page.on("request", (request) => {
     // An aborted request (the Studio drops a publish it superseded) answers 0.
-    if (request.url().includes("/data/actions/") && request.url().includes("document.publish")) answers.push(request.response().then((response) => response?.status() ?? 0));
+    if (request.url().includes("/data/actions/") && request.url().includes("document.publish"))
+      answers.push(request.response().then((response) => response?.status() ?? 0));
   });
   const button = enabledPublishButton(page);
   await expect(button).toBeVisible({ timeout: 30_000 });
@@ -87,7 +89,9 @@ async function publish(page: Page, publishedId: string, { doubleClick = false } 
   if (!handled && !(await lake.getDocument(publishedId))) await button.click();
   await expect.poll(async () => (await lake.getDocument(publishedId))?._id, { timeout: 60_000 }).toBe(publishedId);
   const footer = page.getByTestId("pane-footer");
-  await expect(footer.getByRole("button", { name: "Publier", exact: true, disabled: true })).toBeVisible({ timeout: 15_000 });
+  await expect(footer.getByRole("button", { name: "Publier", exact: true, disabled: true })).toBeVisible({
+    timeout: 15_000,
+  });
   await expect(footer).not.toContainText("Brouillon");
   expect(await lake.getDocument(`drafts.${publishedId}`)).toBeUndefined();
   return Promise.all(answers);
@@ -106,12 +110,16 @@ const block = (text: string) => ({
   children: [{ _type: "span", _key: "s1", text, marks: [] }],
 });
 
-test("an editor publishes a new product with its cover image: it is in the catalogue within seconds", async ({ page }) => {
+test("an editor publishes a new product with its cover image: it is in the catalogue within seconds", async ({
+  page,
+}) => {
   // The first test also waits for the cold Studio to open.
   test.setTimeout(180_000);
   const title = "Guide Studio du bac à sable";
   // An image the lake has never seen, so the Studio really uploads it (a known sha1 is reused as is).
-  const cover = await sharp({ create: { width: 1200, height: 900, channels: 3, background: "#5D5CDE" } }).jpeg().toBuffer();
+  const cover = await sharp({ create: { width: 1200, height: 900, channels: 3, background: "#5D5CDE" } })
+    .jpeg()
+    .toBuffer();
   const sha1 = createHash("sha1").update(cover).digest("hex");
   // The draft as the editor left it, cover still to add.
   await lake.createOrReplace({
@@ -135,13 +143,19 @@ test("an editor publishes a new product with its cover image: it is in the catal
   // A new image item opens in a dialog whose « Télécharger » button wraps the file input.
   await page.getByTestId("add-single-object-button").first().click();
   const dialog = page.getByRole("dialog");
-  await dialog.getByTestId("file-button-input").setInputFiles({ name: "couverture-guide.jpg", mimeType: "image/jpeg", buffer: cover });
+  await dialog
+    .getByTestId("file-button-input")
+    .setInputFiles({ name: "couverture-guide.jpg", mimeType: "image/jpeg", buffer: cover });
   await expect(dialog.locator(`img[src*="${sha1}"]`)).toBeVisible({ timeout: 20_000 });
   await dialog.getByRole("textbox", { name: "Texte alternatif" }).fill("Couverture du guide Studio");
   await dialog.getByRole("button", { name: "Fermer" }).click();
   // A click on « Publier » while the dialog is still closing is lost.
   await expect(dialog).toHaveCount(0);
-  await expect.poll(async () => (await lake.getDocument("drafts.product-guide-studio-sandbox"))?.images?.[0]?.alt, { timeout: 10_000 }).toBe("Couverture du guide Studio");
+  await expect
+    .poll(async () => (await lake.getDocument("drafts.product-guide-studio-sandbox"))?.images?.[0]?.alt, {
+      timeout: 10_000,
+    })
+    .toBe("Couverture du guide Studio");
   // The Studio's own validation lags under CPU load, not the lake: it checks each field in a
   // requestIdleCallback, runs one pass at a time and keeps only the latest draft for the next. When
   // the main thread is busy (upload, rendering) its first pass, over the draft as opened (no image),
@@ -161,7 +175,9 @@ test("an editor publishes a new product with its cover image: it is in the catal
   const card = page.locator("article").filter({ has: page.getByRole("heading", { name: title }) });
   const image = card.locator(`img[src^="${coverUrl}"]`);
   await expect(image).toBeVisible();
-  await expect.poll(() => image.evaluate((img: HTMLImageElement) => (img.complete ? img.naturalWidth : 0))).toBeGreaterThan(0);
+  await expect
+    .poll(() => image.evaluate((img: HTMLImageElement) => (img.complete ? img.naturalWidth : 0)))
+    .toBeGreaterThan(0);
   await page.goto(`${stack.baseUrl}/produits/guide-studio-sandbox`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
   await expect(page.locator('img[alt="Couverture du guide Studio"]').first()).toBeVisible();
@@ -174,22 +190,34 @@ test("an editor changes a price: the product page shows it within seconds", asyn
   await openGroup(page, "Prix", "price");
   const price = page.locator("input#price");
   await price.fill("4700");
-  await expect.poll(async () => (await lake.getDocument("drafts.product-vendre-sur-whatsapp-business"))?.price, { timeout: 10_000 }).toBe(4700);
+  await expect
+    .poll(async () => (await lake.getDocument("drafts.product-vendre-sur-whatsapp-business"))?.price, {
+      timeout: 10_000,
+    })
+    .toBe(4700);
   await publish(page, "product-vendre-sur-whatsapp-business");
-  await expect.poll(() => storefrontHtml("/produits/vendre-sur-whatsapp-business"), { timeout: 10_000 }).toMatch(/4[\s\u202f\u00a0]700/);
+  await expect
+    .poll(() => storefrontHtml("/produits/vendre-sur-whatsapp-business"), { timeout: 10_000 })
+    .toMatch(/4[\s\u202f\u00a0]700/);
 });
 
-test("an editor's unpublished change is visible in preview, with the « Aperçu » banner, and not on the public page", async ({ page, browser }) => {
+test("an editor's unpublished change is visible in preview, with the « Aperçu » banner, and not on the public page", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(90_000);
   await openStudio(page, "catalogue;products;product-business-du-mobile-money");
   await page.locator("input#title").fill("Mobile money : brouillon en relecture");
-  await expect.poll(async () => (await lake.getDocument("drafts.product-business-du-mobile-money"))?.title, { timeout: 10_000 }).toBe(
-    "Mobile money : brouillon en relecture",
-  );
+  await expect
+    .poll(async () => (await lake.getDocument("drafts.product-business-du-mobile-money"))?.title, { timeout: 10_000 })
+    .toBe("Mobile money : brouillon en relecture");
   // « Aperçu » (in the footer's menu, after « Publier ») opens the draft on the storefront, in preview
   // mode, in a new tab.
   await page.getByTestId("action-menu-button").click();
-  const [preview] = await Promise.all([page.context().waitForEvent("page"), page.getByRole("menuitem", { name: "Aperçu" }).click()]);
+  const [preview] = await Promise.all([
+    page.context().waitForEvent("page"),
+    page.getByRole("menuitem", { name: "Aperçu" }).click(),
+  ]);
   await expect(preview.getByTestId("preview-banner")).toContainText("Aperçu");
   await expect(preview.getByRole("heading", { level: 1 })).toHaveText("Mobile money : brouillon en relecture");
   expect(new URL(preview.url()).pathname).toBe("/produits/business-du-mobile-money");
@@ -223,8 +251,12 @@ test("a marketer publishes a scheduled promotion: the home page shows it only in
   await publish(page, "promotion-flash-studio");
   expect(Date.now()).toBeLessThan(startsAt);
   expect(await storefrontHtml("/")).not.toContain("Vente flash du Studio");
-  await expect.poll(() => storefrontHtml("/"), { timeout: startsAt - Date.now() + 10_000, intervals: [1_000] }).toContain("Vente flash du Studio");
-  await expect.poll(() => storefrontHtml("/"), { timeout: endsAt - Date.now() + 10_000, intervals: [1_000] }).not.toContain("Vente flash du Studio");
+  await expect
+    .poll(() => storefrontHtml("/"), { timeout: startsAt - Date.now() + 10_000, intervals: [1_000] })
+    .toContain("Vente flash du Studio");
+  await expect
+    .poll(() => storefrontHtml("/"), { timeout: endsAt - Date.now() + 10_000, intervals: [1_000] })
+    .not.toContain("Vente flash du Studio");
 });
 
 /** A paid order waiting for delivery, as the storefront writes it (the payment confirmed by Lygos). */
@@ -259,14 +291,27 @@ function paidOrder(number: string) {
     callbackToken: "studio-e2e-callback-token",
     payments: [],
     paymentLog: [
-      { _key: "log1", at: now, source: "callback", provider: "lygos", reference: "studio-e2e", rawStatus: "SUCCESS", state: "paid", amount: 8500, currency: "XAF", note: "payment confirmed" },
+      {
+        _key: "log1",
+        at: now,
+        source: "callback",
+        provider: "lygos",
+        reference: "studio-e2e",
+        rawStatus: "SUCCESS",
+        state: "paid",
+        amount: 8500,
+        currency: "XAF",
+        note: "payment confirmed",
+      },
     ],
     statusReason: "payment confirmed",
     fulfilment: { status: "to_deliver", receiptSentAt: now },
   };
 }
 
-test("an order written by the storefront is under Commandes, and « Marquer livrée » puts what the merchant types on the buyer's order page", async ({ page }) => {
+test("an order written by the storefront is under Commandes, and « Marquer livrée » puts what the merchant types on the buyer's order page", async ({
+  page,
+}) => {
   test.setTimeout(90_000);
   await lake.createOrReplace(paidOrder("ASH-STUDIO"));
   await page.goto(`${stack.baseUrl}/commande/ASH-STUDIO?t=studio-e2e-access-token`);
@@ -287,11 +332,20 @@ test("an order written by the storefront is under Commandes, and « Marquer livr
   const dialog = page.getByRole("dialog");
   await dialog.getByLabel("Accès pour « Canva Pro 1 an »").fill(credentials);
   await dialog.getByRole("button", { name: "Confirmer la livraison" }).click();
-  await expect.poll(async () => (await lake.getDocument("order-ASH-STUDIO"))?.fulfilment?.status, { timeout: 10_000 }).toBe("delivered");
+  await expect
+    .poll(async () => (await lake.getDocument("order-ASH-STUDIO"))?.fulfilment?.status, { timeout: 10_000 })
+    .toBe("delivered");
   const { fulfilment } = (await lake.getDocument("order-ASH-STUDIO"))!;
   expect(fulfilment.deliveredAt).toEqual(expect.any(String));
   expect(fulfilment.deliveries).toEqual([
-    { _key: expect.any(String), lineKey: "line1", productId: "product-canva-pro-1-an", method: "manual", code: credentials, at: fulfilment.deliveredAt },
+    {
+      _key: expect.any(String),
+      lineKey: "line1",
+      productId: "product-canva-pro-1-an",
+      method: "manual",
+      code: credentials,
+      at: fulfilment.deliveredAt,
+    },
   ]);
 
   await page.goto(`${stack.baseUrl}/commande/ASH-STUDIO?t=studio-e2e-access-token`);
@@ -311,7 +365,9 @@ test("an order's payment log reads in French, whatever the storefront recorded",
   await expect(page.getByText(/Paiement confirmé/).first()).toBeVisible();
   await expect(page.getByText(/payment confirmed/)).toHaveCount(0);
   await entry.click();
-  await expect(page.getByRole("dialog").getByText("Paiement confirmé", { exact: true })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole("dialog").getByText("Paiement confirmé", { exact: true })).toBeVisible({
+    timeout: 30_000,
+  });
   await expect(page.getByText(/payment confirmed/)).toHaveCount(0);
 });
 
@@ -325,7 +381,9 @@ test("a delivered file's size is written in French units", async ({ page }) => {
   await expect(page.getByText(/\d (Bytes|KB|MB)\b/)).toHaveCount(0);
 });
 
-test("a marketer publishes a new promotion: published without error, shown on the home page, the Studio says which banner wins", async ({ page }) => {
+test("a marketer publishes a new promotion: published without error, shown on the home page, the Studio says which banner wins", async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   const title = "Vente flash du marketeur";
   await lake.createOrReplace({
@@ -355,12 +413,19 @@ test("a marketer publishes a new promotion: published without error, shown on th
 });
 
 async function studioIn(browser: Browser, timezoneId: string): Promise<Page> {
-  const context = await browser.newContext({ timezoneId, locale: "fr-FR", viewport: { width: 1400, height: 900 }, ignoreHTTPSErrors: true });
+  const context = await browser.newContext({
+    timezoneId,
+    locale: "fr-FR",
+    viewport: { width: 1400, height: 900 },
+    ignoreHTTPSErrors: true,
+  });
   return context.newPage();
 }
 
 for (const timezoneId of ["UTC", "Africa/Douala"]) {
-  test(`with the computer in ${timezoneId}, dates are read and typed in the shop's time zone (Africa/Douala), and the storefront shows the same day`, async ({ browser }) => {
+  test(`with the computer in ${timezoneId}, dates are read and typed in the shop's time zone (Africa/Douala), and the storefront shows the same day`, async ({
+    browser,
+  }) => {
     test.setTimeout(120_000);
     const page = await studioIn(browser, timezoneId);
     await openStudio(page, "marketing;promotions;promotion-black-friday-ashtech");
@@ -370,7 +435,9 @@ for (const timezoneId of ["UTC", "Africa/Douala"]) {
     await startsAt.fill("2026-11-22 10:00");
     await startsAt.press("Enter");
     await expect
-      .poll(async () => (await lake.getDocument("drafts.promotion-black-friday-ashtech"))?.startsAt, { timeout: 15_000 })
+      .poll(async () => (await lake.getDocument("drafts.promotion-black-friday-ashtech"))?.startsAt, {
+        timeout: 15_000,
+      })
       .toBe("2026-11-22T09:00:00.000Z");
     await lake.delete("drafts.promotion-black-friday-ashtech");
 
@@ -380,7 +447,9 @@ for (const timezoneId of ["UTC", "Africa/Douala"]) {
   });
 }
 
-test("the product form speaks French, shows errors at the field, never shows a refused promo as live", async ({ page }) => {
+test("the product form speaks French, shows errors at the field, never shows a refused promo as live", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await openStudio(page, "catalogue;products;product-vendre-sur-whatsapp-business");
   await expect(page.locator("html")).toHaveAttribute("lang", "fr");
@@ -389,12 +458,13 @@ test("the product form speaks French, shows errors at the field, never shows a r
   await expect(page.getByRole("button", { name: "Comments" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Field actions" })).toHaveCount(0);
 
-
   await openGroup(page, "Prix", "price");
   const price = Number(await page.locator("input#price").inputValue());
   await page.locator("input#promoPrice").fill(String(price + 1000));
   // Written under the field, not only in the icon's hover tooltip.
-  await expect(page.getByRole("alert").filter({ hasText: "Le prix promo doit être inférieur au prix normal." })).toBeVisible({ timeout: 20_000 });
+  await expect(
+    page.getByRole("alert").filter({ hasText: "Le prix promo doit être inférieur au prix normal." }),
+  ).toBeVisible({ timeout: 20_000 });
   // The list's preview of the draft keeps the list price.
   const item = page.getByRole("link", { name: /Vendre sur WhatsApp Business/ }).first();
   await expect(item).not.toContainText(`au lieu de`);
@@ -408,11 +478,15 @@ test("the product form passes axe: no serious or critical violation", async ({ p
   test.setTimeout(120_000);
   await openStudio(page, "catalogue;products;product-vendre-sur-whatsapp-business");
   const axe = await new AxeBuilder({ page }).include('[data-testid="form-view"]').analyze();
-  const serious = axe.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
+  const serious = axe.violations.filter(
+    (violation) => violation.impact === "serious" || violation.impact === "critical",
+  );
   expect(serious.map(({ id, nodes }) => `${id}: ${nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
 });
 
-test("a double-clicked « Publier » publishes once, without an error, and the button settles disabled", async ({ page }) => {
+test("a double-clicked « Publier » publishes once, without an error, and the button settles disabled", async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   await lake.createOrReplace({
     _id: "drafts.promotion-double-clic",

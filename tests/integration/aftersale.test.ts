@@ -20,7 +20,10 @@ let stack: Stack;
 let lake: SanityClient;
 
 beforeAll(async () => {
-  stack = await startStack({ webhook: true, env: { RECONCILE_INTERVAL_SECONDS: "0", CONTENT_CACHE_TTL: "0", TRUST_PROXY: "1" } });
+  stack = await startStack({
+    webhook: true,
+    env: { RECONCILE_INTERVAL_SECONDS: "0", CONTENT_CACHE_TTL: "0", TRUST_PROXY: "1" },
+  });
   lake = lakeClient(stack);
   Object.assign(process.env, stack.sandbox.storefrontEnv(), { PUBLIC_URL: stack.baseUrl });
   await lake.patch("siteSettings").set({ alertEmail: MERCHANT }).commit();
@@ -37,7 +40,9 @@ interface Caught {
 }
 
 async function mailsTo(address: string): Promise<Caught[]> {
-  return (await (await fetch(`${stack.sandbox.urls.mail}/api/messages?to=${encodeURIComponent(address)}`)).json()) as Caught[];
+  return (await (
+    await fetch(`${stack.sandbox.urls.mail}/api/messages?to=${encodeURIComponent(address)}`)
+  ).json()) as Caught[];
 }
 
 const reload = async (order: Pick<Order, "_id">) => (await lake.getDocument<Order>(order._id))!;
@@ -59,16 +64,26 @@ async function refundInStudio(order: Order, input: RefundInput) {
 
 describe("refunds", () => {
   it("cuts the codes, returns a code the merchant says was never used, tells the buyer once, and keeps the payment log", async () => {
-    await lake.patch(WINDOWS_POOL).set({ codes: [{ _key: "r1", _type: "accessCode", code: "REFUND-CODE-1" }] }).commit();
+    await lake
+      .patch(WINDOWS_POOL)
+      .set({ codes: [{ _key: "r1", _type: "accessCode", code: "REFUND-CODE-1" }] })
+      .commit();
     const { shopper, order, orderUrl } = await buyAndPay(WINDOWS, "refund-code@example.com");
     expect(await (await shopper.request(orderUrl)).text()).toContain("REFUND-CODE-1");
     const delivery = order.fulfilment!.deliveries![0]!;
     const logBefore = (await reload(order)).paymentLog;
 
-    await refundInStudio(await reload(order), { amount: 15_000, reason: "Client parti avant l'activation", unusedDeliveries: [delivery._key] });
+    await refundInStudio(await reload(order), {
+      amount: 15_000,
+      reason: "Client parti avant l'activation",
+      unusedDeliveries: [delivery._key],
+    });
 
     // The webhook follows it up: the code is free again, the buyer is told.
-    const [mail] = await waitFor(() => mailsTo("refund-code@example.com"), (mails) => mails.some((m) => m.subject.startsWith("Remboursement")));
+    const [mail] = await waitFor(
+      () => mailsTo("refund-code@example.com"),
+      (mails) => mails.some((m) => m.subject.startsWith("Remboursement")),
+    );
     const notice = (await mailsTo("refund-code@example.com")).filter((m) => m.subject.startsWith("Remboursement"));
     expect(notice).toHaveLength(1);
     expect(notice[0]!.text).toContain(order.number);
@@ -87,13 +102,23 @@ describe("refunds", () => {
     // The sweep finds nothing left to do: still one e-mail, the code not returned twice.
     const { settleRefunds } = await import("~/modules/orders/refunds.server");
     await Promise.all([settleRefunds(), settleRefunds()]);
-    await waitFor(() => reload(order), (fresh) => Boolean(fresh.refund?.mail?.sentAt && fresh.refund.codesReturnedAt));
-    expect((await mailsTo("refund-code@example.com")).filter((m) => m.subject.startsWith("Remboursement"))).toHaveLength(1);
+    await waitFor(
+      () => reload(order),
+      (fresh) => Boolean(fresh.refund?.mail?.sentAt && fresh.refund.codesReturnedAt),
+    );
+    expect(
+      (await mailsTo("refund-code@example.com")).filter((m) => m.subject.startsWith("Remboursement")),
+    ).toHaveLength(1);
 
     const refunded = await reload(order);
     expect(refunded.status).toBe("refunded");
     expect(refunded.paymentLog.slice(0, logBefore.length)).toEqual(logBefore);
-    expect(refunded.paymentLog.at(-1)).toMatchObject({ source: "studio", state: "refunded", amount: 15_000, rawStatus: "REFUNDED" });
+    expect(refunded.paymentLog.at(-1)).toMatchObject({
+      source: "studio",
+      state: "refunded",
+      amount: 15_000,
+      rawStatus: "REFUNDED",
+    });
 
     // A late provider answer never moves it back.
     const { confirmPayments } = await import("~/modules/payments/attempts.server");
@@ -102,31 +127,48 @@ describe("refunds", () => {
 
   it("stops the downloads, and the sweep sends the e-mail again, once, when sending it failed", async () => {
     const { shopper, order, orderUrl } = await buyAndPay(GUIDE, "refund-file@example.com");
-    const link = /href="(\/telechargement\/[^"]+)"/.exec(await (await shopper.request(orderUrl)).text())![1]!.replaceAll("&amp;", "&");
+    const link = /href="(\/telechargement\/[^"]+)"/
+      .exec(await (await shopper.request(orderUrl)).text())![1]!
+      .replaceAll("&amp;", "&");
     expect((await fetch(new URL(link, stack.baseUrl))).status).toBe(200);
 
     await refundInStudio(await reload(order), { amount: 2_000, reason: "Geste commercial", unusedDeliveries: [] });
     const refused = await fetch(new URL(link, stack.baseUrl));
     expect(refused.status).toBe(403);
     expect(await refused.text()).toContain("Commande remboursée");
-    await waitFor(() => mailsTo("refund-file@example.com"), (mails) => mails.some((m) => m.subject.startsWith("Remboursement")));
+    await waitFor(
+      () => mailsTo("refund-file@example.com"),
+      (mails) => mails.some((m) => m.subject.startsWith("Remboursement")),
+    );
 
     // As if the e-mail had failed: the webhook (for this very write) and the sweep race to send it again, once.
     await fetch(`${stack.sandbox.urls.mail}/api/messages`, { method: "DELETE" });
-    await lake.patch(order._id).set({ "refund.mail": { error: "SMTP down" } }).commit();
+    await lake
+      .patch(order._id)
+      .set({ "refund.mail": { error: "SMTP down" } })
+      .commit();
     const { settleRefunds } = await import("~/modules/orders/refunds.server");
     await Promise.all([settleRefunds(), settleRefunds()]);
-    await waitFor(() => reload(order), (fresh) => Boolean(fresh.refund?.mail?.sentAt));
+    await waitFor(
+      () => reload(order),
+      (fresh) => Boolean(fresh.refund?.mail?.sentAt),
+    );
     await settleRefunds();
-    expect((await mailsTo("refund-file@example.com")).filter((m) => m.subject.startsWith("Remboursement"))).toHaveLength(1);
+    expect(
+      (await mailsTo("refund-file@example.com")).filter((m) => m.subject.startsWith("Remboursement")),
+    ).toHaveLength(1);
     expect((await reload(order)).refund).toMatchObject({ amount: 2_000, reason: "Geste commercial", unusedCodes: [] });
   });
 
   it("refuses what the Studio refuses: an unpaid order, an amount above the total", async () => {
     const { refundProblem } = await import("../../sanity/actions/refund");
     const paid = { status: "paid", total: 5_000 };
-    expect(refundProblem({ ...paid, status: "pending" }, { amount: 5_000, reason: "Test", unusedDeliveries: [] })).toContain("payée");
-    expect(refundProblem({ ...paid, status: "refunded" }, { amount: 5_000, reason: "Test", unusedDeliveries: [] })).toContain("payée");
+    expect(
+      refundProblem({ ...paid, status: "pending" }, { amount: 5_000, reason: "Test", unusedDeliveries: [] }),
+    ).toContain("payée");
+    expect(
+      refundProblem({ ...paid, status: "refunded" }, { amount: 5_000, reason: "Test", unusedDeliveries: [] }),
+    ).toContain("payée");
     expect(refundProblem(paid, { amount: 5_001, reason: "Test", unusedDeliveries: [] })).toContain("dépasse");
     expect(refundProblem(paid, { amount: 10.5, reason: "Test", unusedDeliveries: [] })).toContain("sans décimales");
     expect(refundProblem(paid, { amount: 5_000, reason: "", unusedDeliveries: [] })).toContain("motif");
@@ -150,7 +192,11 @@ describe("« J'ai payé mais je n'ai rien reçu »", () => {
     return { shopper, order, orderUrl };
   }
   const claimOf = (shopper: Shopper, orderUrl: string, fields: Record<string, string>, ip = "10.9.0.1") =>
-    shopper.request(orderUrl, { method: "POST", body: new URLSearchParams({ intent: "claim", ...fields }), headers: { "x-forwarded-for": ip } });
+    shopper.request(orderUrl, {
+      method: "POST",
+      body: new URLSearchParams({ intent: "claim", ...fields }),
+      headers: { "x-forwarded-for": ip },
+    });
 
   it("re-checks with the provider at once: money taken after the order expired is found, answered and delivered; the merchant is alerted once", async () => {
     const { shopper, order, orderUrl } = await expiredOrder("claim-paid@example.com");
@@ -167,16 +213,29 @@ describe("« J'ai payé mais je n'ai rien reçu »", () => {
     const paid = await reload(order);
     expect(paid.status).toBe("paid");
     expect(paid.paymentLog.at(-1)).toMatchObject({ source: "claim", state: "paid" });
-    expect(paid.claims).toEqual([expect.objectContaining({ smsReference: "MP241129.1530.A12345", note: "Débité à 15 h 30", answer: "paid", status: "resolved" })]);
+    expect(paid.claims).toEqual([
+      expect.objectContaining({
+        smsReference: "MP241129.1530.A12345",
+        note: "Débité à 15 h 30",
+        answer: "paid",
+        status: "resolved",
+      }),
+    ]);
 
-    const [alert] = await waitFor(() => alertsAbout(`Réclamation : commande ${order.number}`), (mails) => mails.length > 0);
+    const [alert] = await waitFor(
+      () => alertsAbout(`Réclamation : commande ${order.number}`),
+      (mails) => mails.length > 0,
+    );
     expect(alert!.text).toContain("MP241129.1530.A12345");
     expect(decodeURIComponent(alert!.text)).toContain(`https://wa.me/237690000001?text=`);
     expect(decodeURIComponent(alert!.text)).toContain(order.number);
 
     // The same reference again (typed differently): one claim, one alert.
     expect((await claimOf(shopper, orderUrl, { smsReference: "mp241129 1530 a12345" })).status).toBe(200);
-    await waitFor(() => reload(order), (fresh) => Boolean(fresh.claims?.[0]?.alert?.sentAt));
+    await waitFor(
+      () => reload(order),
+      (fresh) => Boolean(fresh.claims?.[0]?.alert?.sentAt),
+    );
     expect((await reload(order)).claims).toHaveLength(1);
     expect(await alertsAbout(`Réclamation : commande ${order.number}`)).toHaveLength(1);
   });
@@ -194,16 +253,25 @@ describe("« J'ai payé mais je n'ai rien reçu »", () => {
     expect(await answer.text()).toMatch(/data-answer="not_confirmed"/);
     const open = await reload(order);
     expect(open.status).toBe("expired");
-    expect(open.claims).toEqual([expect.objectContaining({ smsReference: "CI-OM-778899", answer: "not_confirmed", status: "open" })]);
-    const [alert] = await waitFor(() => alertsAbout(`Réclamation : commande ${order.number}`), (mails) => mails.length > 0);
+    expect(open.claims).toEqual([
+      expect.objectContaining({ smsReference: "CI-OM-778899", answer: "not_confirmed", status: "open" }),
+    ]);
+    const [alert] = await waitFor(
+      () => alertsAbout(`Réclamation : commande ${order.number}`),
+      (mails) => mails.length > 0,
+    );
     expect(alert!.text).toContain("ne confirme pas");
     const desk = await lake.fetch<string[]>(`*[_type == "order" && count(claims[status == "open"]) > 0].number`);
     expect(desk).toContain(order.number);
 
-    const wrongToken = await shopper.request(orderUrl.replace(/t=[^&]+/, "t=nope"), { method: "POST", body: new URLSearchParams({ intent: "claim", smsReference: "REF-0000" }) });
+    const wrongToken = await shopper.request(orderUrl.replace(/t=[^&]+/, "t=nope"), {
+      method: "POST",
+      body: new URLSearchParams({ intent: "claim", smsReference: "REF-0000" }),
+    });
     expect(wrongToken.status).toBe(404);
     const statuses = [];
-    for (let i = 0; i < 5; i++) statuses.push((await claimOf(shopper, orderUrl, { smsReference: `REF-${i}000` }, `10.9.1.${i}`)).status);
+    for (let i = 0; i < 5; i++)
+      statuses.push((await claimOf(shopper, orderUrl, { smsReference: `REF-${i}000` }, `10.9.1.${i}`)).status);
     expect(statuses.slice(0, 4)).toEqual([200, 200, 200, 200]);
     expect(statuses[4]).toBe(429);
   });
@@ -213,7 +281,10 @@ describe("merchant alerts", () => {
   it("e-mails the merchant once for an order waiting for a manual delivery, with a WhatsApp link to the buyer", async () => {
     const { order } = await buyAndPay(MANUAL, "manual-alert@example.com");
     expect(order.fulfilment?.status).toBe("to_deliver");
-    const [alert] = await waitFor(() => alertsAbout(`À livrer : commande ${order.number}`), (mails) => mails.length > 0);
+    const [alert] = await waitFor(
+      () => alertsAbout(`À livrer : commande ${order.number}`),
+      (mails) => mails.length > 0,
+    );
     expect(decodeURIComponent(alert!.text)).toContain(`https://wa.me/237690000001?text=`);
     expect(decodeURIComponent(alert!.text)).toContain(order.number);
     const { sweepMerchantAlerts } = await import("~/modules/orders/merchant-alerts.server");
@@ -222,13 +293,25 @@ describe("merchant alerts", () => {
   });
 
   it("e-mails once when a code pool falls to its threshold, and again only after a refill", async () => {
-    const codes = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => ({ _key: `${prefix}${i}`, _type: "accessCode", code: `${prefix.toUpperCase()}-${i}` }));
-    await lake.patch(WINDOWS_POOL).set({ lowStockThreshold: 2, codes: codes("low", 4) }).unset(["lowStockAlert"]).commit();
+    const codes = (prefix: string, count: number) =>
+      Array.from({ length: count }, (_, i) => ({
+        _key: `${prefix}${i}`,
+        _type: "accessCode",
+        code: `${prefix.toUpperCase()}-${i}`,
+      }));
+    await lake
+      .patch(WINDOWS_POOL)
+      .set({ lowStockThreshold: 2, codes: codes("low", 4) })
+      .unset(["lowStockAlert"])
+      .commit();
     const subject = "Stock de codes bas : Windows 11 Professionnel (licence)";
     const before = (await alertsAbout(subject)).length;
     await buyAndPay(WINDOWS, "pool-1@example.com"); // 3 left: above the threshold
     await buyAndPay(WINDOWS, "pool-2@example.com"); // 2 left: alert
-    await waitFor(() => alertsAbout(subject), (mails) => mails.length === before + 1);
+    await waitFor(
+      () => alertsAbout(subject),
+      (mails) => mails.length === before + 1,
+    );
     await buyAndPay(WINDOWS, "pool-3@example.com"); // 1 left: same event
     const { sweepMerchantAlerts } = await import("~/modules/orders/merchant-alerts.server");
     await sweepMerchantAlerts();
@@ -238,11 +321,17 @@ describe("merchant alerts", () => {
 
     // Refilled above the threshold, the next fall is a new event.
     const pool = (await lake.getDocument<{ codes: unknown[] }>(WINDOWS_POOL))!;
-    await lake.patch(WINDOWS_POOL).set({ codes: [...pool.codes, ...codes("more", 5)] }).commit();
+    await lake
+      .patch(WINDOWS_POOL)
+      .set({ codes: [...pool.codes, ...codes("more", 5)] })
+      .commit();
     await sweepMerchantAlerts();
     await lake.patch(WINDOWS_POOL).set({ lowStockThreshold: 10 }).commit();
     await sweepMerchantAlerts();
-    await waitFor(() => alertsAbout(subject), (mails) => mails.length === before + 2);
+    await waitFor(
+      () => alertsAbout(subject),
+      (mails) => mails.length === before + 2,
+    );
   });
 });
 
@@ -250,7 +339,10 @@ describe("« Renvoyer mes accès »", () => {
   const resend = (shopper: Shopper, orderUrl: string) => shopper.post(orderUrl, { intent: "resend-access" });
 
   it("needs the order's link, a paid order with codes, and stops once the order is refunded", async () => {
-    await lake.patch(WINDOWS_POOL).set({ codes: [{ _key: "rs1", _type: "accessCode", code: "RESEND-CODE-1" }] }).commit();
+    await lake
+      .patch(WINDOWS_POOL)
+      .set({ codes: [{ _key: "rs1", _type: "accessCode", code: "RESEND-CODE-1" }] })
+      .commit();
     const { shopper, order, orderUrl } = await buyAndPay(WINDOWS, "resend@example.com");
     expect(await (await shopper.request(orderUrl)).text()).toContain("Renvoyer mes accès par e-mail");
 
@@ -266,7 +358,10 @@ describe("« Renvoyer mes accès »", () => {
 
     const sent = await resend(shopper, orderUrl);
     expect(sent.status).toBe(200);
-    const [mail] = await waitFor(() => mailsTo("resend@example.com"), (mails) => mails.some((m) => m.subject.startsWith("Vos accès")));
+    const [mail] = await waitFor(
+      () => mailsTo("resend@example.com"),
+      (mails) => mails.some((m) => m.subject.startsWith("Vos accès")),
+    );
     expect(mail).toBeTruthy();
     const again = (await mailsTo("resend@example.com")).find((m) => m.subject.startsWith("Vos accès"))!;
     expect(again.to).toEqual(["resend@example.com"]);

@@ -105,13 +105,13 @@ describe("home page", () => {
 
   it("shows a promotion only between its start and its end", async () => {
     const promotions = await client.fetch<{ title: string; startsAt: string; endsAt: string }[]>(
-      `*[_type == "promotion"] | order(startsAt asc){ title, startsAt, endsAt }`
+      `*[_type == "promotion"] | order(startsAt asc){ title, startsAt, endsAt }`,
     );
     expect(promotions.length).toBeGreaterThan(0);
     for (const promotion of promotions) {
       const during = new Date((Date.parse(promotion.startsAt) + Date.parse(promotion.endsAt)) / 2);
       const overlapping = promotions.filter(
-        (p) => Date.parse(p.startsAt) <= during.getTime() && during.getTime() < Date.parse(p.endsAt)
+        (p) => Date.parse(p.startsAt) <= during.getTime() && during.getTime() < Date.parse(p.endsAt),
       );
       if (overlapping.length === 1) expect((await getHomePage(context(during))).promotion?.title).toBe(promotion.title);
       const after = new Date(Date.parse(promotion.endsAt) + 1000);
@@ -124,7 +124,7 @@ describe("home page", () => {
   it("when promotions overlap, shows the one that started last, then the earlier one again once it ends (decision 020)", async () => {
     const running = await client.fetch<{ title: string; startsAt: string; endsAt: string }>(
       `*[_type == "promotion" && dateTime(startsAt) <= dateTime($now) && dateTime(endsAt) > dateTime($now)][0]{ title, startsAt, endsAt }`,
-      { now: NOW.toISOString() }
+      { now: NOW.toISOString() },
     );
     const startsAt = new Date(NOW.getTime() + 3_600_000);
     const endsAt = new Date(NOW.getTime() + 2 * 3_600_000);
@@ -152,7 +152,7 @@ describe("home page", () => {
   it("keeps the banner right from cached data as time passes", async () => {
     const promotion = await client.fetch<{ title: string; startsAt: string; endsAt: string }>(
       `*[_type == "promotion" && dateTime(endsAt) > dateTime($now)] | order(startsAt asc)[0]{ title, startsAt, endsAt }`,
-      { now: NOW.toISOString() }
+      { now: NOW.toISOString() },
     );
     const cache = createContentCache({ ttlMs: 10 * 365 * 86_400_000 });
     const before = await getHomePage(context(new Date(Date.parse(promotion.startsAt) - 1000), cache));
@@ -275,17 +275,18 @@ describe("catalogue", () => {
     for (const item of items) {
       const ratings = published.filter((review) => review.product === item.id).map((review) => review.rating);
       if (!ratings.length) expect(item.rating).toBeNull();
-      else expect(item.rating).toEqual({ average: Math.round((ratings.reduce((a, b) => a + b, 0) / ratings.length) * 10) / 10, count: ratings.length });
+      else
+        expect(item.rating).toEqual({
+          average: Math.round((ratings.reduce((a, b) => a + b, 0) / ratings.length) * 10) / 10,
+          count: ratings.length,
+        });
     }
     expect(items.filter((item) => item.rating).length).toBe(new Set(published.map((review) => review.product)).size);
   });
 
   it("combines search, category, promo and sort in one query", async () => {
     const ctx = context();
-    const page = await getCatalogPage(
-      filters({ q: "formation", category: "formations", sort: "prix-croissant" }),
-      ctx
-    );
+    const page = await getCatalogPage(filters({ q: "formation", category: "formations", sort: "prix-croissant" }), ctx);
     expect(ctx.cache.loads).toBe(1);
     expect(page.items.every((i) => bySlug(i.slug).category === "formations")).toBe(true);
     expect(page.items.map((i) => i.offer.price)).toEqual(page.items.map((i) => i.offer.price).sort((a, b) => a - b));
@@ -297,7 +298,7 @@ describe("promo expiry", () => {
     const promo = products
       .filter(
         (p) =>
-          p.promoPrice !== null && p.promoPrice < p.price && p.promoEndsAt && Date.parse(p.promoEndsAt) > NOW.getTime()
+          p.promoPrice !== null && p.promoPrice < p.price && p.promoEndsAt && Date.parse(p.promoEndsAt) > NOW.getTime(),
       )
       .sort((a, b) => Date.parse(a.promoEndsAt!) - Date.parse(b.promoEndsAt!))[0]!;
     const end = Date.parse(promo.promoEndsAt!);

@@ -17,8 +17,22 @@ beforeAll(async () => {
   const now = Date.now();
   await lake
     .transaction()
-    .createOrReplace({ _id: "discountCode-bienvenue", _type: "discountCode", code: "BIENVENUE", kind: "percentage", value: 20, redemptionCount: 0 })
-    .createOrReplace({ _id: "discountCode-offert", _type: "discountCode", code: "OFFERT", kind: "fixed", value: 10_000, redemptionCount: 0 })
+    .createOrReplace({
+      _id: "discountCode-bienvenue",
+      _type: "discountCode",
+      code: "BIENVENUE",
+      kind: "percentage",
+      value: 20,
+      redemptionCount: 0,
+    })
+    .createOrReplace({
+      _id: "discountCode-offert",
+      _type: "discountCode",
+      code: "OFFERT",
+      kind: "fixed",
+      value: 10_000,
+      redemptionCount: 0,
+    })
     .createOrReplace({
       _id: "discountCode-fini",
       _type: "discountCode",
@@ -54,7 +68,11 @@ describe("discount codes at checkout", () => {
   it("takes the reduction off what the provider is asked for, and records it on the order and the code", async () => {
     const { response, order, checkoutId } = await checkoutWith("bienvenue");
     expect(response.status).toBe(303);
-    expect(order).toMatchObject({ subtotal: 5_000, total: 4_000, discount: { code: "BIENVENUE", codeId: "discountCode-bienvenue", amount: 1_000 } });
+    expect(order).toMatchObject({
+      subtotal: 5_000,
+      total: 4_000,
+      discount: { code: "BIENVENUE", codeId: "discountCode-bienvenue", amount: 1_000 },
+    });
     expect(order!.payments[0]).toMatchObject({ amount: 4_000 });
     const code = await lake.getDocument("discountCode-bienvenue");
     expect(code?.redemptionCount).toBe(1);
@@ -71,7 +89,11 @@ describe("discount codes at checkout", () => {
     const shopper = new Shopper(stack.baseUrl);
     const checkoutId = await shopper.openCheckout(GUIDE);
     const before = await lake.getDocument("discountCode-bienvenue");
-    const response = await shopper.checkout(GUIDE, checkoutId, { intent: "apply-discount", discountCode: "bienvenue", name: "Awa Apply" });
+    const response = await shopper.checkout(GUIDE, checkoutId, {
+      intent: "apply-discount",
+      discountCode: "bienvenue",
+      name: "Awa Apply",
+    });
     expect(response.status).toBe(200);
     const html = (await response.text()).replaceAll("\u00A0", " ").replaceAll("<!-- -->", "");
     expect(html).toMatch(/data-testid="checkout-discount"[^>]*>.*Code BIENVENUE :.*−1 000 F CFA/s);
@@ -102,7 +124,11 @@ describe("discount codes at checkout", () => {
   it("« Appliquer » with a refused code says why in French, under the field, with the full total", async () => {
     const shopper = new Shopper(stack.baseUrl);
     const checkoutId = await shopper.openCheckout(GUIDE);
-    const response = await shopper.checkout(GUIDE, checkoutId, { intent: "apply-discount", discountCode: "FINI", name: "" });
+    const response = await shopper.checkout(GUIDE, checkoutId, {
+      intent: "apply-discount",
+      discountCode: "FINI",
+      name: "",
+    });
     expect(response.status).toBe(400);
     const html = (await response.text()).replaceAll("\u00A0", " ").replaceAll("<!-- -->", "");
     expect(html).toContain('id="discountCode-error"');
@@ -132,7 +158,10 @@ describe("a use of a code follows its order (decision 009)", () => {
 
   beforeAll(async () => {
     // Orders expire after 1.5 s and the reconciler runs every second, as in reconcile.test.ts.
-    shop = await startStack({ env: { ORDER_EXPIRY_MINUTES: "0.025", RECONCILE_INTERVAL_SECONDS: "1" }, sandbox: { lateDelayMs: 500 } });
+    shop = await startStack({
+      env: { ORDER_EXPIRY_MINUTES: "0.025", RECONCILE_INTERVAL_SECONDS: "1" },
+      sandbox: { lateDelayMs: 500 },
+    });
     client = lakeClient(shop);
   });
 
@@ -147,12 +176,22 @@ describe("a use of a code follows its order (decision 009)", () => {
     const shopper = new Shopper(shop.baseUrl);
     const checkoutId = await shopper.openCheckout(GUIDE);
     const response = await shopper.checkout(GUIDE, checkoutId, { discountCode: code, whatsapp });
-    const order = await client.fetch<Order | null>(`*[_type == "order" && checkoutId == $checkoutId][0]`, { checkoutId });
+    const order = await client.fetch<Order | null>(`*[_type == "order" && checkoutId == $checkoutId][0]`, {
+      checkoutId,
+    });
     return { response, order, paymentUrl: response.headers.get("location") };
   }
 
   async function createCode(id: string, code: string) {
-    await client.createOrReplace({ _id: id, _type: "discountCode", code, kind: "fixed", value: 1_000, maxRedemptions: 1, redemptionCount: 0 });
+    await client.createOrReplace({
+      _id: id,
+      _type: "discountCode",
+      code,
+      kind: "fixed",
+      value: 1_000,
+      maxRedemptions: 1,
+      redemptionCount: 0,
+    });
   }
 
   it("an order that expires unpaid gives its use back: the next buyer takes the code; giving back twice changes nothing", async () => {
@@ -166,8 +205,14 @@ describe("a use of a code follows its order (decision 009)", () => {
     expect(refused.response.status).toBe(400);
     expect(await refused.response.text()).toContain("Ce code a déjà été utilisé le nombre maximal de fois.");
 
-    const expired = await waitFor(() => reload(first.order!), (order) => order.status === "expired");
-    const freed = await waitFor(() => codeDoc("discountCode-dernier"), (code) => code.redemptionCount === 0);
+    const expired = await waitFor(
+      () => reload(first.order!),
+      (order) => order.status === "expired",
+    );
+    const freed = await waitFor(
+      () => codeDoc("discountCode-dernier"),
+      (code) => code.redemptionCount === 0,
+    );
     expect(freed.redemptions).toEqual([]);
 
     // Again by hand, and the reconciler's sweep twice: the code document is not written again.
@@ -181,7 +226,10 @@ describe("a use of a code follows its order (decision 009)", () => {
     expect(second.response.status).toBe(303);
     expect(second.order).toMatchObject({ total: 4_000, discount: { code: "DERNIER", amount: 1_000 } });
     await payOnHostedPage(second.paymentUrl!, "600000001");
-    await waitFor(() => reload(second.order!), (order) => order.status === "paid");
+    await waitFor(
+      () => reload(second.order!),
+      (order) => order.status === "paid",
+    );
     const taken = await codeDoc("discountCode-dernier");
     expect(taken.redemptionCount).toBe(1);
     expect(taken.redemptions).toEqual([expect.objectContaining({ checkoutId: second.order!.checkoutId })]);
@@ -192,21 +240,38 @@ describe("a use of a code follows its order (decision 009)", () => {
   it("a late payment on an expired order takes its use again, past the limit: the money is in", async () => {
     await createCode("discountCode-tardif", "TARDIF");
     const late = await buy("TARDIF", "+237 690 00 20 01");
-    await waitFor(() => reload(late.order!), (order) => order.status === "expired");
-    await waitFor(() => codeDoc("discountCode-tardif"), (code) => code.redemptionCount === 0);
+    await waitFor(
+      () => reload(late.order!),
+      (order) => order.status === "expired",
+    );
+    await waitFor(
+      () => codeDoc("discountCode-tardif"),
+      (code) => code.redemptionCount === 0,
+    );
 
     // Someone else takes the only use meanwhile.
     const other = await buy("TARDIF", "+237 690 00 20 02");
     expect(other.response.status).toBe(303);
     await payOnHostedPage(other.paymentUrl!, "600000001");
-    await waitFor(() => reload(other.order!), (order) => order.status === "paid");
+    await waitFor(
+      () => reload(other.order!),
+      (order) => order.status === "paid",
+    );
 
     // The first payer had validated on their phone just before the link was deleted.
     await control(shop.sandbox.urls.lygos, `/payments/${late.order!.number}/complete`, { outcome: "success" });
-    await waitFor(() => reload(late.order!), (order) => order.status === "paid");
-    const code = await waitFor(() => codeDoc("discountCode-tardif"), (current) => current.redemptionCount === 2);
+    await waitFor(
+      () => reload(late.order!),
+      (order) => order.status === "paid",
+    );
+    const code = await waitFor(
+      () => codeDoc("discountCode-tardif"),
+      (current) => current.redemptionCount === 2,
+    );
     expect(code.redemptions).toEqual(
-      expect.arrayContaining([expect.objectContaining({ orderNumber: late.order!.number, checkoutId: late.order!.checkoutId, amount: 1_000 })]),
+      expect.arrayContaining([
+        expect.objectContaining({ orderNumber: late.order!.number, checkoutId: late.order!.checkoutId, amount: 1_000 }),
+      ]),
     );
     expect(code.redemptions).toHaveLength(2);
     expect(await settleDiscountUse(await reload(late.order!), client)).toBe(false);
@@ -215,8 +280,14 @@ describe("a use of a code follows its order (decision 009)", () => {
   it("a use an expired order still holds (a lost hook) is given back by the reconciler", async () => {
     await createCode("discountCode-perdu", "PERDU");
     const lost = await buy("PERDU", "+237 690 00 30 01");
-    await waitFor(() => reload(lost.order!), (order) => order.status === "expired");
-    await waitFor(() => codeDoc("discountCode-perdu"), (code) => code.redemptionCount === 0);
+    await waitFor(
+      () => reload(lost.order!),
+      (order) => order.status === "expired",
+    );
+    await waitFor(
+      () => codeDoc("discountCode-perdu"),
+      (code) => code.redemptionCount === 0,
+    );
     // As if the lake had failed the hook's write: the use is back on the code.
     await client
       .patch("discountCode-perdu")
@@ -224,7 +295,10 @@ describe("a use of a code follows its order (decision 009)", () => {
       .setIfMissing({ redemptions: [] })
       .append("redemptions", [{ _key: "lost", checkoutId: lost.order!.checkoutId, amount: 1_000 }])
       .commit();
-    const swept = await waitFor(() => codeDoc("discountCode-perdu"), (code) => code.redemptionCount === 0);
+    const swept = await waitFor(
+      () => codeDoc("discountCode-perdu"),
+      (code) => code.redemptionCount === 0,
+    );
     expect(swept.redemptions).toEqual([]);
   });
 });

@@ -76,7 +76,12 @@ describe("checkout", () => {
   it("answers bad input with French messages and writes no order", async () => {
     const shopper = new Shopper(stack.baseUrl);
     const checkoutId = await shopper.openCheckout(GUIDE);
-    const response = await shopper.checkout(GUIDE, checkoutId, { name: "", whatsapp: "690000", email: "awa@", paymentMethod: "lygos" });
+    const response = await shopper.checkout(GUIDE, checkoutId, {
+      name: "",
+      whatsapp: "690000",
+      email: "awa@",
+      paymentMethod: "lygos",
+    });
     expect(response.status).toBe(400);
     const html = await response.text();
     expect(html).toContain("Indiquez votre nom complet.");
@@ -97,7 +102,9 @@ describe("checkout", () => {
     expect(orders).toHaveLength(1);
     expect(orders[0]!.payments).toHaveLength(1);
     const requests = (await control(lygos, "/requests")) as { method: string; path: string }[];
-    expect(requests.filter((request) => request.method === "POST" && request.path.endsWith("/gateway"))).toHaveLength(1);
+    expect(requests.filter((request) => request.method === "POST" && request.path.endsWith("/gateway"))).toHaveLength(
+      1,
+    );
   });
 
   it("completes a free product without any provider", async () => {
@@ -118,7 +125,9 @@ describe("pending, refused, cancelled", () => {
   it("guides a pending payment, refuses another operator while it may still be paid, then pays with another on the same order", async () => {
     const shopper = new Shopper(stack.baseUrl);
     const checkoutId = await shopper.openCheckout(GUIDE);
-    const paymentUrl = (await shopper.checkout(GUIDE, checkoutId, { country: "CM", operator: "mtn" })).headers.get("location")!;
+    const paymentUrl = (await shopper.checkout(GUIDE, checkoutId, { country: "CM", operator: "mtn" })).headers.get(
+      "location",
+    )!;
     // Stays pending, then the provider lets it expire (lateDelayMs).
     const orderPage = (await shopper.request(await payOnHostedPage(paymentUrl, "600000005"))).headers.get("location")!;
     const path = new URL(orderPage).pathname + new URL(orderPage).search;
@@ -144,7 +153,10 @@ describe("pending, refused, cancelled", () => {
     const lengoPage = other.headers.get("location")!;
     expect(lengoPage.startsWith(lengo)).toBe(true);
     await shopper.request(await payOnHostedPage(lengoPage, "600000001"));
-    const paid = await waitFor(() => reload(order), (current) => current.status === "paid");
+    const paid = await waitFor(
+      () => reload(order),
+      (current) => current.status === "paid",
+    );
     expect(paid.payments.map((attempt) => [attempt.provider, attempt.operator, attempt.state])).toEqual([
       ["lygos", "mtn", "failed"],
       ["lengo", "orange-money", "paid"],
@@ -155,7 +167,9 @@ describe("pending, refused, cancelled", () => {
     const shopper = new Shopper(stack.baseUrl);
     const checkoutId = await shopper.openCheckout(GUIDE);
     const paymentUrl = (await shopper.checkout(GUIDE, checkoutId)).headers.get("location")!;
-    const orderPage = (await shopper.request(await payOnHostedPage(paymentUrl, "600000001", "cancel"))).headers.get("location")!;
+    const orderPage = (await shopper.request(await payOnHostedPage(paymentUrl, "600000001", "cancel"))).headers.get(
+      "location",
+    )!;
     const html = await (await shopper.request(orderPage)).text();
     expect(html).toContain('data-outcome="cancelled"');
     expect(html).toContain("annulé avant validation");
@@ -182,7 +196,12 @@ describe("Lygos", () => {
     const paid = await reload(order);
     expect(paid.status).toBe("paid");
     expect(paid.paymentLog.filter((event) => event.state === "paid")).toHaveLength(1);
-    expect(paid.paymentLog.at(-1)).toMatchObject({ source: "return", provider: "lygos", rawStatus: "success", amount: 5_000 });
+    expect(paid.paymentLog.at(-1)).toMatchObject({
+      source: "return",
+      provider: "lygos",
+      rawStatus: "success",
+      amount: 5_000,
+    });
   });
 
   it("records a refusal, then lets the buyer retry and pay", async () => {
@@ -230,7 +249,10 @@ describe("Lygos", () => {
 
     const back = await shopper.request(await payOnHostedPage(paymentUrl, "600000001"));
     expect(back.status).toBe(303);
-    const paid = await waitFor(() => reload(orders[0]!), (order) => order.status === "paid");
+    const paid = await waitFor(
+      () => reload(orders[0]!),
+      (order) => order.status === "paid",
+    );
     expect(paid.payments.map((attempt) => attempt.state)).toEqual(["error", "paid"]);
     expect(paid.paymentLog.map((event) => [event.provider, event.state])).toEqual([
       ["lygos", "error"],
@@ -273,7 +295,10 @@ describe("Lygos", () => {
 
     await control(lygos, "/reset", {});
     // Back up: the page, viewed again, asks once more (it asks at most every few seconds) and says paid.
-    await waitFor(async () => (await shopper.request(back.headers.get("location")!)).text(), (html) => html.includes('data-status="paid"'));
+    await waitFor(
+      async () => (await shopper.request(back.headers.get("location")!)).text(),
+      (html) => html.includes('data-status="paid"'),
+    );
     expect((await reload(order)).paymentLog.at(-1)).toMatchObject({ source: "order-page", state: "paid" });
   });
 });
@@ -282,7 +307,10 @@ describe("Lengo", () => {
   it("is confirmed by its callback, checked with Lengo", async () => {
     const { paymentUrl, order } = await placeLengoOrder();
     await payOnHostedPage(paymentUrl, "600000001");
-    const paid = await waitFor(() => reload(order), (current) => current.status === "paid");
+    const paid = await waitFor(
+      () => reload(order),
+      (current) => current.status === "paid",
+    );
     expect(paid.paymentLog.filter((event) => event.state === "paid")).toEqual([
       expect.objectContaining({ source: "callback", provider: "lengo", rawStatus: "SUCCESS", amount: 5_000 }),
     ]);
@@ -291,7 +319,13 @@ describe("Lengo", () => {
   it("ignores forged callbacks: wrong token, unknown pay_id, wrong amount, or SUCCESS that Lengo denies", async () => {
     const { paymentUrl, order } = await placeLengoOrder();
     const payId = order.payments[0]!.reference;
-    const success = { pay_id: payId, status: "SUCCESS", amount: 5_000, message: "Transaction Successful", Client: "600000001" };
+    const success = {
+      pay_id: payId,
+      status: "SUCCESS",
+      amount: 5_000,
+      message: "Transaction Successful",
+      Client: "600000001",
+    };
 
     expect((await postCallback(callbackUrl(order, "x".repeat(32)), success)).status).toBe(404);
     expect((await postCallback(callbackUrl(order), { ...success, pay_id: "Zm9yZ2Vk" })).status).toBe(400);
@@ -305,7 +339,10 @@ describe("Lengo", () => {
 
     // The payer is refused; a forged SUCCESS afterwards still cannot make it paid.
     await payOnHostedPage(paymentUrl, "600000002");
-    current = await waitFor(() => reload(order), (o) => o.status === "failed");
+    current = await waitFor(
+      () => reload(order),
+      (o) => o.status === "failed",
+    );
     expect((await postCallback(callbackUrl(order), success)).status).toBe(200);
     current = await reload(order);
     expect(current.status).toBe("failed");
@@ -317,11 +354,20 @@ describe("Lengo", () => {
     const { paymentUrl, order } = await placeLengoOrder();
     await payOnHostedPage(paymentUrl, "600000001");
     await waitFor(
-      () => control(lengo, `/callbacks?pay_id=${encodeURIComponent(order.payments[0]!.reference)}`) as Promise<{ state: string }[]>,
+      () =>
+        control(lengo, `/callbacks?pay_id=${encodeURIComponent(order.payments[0]!.reference)}`) as Promise<
+          { state: string }[]
+        >,
       (callbacks) => callbacks.length >= 10 && callbacks.every((callback) => callback.state === "delivered"),
     );
     // And ten more sent by hand, concurrently.
-    const payload = { pay_id: order.payments[0]!.reference, status: "SUCCESS", amount: 5_000, message: "ok", client: "600000001" };
+    const payload = {
+      pay_id: order.payments[0]!.reference,
+      status: "SUCCESS",
+      amount: 5_000,
+      message: "ok",
+      client: "600000001",
+    };
     const answers = await Promise.all(Array.from({ length: 10 }, () => postCallback(callbackUrl(order), payload)));
     expect(answers.every((answer) => answer.status === 200)).toBe(true);
     const paid = await reload(order);
@@ -332,7 +378,10 @@ describe("Lengo", () => {
   it("ends paid when the callback comes before the return", async () => {
     const { shopper, paymentUrl, order } = await placeLengoOrder();
     const returnUrl = await payOnHostedPage(paymentUrl, "600000001");
-    await waitFor(() => reload(order), (current) => current.status === "paid");
+    await waitFor(
+      () => reload(order),
+      (current) => current.status === "paid",
+    );
     const back = await shopper.request(returnUrl);
     expect(await (await shopper.request(back.headers.get("location")!)).text()).toContain('data-status="paid"');
     expect((await reload(order)).paymentLog).toHaveLength(1);
@@ -343,7 +392,10 @@ describe("Lengo", () => {
     const returnUrl = await payOnHostedPage(paymentUrl, "600000004"); // paid 1.5 s after the return
     const back = await shopper.request(returnUrl);
     expect(await (await shopper.request(back.headers.get("location")!)).text()).toContain('data-status="pending"');
-    const paid = await waitFor(() => reload(order), (current) => current.status === "paid");
+    const paid = await waitFor(
+      () => reload(order),
+      (current) => current.status === "paid",
+    );
     expect(paid.paymentLog).toEqual([expect.objectContaining({ source: "callback", state: "paid" })]);
   });
 
@@ -352,7 +404,10 @@ describe("Lengo", () => {
     // Lengo's status endpoint fails for the store's three tries: the store answers 503 and Lengo delivers again later.
     await control(lengo, "/faults", { status5xx: 503, path: "/transaction/status", times: 3 });
     await payOnHostedPage(paymentUrl, "600000001");
-    await waitFor(() => reload(order), (current) => current.status === "paid");
+    await waitFor(
+      () => reload(order),
+      (current) => current.status === "paid",
+    );
     // The order is durably paid before the store answers: wait for Lengo to record that answer.
     const callbacks = await waitFor(
       () =>

@@ -16,7 +16,10 @@ let lake: SanityClient;
 beforeAll(async () => {
   stack = await startStack({ env: { RECONCILE_INTERVAL_SECONDS: "0" } });
   lake = lakeClient(stack);
-  Object.assign(process.env, stack.sandbox.storefrontEnv(), { PUBLIC_URL: stack.baseUrl, RECONCILE_INTERVAL_SECONDS: "0" });
+  Object.assign(process.env, stack.sandbox.storefrontEnv(), {
+    PUBLIC_URL: stack.baseUrl,
+    RECONCILE_INTERVAL_SECONDS: "0",
+  });
 });
 
 afterAll(async () => {
@@ -27,7 +30,9 @@ const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
 const reload = async (order: Pick<Order, "_id">) => (await lake.getDocument<Order>(order._id))!;
 
 async function mailsTo(address: string): Promise<unknown[]> {
-  return (await (await fetch(`${stack.sandbox.urls.mail}/api/messages?to=${encodeURIComponent(address)}`)).json()) as unknown[];
+  return (await (
+    await fetch(`${stack.sandbox.urls.mail}/api/messages?to=${encodeURIComponent(address)}`)
+  ).json()) as unknown[];
 }
 
 describe("a receipt claim left by a crash", () => {
@@ -35,7 +40,9 @@ describe("a receipt claim left by a crash", () => {
     const shopper = new Shopper(stack.baseUrl);
     const checkoutId = await shopper.openCheckout(GUIDE);
     const email = `crash-${checkoutId.slice(0, 8).toLowerCase()}@example.com`;
-    const paymentUrl = (await shopper.checkout(GUIDE, checkoutId, { paymentMethod: "lygos", email })).headers.get("location")!;
+    const paymentUrl = (await shopper.checkout(GUIDE, checkoutId, { paymentMethod: "lygos", email })).headers.get(
+      "location",
+    )!;
     await shopper.request(await payOnHostedPage(paymentUrl, "600000001"));
     const order = await waitFor(
       () => lake.fetch<Order>(`*[_type == "order" && checkoutId == $checkoutId][0]`, { checkoutId }),
@@ -45,13 +52,19 @@ describe("a receipt claim left by a crash", () => {
     const { retryFulfilments } = await import("~/modules/delivery/delivery.server");
 
     // Killed 10 s after claiming, before sending: its claim still holds, nobody sends.
-    await lake.patch(order._id).set({ fulfilment: { ...fulfilment, receiptClaimedAt: ago(10_000), receiptClaimedBy: "dead-host:4242:abcdef" } }).commit();
+    await lake
+      .patch(order._id)
+      .set({ fulfilment: { ...fulfilment, receiptClaimedAt: ago(10_000), receiptClaimedBy: "dead-host:4242:abcdef" } })
+      .commit();
     await retryFulfilments();
     expect((await reload(order)).fulfilment?.receiptSentAt).toBeUndefined();
     expect(await mailsTo(email)).toHaveLength(1);
 
     // Killed 50 s ago: the lease has passed, the next retry sends the receipt.
-    await lake.patch(order._id).set({ "fulfilment.receiptClaimedAt": ago(50_000) }).commit();
+    await lake
+      .patch(order._id)
+      .set({ "fulfilment.receiptClaimedAt": ago(50_000) })
+      .commit();
     await retryFulfilments();
     const recovered = await reload(order);
     expect(recovered.fulfilment?.receiptSentAt).toBeTruthy();
@@ -70,7 +83,18 @@ describe("a checkout killed while creating its payment", () => {
     const claim = order.payments[0]!;
     await lake
       .patch(order._id)
-      .set({ payments: [{ ...claim, state: "creating", redirectUrl: undefined, gatewayId: undefined, reference: provider === "lygos" ? claim.reference : "", createdAt: ago(secondsAgo * 1000) }] })
+      .set({
+        payments: [
+          {
+            ...claim,
+            state: "creating",
+            redirectUrl: undefined,
+            gatewayId: undefined,
+            reference: provider === "lygos" ? claim.reference : "",
+            createdAt: ago(secondsAgo * 1000),
+          },
+        ],
+      })
       .commit();
     return { shopper, checkoutId, order, firstPage: first.headers.get("location")! };
   }

@@ -21,7 +21,10 @@ describe("fulfilment and receipt", () => {
     const { order, orderUrl } = await buyAndPay(GUIDE, "receipt@example.com");
     expect(order.status).toBe("paid");
     expect(order.fulfilment?.status).toBe("delivered");
-    const [mail] = await waitFor(() => mailsTo("receipt@example.com"), (mails) => mails.length > 0);
+    const [mail] = await waitFor(
+      () => mailsTo("receipt@example.com"),
+      (mails) => mails.length > 0,
+    );
     expect(mail!.subject).toContain(order.number);
     expect(mail!.text).toContain(`Montant payé : ${formatPrice(5_000, "XAF")}`);
     // What the buyer quotes to support: when, through whom, the provider's reference.
@@ -30,12 +33,17 @@ describe("fulfilment and receipt", () => {
     expect(mail!.text).toContain("Paiement via : Lygos Pay");
     expect(mail!.text).toContain(`Référence du paiement : ${paidAttempt.reference}`);
     expect(mail!.html).toContain(paidAttempt.reference);
-    expect(mail!.text).toContain(`${stack.baseUrl}/commande/${order.number}?t=${encodeURIComponent(order.accessToken)}`);
+    expect(mail!.text).toContain(
+      `${stack.baseUrl}/commande/${order.number}?t=${encodeURIComponent(order.accessToken)}`,
+    );
     expect(mail!.html).toContain("Guide ChatGPT");
     expect(mail!.text).toContain("https://wa.me/");
     expect(mail!.text).toMatch(new RegExp(`${stack.baseUrl}/telechargement/${order.number}/\\w+/\\w+\\?t=`));
     expect(new URL(orderUrl, stack.baseUrl).searchParams.get("t")).toBe(order.accessToken);
-    const sent = await waitFor(() => reload(order), (fresh) => Boolean(fresh.fulfilment?.receiptSentAt));
+    const sent = await waitFor(
+      () => reload(order),
+      (fresh) => Boolean(fresh.fulfilment?.receiptSentAt),
+    );
     expect(sent.status).toBe("paid");
   });
 
@@ -43,12 +51,19 @@ describe("fulfilment and receipt", () => {
     const shopper = new Shopper(stack.baseUrl);
     const checkoutId = await shopper.openCheckout(FREE);
     // A free product needs only the e-mail the receipt goes to.
-    const response = await shopper.post(`/commande?produit=${encodeURIComponent(FREE)}`, { checkoutId, emailOnly: "1", email: "free@example.com" });
+    const response = await shopper.post(`/commande?produit=${encodeURIComponent(FREE)}`, {
+      checkoutId,
+      emailOnly: "1",
+      email: "free@example.com",
+    });
     expect(response.status).toBe(303);
     const order = await orderFromLocation(lake, response.headers.get("location")!);
     expect(order.fulfilment?.status).toBe("delivered");
     expect(order.customer).toEqual({ name: "", whatsapp: "", email: "free@example.com" });
-    const mails = await waitFor(() => mailsTo("free@example.com"), (list) => list.length > 0);
+    const mails = await waitFor(
+      () => mailsTo("free@example.com"),
+      (list) => list.length > 0,
+    );
     expect(mails[0]!.text).toContain("Total : Gratuit");
     expect(mails[0]!.text).toMatch(/^Bonjour,$/m);
     // Nothing was paid: the receipt never talks of a payment.
@@ -68,8 +83,13 @@ describe("fulfilment and receipt", () => {
       () => lake.fetch<Order | null>(`*[_type == "order" && checkoutId == $checkoutId][0]`, { checkoutId }),
       (found) => Boolean(found?.payments?.[0]?.reference),
     );
-    await control(lengo, `/payments/${encodeURIComponent(order!.payments[0]!.reference)}/complete`, { outcome: "success" });
-    await waitFor(() => reload(order!), (fresh) => Boolean(fresh.fulfilment?.receiptSentAt));
+    await control(lengo, `/payments/${encodeURIComponent(order!.payments[0]!.reference)}/complete`, {
+      outcome: "success",
+    });
+    await waitFor(
+      () => reload(order!),
+      (fresh) => Boolean(fresh.fulfilment?.receiptSentAt),
+    );
     // Every duplicate answered by the shop, none left to send: then count.
     const payId = encodeURIComponent(order!.payments[0]!.reference);
     await waitFor(
@@ -84,11 +104,17 @@ describe("fulfilment and receipt", () => {
   it("retries a failed send from the reconciler, and never touches the payment", async () => {
     const { fulfilOrder, retryFulfilments } = await import("~/modules/delivery/delivery.server");
     const { order } = await buyAndPay(GUIDE, "retry@example.com");
-    await waitFor(() => reload(order), (fresh) => Boolean(fresh.fulfilment?.receiptSentAt));
+    await waitFor(
+      () => reload(order),
+      (fresh) => Boolean(fresh.fulfilment?.receiptSentAt),
+    );
     // As if the send had failed: no receipt recorded.
     const fresh = await reload(order);
     const { receiptSentAt: _sent, receiptClaimedAt: _claim, ...rest } = fresh.fulfilment!;
-    await lake.patch(order._id).set({ fulfilment: { ...rest, receiptError: "SMTP down" } }).commit();
+    await lake
+      .patch(order._id)
+      .set({ fulfilment: { ...rest, receiptError: "SMTP down" } })
+      .commit();
     await fetch(`${stack.sandbox.urls.mail}/api/messages`, { method: "DELETE" });
     await retryFulfilments();
     await fulfilOrder(await reload(order)); // a second retry finds it done
@@ -112,7 +138,19 @@ describe("access codes", () => {
       status: "paid",
       paidAt: now,
       currency: "XAF",
-      lines: [{ _key: "line1", productId, title: slug, slug, kind: "access", listPrice: 15000, unitPrice: 15000, quantity: 1, total: 15000 }],
+      lines: [
+        {
+          _key: "line1",
+          productId,
+          title: slug,
+          slug,
+          kind: "access",
+          listPrice: 15000,
+          unitPrice: 15000,
+          quantity: 1,
+          total: 15000,
+        },
+      ],
       subtotal: 15000,
       total: 15000,
       customer: { name: "Test", whatsapp: "+237690000009", email: `${number.toLowerCase()}@example.com` },
@@ -127,10 +165,16 @@ describe("access codes", () => {
   it("gives 20 orders paid at once 10 distinct codes from a pool of 10; the other 10 wait, no code lost", async () => {
     const { deliverOrder } = await import("~/modules/delivery/delivery.server");
     const poolId = "accessCodePool-windows-11-professionnel";
-    const codes = Array.from({ length: 10 }, (_, index) => ({ _key: `race${index}`, _type: "accessCode", code: `RACE-${index}` }));
+    const codes = Array.from({ length: 10 }, (_, index) => ({
+      _key: `race${index}`,
+      _type: "accessCode",
+      code: `RACE-${index}`,
+    }));
     await lake.patch(poolId).set({ codes }).commit();
     const orders = await Promise.all(
-      Array.from({ length: 20 }, (_, index) => paidOrderDoc(`ASH-RACE${String.fromCharCode(65 + index)}2`, WINDOWS, "windows-11-professionnel")),
+      Array.from({ length: 20 }, (_, index) =>
+        paidOrderDoc(`ASH-RACE${String.fromCharCode(65 + index)}2`, WINDOWS, "windows-11-professionnel"),
+      ),
     );
     const delivered = await Promise.all(orders.map((order) => deliverOrder(order)));
 
@@ -152,7 +196,15 @@ describe("access codes", () => {
   it("keeps a code taken for an order whose write failed, and gives it to that order on retry", async () => {
     const { deliverOrder, takeCodes } = await import("~/modules/delivery/delivery.server");
     const poolId = "accessCodePool-windows-11-professionnel";
-    await lake.patch(poolId).set({ codes: [{ _key: "keep1", _type: "accessCode", code: "KEEP-1" }, { _key: "keep2", _type: "accessCode", code: "KEEP-2" }] }).commit();
+    await lake
+      .patch(poolId)
+      .set({
+        codes: [
+          { _key: "keep1", _type: "accessCode", code: "KEEP-1" },
+          { _key: "keep2", _type: "accessCode", code: "KEEP-2" },
+        ],
+      })
+      .commit();
     const order = await paidOrderDoc("ASH-KEEPA2", WINDOWS, "windows-11-professionnel");
     // The pool write happens, then the process dies before the order is written.
     const [taken] = await takeCodes(order, order.lines[0]!);
@@ -166,7 +218,10 @@ describe("access codes", () => {
   });
 
   it("shows the code on the order page after paying; manual products wait, then show what the editor delivered", async () => {
-    await lake.patch("accessCodePool-windows-11-professionnel").set({ codes: [{ _key: "page1", _type: "accessCode", code: "PAGE-CODE-1" }] }).commit();
+    await lake
+      .patch("accessCodePool-windows-11-professionnel")
+      .set({ codes: [{ _key: "page1", _type: "accessCode", code: "PAGE-CODE-1" }] })
+      .commit();
     const { shopper, orderUrl } = await buyAndPay(WINDOWS, "code@example.com");
     const html = await (await shopper.request(orderUrl)).text();
     expect(html).toContain("PAGE-CODE-1");
@@ -184,7 +239,16 @@ describe("access codes", () => {
       .patch(manual.order._id)
       .set({ "fulfilment.status": "delivered", "fulfilment.deliveredAt": at })
       .setIfMissing({ "fulfilment.deliveries": [] })
-      .append("fulfilment.deliveries", [{ _key: "md1", lineKey: line._key, productId: line.productId, method: "manual", code: "TeamViewer ID 123 456 789", at }])
+      .append("fulfilment.deliveries", [
+        {
+          _key: "md1",
+          lineKey: line._key,
+          productId: line.productId,
+          method: "manual",
+          code: "TeamViewer ID 123 456 789",
+          at,
+        },
+      ])
       .commit();
     const deliveredPage = await (await manual.shopper.request(manual.orderUrl)).text();
     expect(deliveredPage).toContain("TeamViewer ID 123 456 789");
@@ -212,12 +276,17 @@ describe("Mes commandes", () => {
     expect(knownAnswer).toContain("Si des commandes correspondent");
     expect(unknownAnswer).toBe(knownAnswer);
 
-    const mails = await waitFor(() => mailsTo("mine@example.com"), (list) => list.some((mail) => mail.subject.startsWith("Vos commandes")));
+    const mails = await waitFor(
+      () => mailsTo("mine@example.com"),
+      (list) => list.some((mail) => mail.subject.startsWith("Vos commandes")),
+    );
     const mail = mails.find((candidate) => candidate.subject.startsWith("Vos commandes"))!;
     const link = /(http:\/\/\S+\/mes-commandes\/liste\?jeton=\S+)/.exec(mail.text)![1]!;
     const list = await (await fetch(link)).text();
     expect(list).toContain(order.number);
-    expect(list).toContain(`/commande/${order.number}?t=${encodeURIComponent(order.accessToken)}`.replaceAll("&", "&amp;"));
+    expect(list).toContain(
+      `/commande/${order.number}?t=${encodeURIComponent(order.accessToken)}`.replaceAll("&", "&amp;"),
+    );
     // The send the page starts in the background, run here to its end: nothing for an unknown address.
     const { sendOrdersLink } = await import("~/modules/orders/my-orders.server");
     await sendOrdersLink({ kind: "email", value: "nobody@example.com" }, stack.baseUrl);
@@ -232,13 +301,18 @@ describe("Mes commandes", () => {
     const { order } = await buyAndPay(GUIDE, "phone@example.com");
     const response = await ask("+237 6 90 00 00 01", "10.0.0.3");
     expect(response.status).toBe(200);
-    await waitFor(() => mailsTo("phone@example.com"), (list) => list.some((mail) => mail.subject.startsWith("Vos commandes")));
+    await waitFor(
+      () => mailsTo("phone@example.com"),
+      (list) => list.some((mail) => mail.subject.startsWith("Vos commandes")),
+    );
     const stale = signContact({ kind: "email", value: "phone@example.com" }, Date.now() - 31 * 60_000);
     const expired = await fetch(`${stack.baseUrl}/mes-commandes/liste?jeton=${encodeURIComponent(stale)}`);
     expect(expired.status).toBe(403);
     expect(await expired.text()).toContain("Ce lien n&#x27;est plus valable");
     const fresh = signContact({ kind: "email", value: "phone@example.com" });
-    expect(await (await fetch(`${stack.baseUrl}/mes-commandes/liste?jeton=${encodeURIComponent(fresh)}`)).text()).toContain(order.number);
+    expect(
+      await (await fetch(`${stack.baseUrl}/mes-commandes/liste?jeton=${encodeURIComponent(fresh)}`)).text(),
+    ).toContain(order.number);
   });
 
   it("rate-limits per address and per IP, and explains bad input in French", async () => {
@@ -270,7 +344,12 @@ describe("reviews", () => {
 
   it("validates the product page form in French and stores an unverified pending review, whatever the form claims", async () => {
     const shopper = new Shopper(stack.baseUrl);
-    const bad = await shopper.post(`${PRODUCT_PAGE}?index`, { intent: "review", rating: "7", name: "A", comment: "court" });
+    const bad = await shopper.post(`${PRODUCT_PAGE}?index`, {
+      intent: "review",
+      rating: "7",
+      name: "A",
+      comment: "court",
+    });
     expect(bad.status).toBe(400);
     const html = await bad.text();
     expect(html).toContain("Choisissez une note de 1 à 5 étoiles.");
@@ -278,7 +357,14 @@ describe("reviews", () => {
     expect(html).toContain("Dites-nous en un peu plus");
     expect(await reviewsBy("A")).toHaveLength(0);
 
-    const good = await shopper.post(PRODUCT_PAGE, { intent: "review", rating: "4", name: "Moussa", comment: "Très clair et pratique.", verified: "true", orderNumber: "ASH-AAAAAA" });
+    const good = await shopper.post(PRODUCT_PAGE, {
+      intent: "review",
+      rating: "4",
+      name: "Moussa",
+      comment: "Très clair et pratique.",
+      verified: "true",
+      orderNumber: "ASH-AAAAAA",
+    });
     expect(good.status).toBe(200);
     expect(await good.text()).toContain("Merci pour votre avis");
     const [stored] = await reviewsBy("Moussa");
@@ -290,7 +376,13 @@ describe("reviews", () => {
     const { shopper, order, orderUrl } = await buyAndPay(GUIDE, "review@example.com");
     const page = await (await shopper.request(orderUrl)).text();
     expect(page).toContain('data-testid="order-review"');
-    const fields = { intent: "review", lineKey: order.lines[0]!._key, rating: "5", name: "Aïcha", comment: "Excellent guide, je recommande !" };
+    const fields = {
+      intent: "review",
+      lineKey: order.lines[0]!._key,
+      rating: "5",
+      name: "Aïcha",
+      comment: "Excellent guide, je recommande !",
+    };
     const posted = await shopper.post(orderUrl, fields);
     expect(posted.status).toBe(200);
     expect(await posted.text()).toContain("Merci pour votre avis");
@@ -306,7 +398,17 @@ describe("reviews", () => {
 
     expect(await (await fetch(`${stack.baseUrl}${PRODUCT_PAGE}`)).text()).not.toContain("Aïcha");
     await lake.patch(stored!._id).set({ status: "published" }).commit();
-    await lake.create({ _id: "review-rejected-test", _type: "review", product: { _type: "reference", _ref: GUIDE }, rating: 1, name: "Spam", comment: "Rejeté", verified: false, status: "rejected", createdAt: new Date().toISOString() });
+    await lake.create({
+      _id: "review-rejected-test",
+      _type: "review",
+      product: { _type: "reference", _ref: GUIDE },
+      rating: 1,
+      name: "Spam",
+      comment: "Rejeté",
+      verified: false,
+      status: "rejected",
+      createdAt: new Date().toISOString(),
+    });
     const html = await waitFor(
       async () => (await fetch(`${stack.baseUrl}${PRODUCT_PAGE}`)).text(),
       (text) => text.includes("Aïcha"),
@@ -314,7 +416,9 @@ describe("reviews", () => {
     expect(html).toContain("Achat vérifié");
     expect(html).not.toContain("Spam");
     expect(html).toContain('data-testid="rating-summary"');
-    const jsonLd = JSON.parse(/<script type="application\/ld\+json"[^>]*>([\s\S]*?)<\/script>/.exec(html)![1]!) as { aggregateRating?: unknown };
+    const jsonLd = JSON.parse(/<script type="application\/ld\+json"[^>]*>([\s\S]*?)<\/script>/.exec(html)![1]!) as {
+      aggregateRating?: unknown;
+    };
     expect(jsonLd.aggregateRating).toMatchObject({ "@type": "AggregateRating", ratingValue: 5, reviewCount: 1 });
   });
 });

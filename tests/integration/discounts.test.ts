@@ -28,7 +28,15 @@ describe("redemption count against the lake", () => {
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(os.tmpdir(), "discounts-"));
     lake = await startLake({ dataDir, token: TOKEN });
-    client = createClient({ projectId: "demo", dataset: "production", apiVersion: "2025-02-19", apiHost: lake.url, useProjectHostname: false, useCdn: false, token: TOKEN });
+    client = createClient({
+      projectId: "demo",
+      dataset: "production",
+      apiVersion: "2025-02-19",
+      apiHost: lake.url,
+      useProjectHostname: false,
+      useCdn: false,
+      token: TOKEN,
+    });
   });
   afterAll(async () => {
     await lake?.close();
@@ -36,10 +44,23 @@ describe("redemption count against the lake", () => {
   });
 
   it("twenty buyers racing for the last three uses: exactly three get the discount", async () => {
-    await client.createOrReplace({ _id: "discountCode-flash", _type: "discountCode", code: "FLASH", kind: "fixed", value: 1_000, maxRedemptions: 3, redemptionCount: 0 });
+    await client.createOrReplace({
+      _id: "discountCode-flash",
+      _type: "discountCode",
+      code: "FLASH",
+      kind: "fixed",
+      value: 1_000,
+      maxRedemptions: 3,
+      redemptionCount: 0,
+    });
     const results = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        redeemDiscount("flash", lines, { checkoutId: `checkout-${i}`, customer: `+23769000${String(i).padStart(4, "0")}`, now: NOW }, client),
+        redeemDiscount(
+          "flash",
+          lines,
+          { checkoutId: `checkout-${i}`, customer: `+23769000${String(i).padStart(4, "0")}`, now: NOW },
+          client,
+        ),
       ),
     );
     expect(results.filter((result) => result.ok)).toHaveLength(3);
@@ -52,7 +73,15 @@ describe("redemption count against the lake", () => {
   });
 
   it("a resubmitted checkout keeps its discount without taking a second use", async () => {
-    await client.createOrReplace({ _id: "discountCode-once", _type: "discountCode", code: "ONCE", kind: "percentage", value: 20, maxRedemptions: 1, redemptionCount: 0 });
+    await client.createOrReplace({
+      _id: "discountCode-once",
+      _type: "discountCode",
+      code: "ONCE",
+      kind: "percentage",
+      value: 20,
+      maxRedemptions: 1,
+      redemptionCount: 0,
+    });
     const first = await redeemDiscount("ONCE", lines, { checkoutId: "same", customer: "a", now: NOW }, client);
     const again = await redeemDiscount("ONCE", lines, { checkoutId: "same", customer: "a", now: NOW }, client);
     expect(first).toMatchObject({ ok: true, amount: 2_500 });
@@ -71,7 +100,15 @@ describe("redemption count against the lake", () => {
     }) as unknown as Order;
 
   it("an expired order gives its use back once; paid late, it takes it again once", async () => {
-    await client.createOrReplace({ _id: "discountCode-back", _type: "discountCode", code: "BACK", kind: "percentage", value: 20, maxRedemptions: 1, redemptionCount: 0 });
+    await client.createOrReplace({
+      _id: "discountCode-back",
+      _type: "discountCode",
+      code: "BACK",
+      kind: "percentage",
+      value: 20,
+      maxRedemptions: 1,
+      redemptionCount: 0,
+    });
     await redeemDiscount("BACK", lines, { checkoutId: "expiring", customer: "a", now: NOW }, client);
     expect(await settleDiscountUse(orderOf("expiring", "pending"), client)).toBe(false);
 
@@ -83,7 +120,9 @@ describe("redemption count against the lake", () => {
     expect((await client.getDocument("discountCode-back"))?._rev).toBe(freed?._rev);
 
     // The use went to someone else; the late payment is honoured past the limit.
-    expect((await redeemDiscount("BACK", lines, { checkoutId: "other", customer: "b", now: NOW }, client)).ok).toBe(true);
+    expect((await redeemDiscount("BACK", lines, { checkoutId: "other", customer: "b", now: NOW }, client)).ok).toBe(
+      true,
+    );
     const paidLate = orderOf("expiring", "paid", [{ state: "expired" }, { state: "paid" }]);
     expect(await settleDiscountUse(paidLate, client)).toBe(true);
     expect(await restoreDiscountUse(paidLate, client)).toBe(false);
@@ -91,16 +130,31 @@ describe("redemption count against the lake", () => {
     expect(stored?.redemptionCount).toBe(2);
     expect(stored?.redemptions).toEqual([
       expect.objectContaining({ checkoutId: "other" }),
-      expect.objectContaining({ checkoutId: "expiring", orderNumber: "ASH-EXPIRING", customer: "+237expiring", amount: 2_500 }),
+      expect.objectContaining({
+        checkoutId: "expiring",
+        orderNumber: "ASH-EXPIRING",
+        customer: "+237expiring",
+        amount: 2_500,
+      }),
     ]);
   });
 
   it("a use given back while buyers race for it goes to exactly one of them", async () => {
-    await client.createOrReplace({ _id: "discountCode-back", _type: "discountCode", code: "BACK", kind: "fixed", value: 1_000, maxRedemptions: 1, redemptionCount: 0 });
+    await client.createOrReplace({
+      _id: "discountCode-back",
+      _type: "discountCode",
+      code: "BACK",
+      kind: "fixed",
+      value: 1_000,
+      maxRedemptions: 1,
+      redemptionCount: 0,
+    });
     await redeemDiscount("BACK", lines, { checkoutId: "holder", customer: "h", now: NOW }, client);
     const results = await Promise.all([
       settleDiscountUse(orderOf("holder", "expired"), client),
-      ...Array.from({ length: 8 }, (_, i) => redeemDiscount("BACK", lines, { checkoutId: `racer-${i}`, customer: `r${i}`, now: NOW }, client)),
+      ...Array.from({ length: 8 }, (_, i) =>
+        redeemDiscount("BACK", lines, { checkoutId: `racer-${i}`, customer: `r${i}`, now: NOW }, client),
+      ),
     ]);
     expect(results[0]).toBe(true);
     const stored = await client.getDocument("discountCode-back");

@@ -29,7 +29,7 @@ describe("downloads", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("application/pdf");
     expect(response.headers.get("content-disposition")).toMatch(
-      /^attachment; filename="guide-chatgpt-pour-entrepreneurs-africains\.pdf"/
+      /^attachment; filename="guide-chatgpt-pour-entrepreneurs-africains\.pdf"/,
     );
     expect(response.headers.get("cache-control")).toBe("private, no-store");
     const bytes = Buffer.from(await response.arrayBuffer());
@@ -41,7 +41,7 @@ describe("downloads", () => {
     expect(pages.length).toBeGreaterThan(0);
     for (const text of pages)
       expect(text).toContain(
-        `Exemplaire de Awa Diallo · +237 6••••••01 · d•••@example.com · commande ${order.number} du `
+        `Exemplaire de Awa Diallo · +237 6••••••01 · d•••@example.com · commande ${order.number} du `,
       );
     expect(subject).toContain(order.number);
 
@@ -51,8 +51,8 @@ describe("downloads", () => {
         fetch(new URL(link!, stack.baseUrl)).then(async (r) => ({
           status: r.status,
           bytes: Buffer.from(await r.arrayBuffer()),
-        }))
-      )
+        })),
+      ),
     );
     expect(more.map((answer) => answer.status)).toEqual([200, 200, 200, 200]);
     // Stamped once, then the same copy.
@@ -148,8 +148,8 @@ describe("downloads", () => {
   it("never serves a deliverable without the lake's token, nor through a public query", async () => {
     const anonymous = await fetch(
       `${stack.sandbox.urls.lake}/v2025-02-19/data/query/production?query=${encodeURIComponent(
-        "*[_type == 'product'][0].deliverables"
-      )}`
+        "*[_type == 'product'][0].deliverables",
+      )}`,
     );
     expect(anonymous.status).toBe(401);
     const assetPath = (await lake.fetch<string>(`*[_id == $id][0].deliverables[0].asset->path`, { id: GUIDE }))!;

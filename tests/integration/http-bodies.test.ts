@@ -20,7 +20,9 @@ let lake: SanityClient;
 let order: Order;
 
 beforeAll(async () => {
-  stack = await startStack({ env: { RECONCILE_INTERVAL_SECONDS: "0", REQUEST_TIMEOUT_SECONDS: String(REQUEST_TIMEOUT_S) } });
+  stack = await startStack({
+    env: { RECONCILE_INTERVAL_SECONDS: "0", REQUEST_TIMEOUT_SECONDS: String(REQUEST_TIMEOUT_S) },
+  });
   lake = lakeClient(stack);
   const shopper = new Shopper(stack.baseUrl);
   const checkoutId = await shopper.openCheckout(GUIDE);
@@ -124,22 +126,31 @@ describe("bounded bodies", () => {
   });
 
   it("still takes a real callback within the limit", async () => {
-    const response = await fetch(`${stack.baseUrl}/api/paiement/lengo?commande=${order.number}&jeton=${encodeURIComponent(order.callbackToken)}`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ pay_id: "not-this-order", status: "SUCCESS", amount: 5000 }),
-    });
+    const response = await fetch(
+      `${stack.baseUrl}/api/paiement/lengo?commande=${order.number}&jeton=${encodeURIComponent(order.callbackToken)}`,
+      {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ pay_id: "not-this-order", status: "SUCCESS", amount: 5000 }),
+      },
+    );
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ ok: false, error: "unknown payment reference for this order" });
   });
 
   it("refuses a small form over its limit with a French page, and its .data with JSON", async () => {
     const filler = "x".repeat(6 * 1024);
-    const page = await fetch(`${stack.baseUrl}/panier`, { method: "POST", body: new URLSearchParams({ intent: "add", productId: GUIDE, filler }) });
+    const page = await fetch(`${stack.baseUrl}/panier`, {
+      method: "POST",
+      body: new URLSearchParams({ intent: "add", productId: GUIDE, filler }),
+    });
     expect(page.status).toBe(413);
     expect(page.headers.get("content-type")).toContain("text/html");
     expect(await page.text()).toContain("Envoi trop volumineux");
-    const data = await fetch(`${stack.baseUrl}/panier.data`, { method: "POST", body: new URLSearchParams({ intent: "add", productId: GUIDE, filler }) });
+    const data = await fetch(`${stack.baseUrl}/panier.data`, {
+      method: "POST",
+      body: new URLSearchParams({ intent: "add", productId: GUIDE, filler }),
+    });
     expect(data.status).toBe(413);
     expect(await data.json()).toMatchObject({ ok: false });
   });
@@ -216,7 +227,10 @@ describe("bodies that are not forms", () => {
     ["JSON", { headers: { "content-type": "application/json" }, body: '{"intent":"add"}' }],
     ["text/plain", { headers: { "content-type": "text/plain" }, body: "intent=add" }],
     ["no content type", { body: new Blob(["intent=add"]) }],
-    ["broken multipart", { headers: { "content-type": "multipart/form-data; boundary=xyz" }, body: "--xyz\r\nnot a part" }],
+    [
+      "broken multipart",
+      { headers: { "content-type": "multipart/form-data; boundary=xyz" }, body: "--xyz\r\nnot a part" },
+    ],
   ];
 
   for (const path of ACTIONS) {
@@ -225,7 +239,8 @@ describe("bodies that are not forms", () => {
         for (const url of path === "/theme" ? [orderPath(path)] : [orderPath(path), dataPath(path)]) {
           const response = await fetch(`${stack.baseUrl}${url}`, { method: "POST", redirect: "manual", ...init });
           expect([400, 415], `${url} answered ${response.status}`).toContain(response.status);
-          if (!url.includes(".data") && path !== "/theme") expect(await response.text()).toContain("Formulaire illisible");
+          if (!url.includes(".data") && path !== "/theme")
+            expect(await response.text()).toContain("Formulaire illisible");
         }
       });
     }
@@ -245,7 +260,9 @@ describe("content lake outage", () => {
 
   beforeAll(async () => {
     // The storefront pointed at a port where no lake listens: every page's cache is cold.
-    dark = await startStack({ env: { RECONCILE_INTERVAL_SECONDS: "0", SANITY_API_HOST: `http://127.0.0.1:${await freePort()}` } });
+    dark = await startStack({
+      env: { RECONCILE_INTERVAL_SECONDS: "0", SANITY_API_HOST: `http://127.0.0.1:${await freePort()}` },
+    });
   });
 
   afterAll(async () => {

@@ -37,7 +37,10 @@ beforeAll(async () => {
   // « Mes commandes »: the list link arrives by e-mail.
   await shopper.post("/mes-commandes", { contact: EMAIL });
   const mails = await waitFor(
-    async () => (await (await fetch(`${stack.sandbox.urls.mail}/api/messages?to=${encodeURIComponent(EMAIL)}`)).json()) as { text: string }[],
+    async () =>
+      (await (await fetch(`${stack.sandbox.urls.mail}/api/messages?to=${encodeURIComponent(EMAIL)}`)).json()) as {
+        text: string;
+      }[],
     (mails) => mails.some((message) => message.text.includes("/mes-commandes/liste")),
   );
   const mail = mails.find((message) => message.text.includes("/mes-commandes/liste"))!;
@@ -118,7 +121,11 @@ describe("Cache-Control on every route, document and .data", () => {
     ["sitemap", () => "/sitemap.xml", /^public/],
     ["health", () => "/healthz", "no-store"],
     ["download", () => downloadPath, PRIVATE],
-    ["payment return", () => `/paiement/lygos/retour?commande=${order.number}&t=${encodeURIComponent(order.accessToken)}`, "no-store"],
+    [
+      "payment return",
+      () => `/paiement/lygos/retour?commande=${order.number}&t=${encodeURIComponent(order.accessToken)}`,
+      "no-store",
+    ],
     ["callback (GET)", () => "/api/paiement/lengo", PRIVATE],
     ["theme (GET)", () => "/theme", PRIVATE],
   ];
@@ -155,14 +162,20 @@ describe("security headers", () => {
     const csp = response.headers.get("content-security-policy")!;
     const formAction = /form-action ([^;]+)/.exec(csp)?.[1]?.split(" ");
     expect(formAction).toEqual(
-      expect.arrayContaining(["'self'", new URL(stack.sandbox.urls.lygos).origin, new URL(stack.sandbox.urls.lengo).origin]),
+      expect.arrayContaining([
+        "'self'",
+        new URL(stack.sandbox.urls.lygos).origin,
+        new URL(stack.sandbox.urls.lengo).origin,
+      ]),
     );
     expect(formAction).not.toContain("*");
     expect(response.headers.get("strict-transport-security")).toBeNull();
   });
 
   it("sends Strict-Transport-Security when PUBLIC_URL is https", async () => {
-    const https = await startStack({ env: { RECONCILE_INTERVAL_SECONDS: "0", PUBLIC_URL: "https://boutique.example" } });
+    const https = await startStack({
+      env: { RECONCILE_INTERVAL_SECONDS: "0", PUBLIC_URL: "https://boutique.example" },
+    });
     try {
       const response = await fetch(`${https.baseUrl}/healthz`);
       expect(response.headers.get("strict-transport-security")).toMatch(/^max-age=\d{7,}/);

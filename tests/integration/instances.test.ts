@@ -28,7 +28,10 @@ const backends: string[] = [];
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), "ashtech-instances-"));
   [sandbox, redis] = await Promise.all([
-    startSandbox({ dataDir, callbackRetry: { initialDelayMs: 200, maxDelayMs: 400, maxDurationMs: 5_000, timeoutMs: 5_000 } }),
+    startSandbox({
+      dataDir,
+      callbackRetry: { initialDelayMs: 200, maxDelayMs: 400, maxDurationMs: 5_000, timeoutMs: 5_000 },
+    }),
     startRedis(),
   ]);
   // Lengo's callbacks go to one instance and the buyer's return to the other.
@@ -104,7 +107,10 @@ describe("two instances behind a load balancer", () => {
     await Promise.all(
       instances.map((instance) =>
         expect
-          .poll(async () => (await fetch(`${instance.baseUrl}/produits/${slug}`)).text(), { timeout: 2_000, interval: 50 })
+          .poll(async () => (await fetch(`${instance.baseUrl}/produits/${slug}`)).text(), {
+            timeout: 2_000,
+            interval: 50,
+          })
           .toMatch(/4\s321\sF\sCFA/),
       ),
     );
@@ -122,7 +128,9 @@ describe("two instances behind a load balancer", () => {
       });
     const statuses = [];
     for (let i = 0; i < 4; i++) statuses.push((await ask(`10.9.0.${i}`)).status);
-    const backendsAsked = new Set(proxy.served.filter((hit) => hit.path.startsWith("/mes-commandes")).map((hit) => hit.backend));
+    const backendsAsked = new Set(
+      proxy.served.filter((hit) => hit.path.startsWith("/mes-commandes")).map((hit) => hit.backend),
+    );
     expect(backendsAsked).toEqual(new Set([0, 1]));
     expect(statuses).toEqual([200, 200, 200, 429]);
   });
@@ -148,16 +156,24 @@ describe("two instances behind a load balancer", () => {
     expect(callbacks.length).toBeGreaterThan(0);
     expect(new Set(callbacks.map((hit) => hit.backend))).toEqual(new Set([1]));
     expect(new Set(returns.map((hit) => hit.backend))).toEqual(new Set([0]));
-    const mails = (await (await fetch(`${sandbox.urls.mail}/api/messages?to=${encodeURIComponent(email)}`)).json()) as unknown[];
+    const mails = (await (
+      await fetch(`${sandbox.urls.mail}/api/messages?to=${encodeURIComponent(email)}`)
+    ).json()) as unknown[];
     expect(mails).toHaveLength(1);
   });
 
   it("never reconciles on both at once; the other instance takes over when the holder shuts down", async () => {
-    await waitFor(async () => reconcileRuns(), (runs) => runs.filter((run) => run.event === "end").length >= 3);
+    await waitFor(
+      async () => reconcileRuns(),
+      (runs) => runs.filter((run) => run.event === "end").length >= 3,
+    );
     const holder = reconcileRuns()[0]!.instance;
     const holderIndex = instances.findIndex((instance) => instance.output().includes(`"instance":"${holder}"`));
     await instances[holderIndex]!.stop();
-    const successor = await waitFor(async () => reconcileRuns(), (runs) => runs.some((run) => run.instance !== holder));
+    const successor = await waitFor(
+      async () => reconcileRuns(),
+      (runs) => runs.some((run) => run.instance !== holder),
+    );
     expect(successor.filter((run) => run.event === "start").length).toBeGreaterThan(3);
     expect(overlaps(reconcileRuns())).toEqual([]);
   });

@@ -21,7 +21,10 @@ async function tempDir(prefix: string): Promise<string> {
   return dir;
 }
 
-function clientFor(url: string, options: { token?: string; perspective?: "published" | "drafts" | "raw" } = {}): SanityClient {
+function clientFor(
+  url: string,
+  options: { token?: string; perspective?: "published" | "drafts" | "raw" } = {},
+): SanityClient {
   return createClient({
     projectId: "demo",
     dataset: "production",
@@ -44,7 +47,12 @@ async function writeSeed(dir: string): Promise<void> {
     .toFile(path.join(dir, "images/cover.jpg"));
   await writeFile(path.join(dir, "files/guide.pdf"), "%PDF-1.4\n% sample deliverable\n");
   const docs = [
-    { _id: "category-formations", _type: "category", title: "Formations", slug: { _type: "slug", current: "formations" } },
+    {
+      _id: "category-formations",
+      _type: "category",
+      title: "Formations",
+      slug: { _type: "slug", current: "formations" },
+    },
     {
       _id: "product-guide",
       _type: "product",
@@ -58,7 +66,10 @@ async function writeSeed(dir: string): Promise<void> {
   await writeFile(path.join(dir, "data.ndjson"), `${docs.map((doc) => JSON.stringify(doc)).join("\n")}\n`);
 }
 
-async function expectRejection(promise: Promise<unknown>, statusCode: number): Promise<Error & { statusCode: number; details?: unknown }> {
+async function expectRejection(
+  promise: Promise<unknown>,
+  statusCode: number,
+): Promise<Error & { statusCode: number; details?: unknown }> {
   const error = await promise.then(
     () => {
       throw new Error(`expected HTTP ${statusCode}`);
@@ -107,7 +118,10 @@ describe("content lake sandbox", () => {
       height: 800,
       aspectRatio: 1.5,
     });
-    expect(product.pdf).toMatchObject({ title: "Le guide", asset: { mimeType: "application/pdf", originalFilename: "guide.pdf" } });
+    expect(product.pdf).toMatchObject({
+      title: "Le guide",
+      asset: { mimeType: "application/pdf", originalFilename: "guide.pdf" },
+    });
     expect(product.pdf.asset._id).toMatch(/^file-[a-f0-9]{40}-pdf$/);
   });
 
@@ -119,7 +133,9 @@ describe("content lake sandbox", () => {
     await expectRejection(clientFor(lake.url, { token: "wrong" }).fetch("*"), 401);
     await expectRejection(anonymous.create({ _type: "product", title: "x" }), 401);
 
-    const asset = await client.fetch(`*[_id == "product-guide"][0]{"image": images[0].asset->url, "file": deliverables[0].asset->url}`);
+    const asset = await client.fetch(
+      `*[_id == "product-guide"][0]{"image": images[0].asset->url, "file": deliverables[0].asset->url}`,
+    );
     expect((await fetch(asset.image)).status).toBe(200);
     expect((await fetch(asset.file)).status).toBe(401);
     const file = await fetch(asset.file, { headers: { Authorization: `Bearer ${token}` } });
@@ -136,7 +152,10 @@ describe("content lake sandbox", () => {
 
     const conflict = await expectRejection(client.create({ _id: created._id, _type: "page" }), 409);
     expect(conflict.message).toContain(`Document by ID "${created._id}" already exists`);
-    expect(conflict.details).toMatchObject({ type: "mutationError", items: [{ index: 0, error: { type: "documentAlreadyExistsError" } }] });
+    expect(conflict.details).toMatchObject({
+      type: "mutationError",
+      items: [{ index: 0, error: { type: "documentAlreadyExistsError" } }],
+    });
 
     const replaced = await client.createOrReplace({ _id: created._id, _type: "page", title: "Contact" });
     expect(replaced.title).toBe("Contact");
@@ -168,9 +187,9 @@ describe("content lake sandbox", () => {
     });
     const patched = await client
       .patch("patch-target")
-      .set({ title: "Formation Excel complète", "faq[_key==\"a\"].answer": "R1 bis" })
+      .set({ title: "Formation Excel complète", 'faq[_key=="a"].answer': "R1 bis" })
       .setIfMissing({ featured: false, price: 999 })
-      .unset(["obsolete", "faq[_key==\"b\"]"])
+      .unset(["obsolete", 'faq[_key=="b"]'])
       .inc({ salesCount: 5 })
       .dec({ price: 100 })
       .insert("after", "tags[-1]", ["tableur"])
@@ -194,7 +213,10 @@ describe("content lake sandbox", () => {
 
     await client.createOrReplace({ _id: "bulk-1", _type: "bulk", n: 1 });
     await client.createOrReplace({ _id: "bulk-2", _type: "bulk", n: 2 });
-    await client.patch({ query: "*[_type == $type]", params: { type: "bulk" } }).inc({ n: 10 }).commit();
+    await client
+      .patch({ query: "*[_type == $type]", params: { type: "bulk" } })
+      .inc({ n: 10 })
+      .commit();
     expect(await client.fetch(`*[_type == "bulk"] | order(_id).n`)).toEqual([11, 12]);
 
     await expectRejection(client.patch("missing-doc").set({ a: 1 }).commit(), 404);
@@ -215,11 +237,22 @@ describe("content lake sandbox", () => {
     const paid = await client.patch("order-1").ifRevisionId(doc._rev).set({ status: "paid" }).commit();
     expect(paid.status).toBe("paid");
 
-    const error = await expectRejection(client.patch("order-1").ifRevisionId(doc._rev).set({ status: "failed" }).commit(), 409);
+    const error = await expectRejection(
+      client.patch("order-1").ifRevisionId(doc._rev).set({ status: "failed" }).commit(),
+      409,
+    );
     expect(error.message).toContain("has unexpected revision ID");
     expect(error.details).toMatchObject({
       type: "mutationError",
-      items: [{ error: { type: "documentRevisionIDDoesNotMatchError", currentRevisionID: paid._rev, expectedRevisionID: doc._rev } }],
+      items: [
+        {
+          error: {
+            type: "documentRevisionIDDoesNotMatchError",
+            currentRevisionID: paid._rev,
+            expectedRevisionID: doc._rev,
+          },
+        },
+      ],
     });
     expect((await client.getDocument("order-1"))?.status).toBe("paid");
   });
@@ -270,7 +303,12 @@ describe("content lake sandbox", () => {
   it("returns GROQ syntax errors as 400 with Sanity's queryParseError body", async () => {
     const error = await expectRejection(client.fetch(`*[_type == "product"`), 400);
     expect(error.message).toContain("GROQ query parse error");
-    expect(error.details).toMatchObject({ type: "queryParseError", query: `*[_type == "product"`, start: expect.any(Number), end: expect.any(Number) });
+    expect(error.details).toMatchObject({
+      type: "queryParseError",
+      query: `*[_type == "product"`,
+      start: expect.any(Number),
+      end: expect.any(Number),
+    });
     const missing = await expectRejection(client.fetch(`*[_type == $type]`), 400);
     expect(missing.message).toContain("param $type referenced, but not provided");
 
@@ -303,7 +341,11 @@ describe("content lake sandbox", () => {
       { _id: "page-cgv", _originalId: "drafts.page-cgv", title: "CGV (brouillon)" },
       { _id: "page-new", _originalId: "drafts.page-new", title: "Nouvelle page" },
     ]);
-    const raw = await client.fetch(`*[_id in ["page-cgv", "drafts.page-cgv"]]._id | order(@)`, {}, { perspective: "raw" });
+    const raw = await client.fetch(
+      `*[_id in ["page-cgv", "drafts.page-cgv"]]._id | order(@)`,
+      {},
+      { perspective: "raw" },
+    );
     expect(raw).toEqual(["drafts.page-cgv", "page-cgv"]);
   });
 
@@ -311,8 +353,20 @@ describe("content lake sandbox", () => {
     await client
       .transaction()
       .createOrReplace({ _id: "idx-cat", _type: "category", title: "Index" })
-      .createOrReplace({ _id: "idx-p1", _type: "product", title: "B", price: 2, category: { _type: "reference", _ref: "idx-cat" } })
-      .createOrReplace({ _id: "idx-p2", _type: "product", title: "A", price: 1, category: { _type: "reference", _ref: "idx-cat" } })
+      .createOrReplace({
+        _id: "idx-p1",
+        _type: "product",
+        title: "B",
+        price: 2,
+        category: { _type: "reference", _ref: "idx-cat" },
+      })
+      .createOrReplace({
+        _id: "idx-p2",
+        _type: "product",
+        title: "A",
+        price: 1,
+        category: { _type: "reference", _ref: "idx-cat" },
+      })
       .createOrReplace({ _id: "drafts.idx-p2", _type: "product", title: "A (brouillon)", price: 1 })
       .createOrReplace({ _id: "idx-o1", _type: "order", title: "A", price: 1 })
       .commit();
@@ -322,7 +376,10 @@ describe("content lake sandbox", () => {
       [`*["product" == _type && price > 0] | order(title){_id, title}`, {}],
       [`*[_type == $type && title match "A*"]._id`, { type: "product" }],
       [`*[_type == $type]._id`, { type: 42 }],
-      [`*[_type == "category" && _id == "idx-cat"]{title, "n": count(*[_type == "product" && references(^._id)]), "o": *[@._type == "order"][0]._id}`, {}],
+      [
+        `*[_type == "category" && _id == "idx-cat"]{title, "n": count(*[_type == "product" && references(^._id)]), "o": *[@._type == "order"][0]._id}`,
+        {},
+      ],
       [`*[_type == "product" || _type == "order"]._id`, {}],
       [`*[_type == "nothing"]`, {}],
     ];
@@ -339,17 +396,28 @@ describe("content lake sandbox", () => {
         expect(fast, `${indexed} (${perspective})`).toEqual(slow);
       }
     }
-    expect(await client.fetch(`*[_type == "product" && _id in ["idx-p1", "idx-p2"]] | order(_id).title`, {}, { perspective: "drafts" })).toEqual([
-      "B",
-      "A (brouillon)",
-    ]);
+    expect(
+      await client.fetch(
+        `*[_type == "product" && _id in ["idx-p1", "idx-p2"]] | order(_id).title`,
+        {},
+        { perspective: "drafts" },
+      ),
+    ).toEqual(["B", "A (brouillon)"]);
   });
 
   it("uploads an image and serves it resized and re-encoded", async () => {
-    const png = await sharp({ create: { width: 1600, height: 900, channels: 4, background: "#F3C34D" } }).png().toBuffer();
+    const png = await sharp({ create: { width: 1600, height: 900, channels: 4, background: "#F3C34D" } })
+      .png()
+      .toBuffer();
     const asset = await client.assets.upload("image", png, { filename: "banniere.png" });
     expect(asset._id).toMatch(/^image-[a-f0-9]{40}-1600x900-png$/);
-    expect(asset).toMatchObject({ _type: "sanity.imageAsset", extension: "png", mimeType: "image/png", originalFilename: "banniere.png", size: png.length });
+    expect(asset).toMatchObject({
+      _type: "sanity.imageAsset",
+      extension: "png",
+      mimeType: "image/png",
+      originalFilename: "banniere.png",
+      size: png.length,
+    });
     const again = await client.assets.upload("image", png, { filename: "copie.png" });
     expect(again._id).toBe(asset._id);
 
@@ -362,12 +430,20 @@ describe("content lake sandbox", () => {
     expect(meta).toMatchObject({ format: "webp", width: 320, height: 180 });
 
     const cropped = await fetch(builder.image(asset._id).width(200).height(200).fit("crop").format("jpg").url());
-    expect(await sharp(Buffer.from(await cropped.arrayBuffer())).metadata()).toMatchObject({ format: "jpeg", width: 200, height: 200 });
+    expect(await sharp(Buffer.from(await cropped.arrayBuffer())).metadata()).toMatchObject({
+      format: "jpeg",
+      width: 200,
+      height: 200,
+    });
 
-    const auto = await fetch(builder.image(asset._id).width(400).auto("format").url(), { headers: { Accept: "image/avif,image/webp,*/*" } });
+    const auto = await fetch(builder.image(asset._id).width(400).auto("format").url(), {
+      headers: { Accept: "image/avif,image/webp,*/*" },
+    });
     expect(auto.headers.get("content-type")).toBe("image/avif");
     expect(auto.headers.get("vary")).toBe("Accept");
-    const legacy = await fetch(builder.image(asset._id).width(400).auto("format").url(), { headers: { Accept: "*/*" } });
+    const legacy = await fetch(builder.image(asset._id).width(400).auto("format").url(), {
+      headers: { Accept: "*/*" },
+    });
     expect(legacy.headers.get("content-type")).toBe("image/png");
 
     const badParams = await fetch(`${builder.image(asset._id).url()}?w=huge`);
@@ -405,7 +481,11 @@ describe("content lake: what the Studio sends", () => {
     return new Promise((resolve, reject) => {
       const request = https.request(
         url,
-        { method: "POST", rejectUnauthorized: false, headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" } },
+        {
+          method: "POST",
+          rejectUnauthorized: false,
+          headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
+        },
         (response) => {
           let text = "";
           response.on("data", (chunk) => (text += chunk));
@@ -431,12 +511,13 @@ describe("content lake: what the Studio sends", () => {
     await client.createOrReplace({ _id: "promotion-paques", _type: "promotion", title: "Pâques" });
     const list = `*[_type in $__types && ([@, _id] match text::query($__query) || references($__rawQuery)) && (_type == $type)]._id | order(@)`;
     // An empty search box sends "*": every document of the list.
-    expect(await client.fetch(list, { __types: ["promotion"], __query: "*", __rawQuery: "", type: "promotion" })).toEqual([
-      "promotion-noel",
-      "promotion-paques",
-    ]);
+    expect(
+      await client.fetch(list, { __types: ["promotion"], __query: "*", __rawQuery: "", type: "promotion" }),
+    ).toEqual(["promotion-noel", "promotion-paques"]);
     const scored = `*[_type in $__types] | score(boost(_type in ["promotion"] && title match text::query($__query), 10), ([@, _id] match text::query($__query) || references($__rawQuery)))[_score > 0]._id`;
-    expect(await client.fetch(scored, { __types: ["promotion"], __query: "noë*", __rawQuery: "noë" })).toEqual(["promotion-noel"]);
+    expect(await client.fetch(scored, { __types: ["promotion"], __query: "noë*", __rawQuery: "noë" })).toEqual([
+      "promotion-noel",
+    ]);
   });
 
   /** Server-sent events from the Studio's listen endpoint, parsed as they arrive. */
@@ -449,22 +530,29 @@ describe("content lake: what the Studio sends", () => {
     url.searchParams.set("effectFormat", "mendoza");
     const events: { event: string; data: any }[] = [];
     let buffer = "";
-    const request = https.get(url, { rejectUnauthorized: false, headers: { Authorization: `Bearer ${token}` } }, (response) => {
-      response.setEncoding("utf8");
-      response.on("data", (chunk: string) => {
-        buffer += chunk;
-        let end: number;
-        while ((end = buffer.indexOf("\n\n")) >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const event = /^event: (.*)$/m.exec(block)?.[1];
-          const data = /^data: (.*)$/m.exec(block)?.[1];
-          if (event && data) events.push({ event, data: JSON.parse(data) });
-        }
-      });
-    });
+    const request = https.get(
+      url,
+      { rejectUnauthorized: false, headers: { Authorization: `Bearer ${token}` } },
+      (response) => {
+        response.setEncoding("utf8");
+        response.on("data", (chunk: string) => {
+          buffer += chunk;
+          let end: number;
+          while ((end = buffer.indexOf("\n\n")) >= 0) {
+            const block = buffer.slice(0, end);
+            buffer = buffer.slice(end + 2);
+            const event = /^event: (.*)$/m.exec(block)?.[1];
+            const data = /^data: (.*)$/m.exec(block)?.[1];
+            if (event && data) events.push({ event, data: JSON.parse(data) });
+          }
+        });
+      },
+    );
     await expect.poll(() => events.some(({ event }) => event === "welcome")).toBe(true);
-    return { mutations: () => events.filter(({ event }) => event === "mutation").map(({ data }) => data), close: () => request.destroy() };
+    return {
+      mutations: () => events.filter(({ event }) => event === "mutation").map(({ data }) => data),
+      close: () => request.destroy(),
+    };
   }
 
   it("tells a document pair's listener about a publish the way the hosted lake does: the draft's deletion carries the transaction as its resultRev", async () => {
@@ -474,21 +562,41 @@ describe("content lake: what the Studio sends", () => {
     try {
       // A transaction that also touches a document outside the pair: the listener is told only of
       // the events it receives, or the Studio would wait forever for the rest of the transaction.
-      await client.transaction().patch("drafts.page-listened", { set: { title: "Écoutée, relue" } }).createOrReplace({ _id: "page-elsewhere", _type: "page", title: "Ailleurs" }).commit();
+      await client
+        .transaction()
+        .patch("drafts.page-listened", { set: { title: "Écoutée, relue" } })
+        .createOrReplace({ _id: "page-elsewhere", _type: "page", title: "Ailleurs" })
+        .commit();
       await expect.poll(() => listener.mutations().length).toBe(1);
       const edited = listener.mutations()[0];
-      expect(edited).toMatchObject({ documentId: "drafts.page-listened", transition: "update", previousRev: draft!._rev, transactionTotalEvents: 1, transactionCurrentEvent: 1 });
+      expect(edited).toMatchObject({
+        documentId: "drafts.page-listened",
+        transition: "update",
+        previousRev: draft!._rev,
+        transactionTotalEvents: 1,
+        transactionCurrentEvent: 1,
+      });
       expect(edited.resultRev).toBe(edited.transactionId);
 
       const published = await studioPost("/v2025-02-19/data/actions/production", {
-        actions: [{ actionType: "sanity.action.document.publish", draftId: "drafts.page-listened", publishedId: "page-listened" }],
+        actions: [
+          {
+            actionType: "sanity.action.document.publish",
+            draftId: "drafts.page-listened",
+            publishedId: "page-listened",
+          },
+        ],
       });
       expect(published.status).toBe(200);
       await expect.poll(() => listener.mutations().length).toBe(3);
       const transactionId = published.body.transactionId;
       const events = listener.mutations().slice(1);
-      expect(events.map(({ documentId, transition }) => `${transition} ${documentId}`).sort()).toEqual(["appear page-listened", "disappear drafts.page-listened"]);
-      for (const event of events) expect(event).toMatchObject({ transactionId, resultRev: transactionId, transactionTotalEvents: 2 });
+      expect(events.map(({ documentId, transition }) => `${transition} ${documentId}`).sort()).toEqual([
+        "appear page-listened",
+        "disappear drafts.page-listened",
+      ]);
+      for (const event of events)
+        expect(event).toMatchObject({ transactionId, resultRev: transactionId, transactionTotalEvents: 2 });
       const deletion = events.find(({ transition }) => transition === "disappear");
       expect(deletion).toMatchObject({ previousRev: edited.resultRev, effects: { apply: [0, null] } });
     } finally {
@@ -498,14 +606,20 @@ describe("content lake: what the Studio sends", () => {
 
   it("refuses a publish whose draft is gone, as the hosted lake does: a second publish of the same draft, or of one that never existed", async () => {
     await client.createOrReplace({ _id: "drafts.page-double", _type: "page", title: "Publiée deux fois" });
-    const publish = { actions: [{ actionType: "sanity.action.document.publish", draftId: "drafts.page-double", publishedId: "page-double" }] };
+    const publish = {
+      actions: [
+        { actionType: "sanity.action.document.publish", draftId: "drafts.page-double", publishedId: "page-double" },
+      ],
+    };
     expect((await studioPost("/v2025-02-19/data/actions/production", publish)).status).toBe(200);
     const again = await studioPost("/v2025-02-19/data/actions/production", publish);
     expect(again).toMatchObject({ status: 409, body: { error: { type: "documentNotFoundError" } } });
     expect(await client.getDocument("drafts.page-double")).toBeUndefined();
     expect(await client.getDocument("page-double")).toMatchObject({ title: "Publiée deux fois" });
     const missing = await studioPost("/v2025-02-19/data/actions/production", {
-      actions: [{ actionType: "sanity.action.document.publish", draftId: "drafts.page-none", publishedId: "page-none" }],
+      actions: [
+        { actionType: "sanity.action.document.publish", draftId: "drafts.page-none", publishedId: "page-none" },
+      ],
     });
     expect(missing).toMatchObject({ status: 409, body: { error: { type: "documentNotFoundError" } } });
   });
@@ -543,7 +657,10 @@ describe("content lake durability", () => {
     }
     lake = await startLake({ dataDir, token });
     try {
-      expect(await clientFor(lake.url, { token }).fetch(`*[_type == "page"]._id | order(@)`)).toEqual(["after-crash", "before-crash"]);
+      expect(await clientFor(lake.url, { token }).fetch(`*[_type == "page"]._id | order(@)`)).toEqual([
+        "after-crash",
+        "before-crash",
+      ]);
     } finally {
       await lake.close();
     }
@@ -551,11 +668,15 @@ describe("content lake durability", () => {
 
   it("keeps acknowledged writes after kill -9", async () => {
     const dataDir = await tempDir("kill");
-    const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "sandbox/lake/run.ts", "--data-dir", dataDir], {
-      cwd: repoRoot,
-      env: { ...process.env, LAKE_TOKEN: token },
-      stdio: ["ignore", "pipe", "inherit"],
-    });
+    const child: ChildProcess = spawn(
+      process.execPath,
+      ["--import", "tsx", "sandbox/lake/run.ts", "--data-dir", dataDir],
+      {
+        cwd: repoRoot,
+        env: { ...process.env, LAKE_TOKEN: token },
+        stdio: ["ignore", "pipe", "inherit"],
+      },
+    );
     const exited = new Promise((resolve) => child.once("exit", resolve));
     try {
       const url = await new Promise<string>((resolve, reject) => {
@@ -570,7 +691,9 @@ describe("content lake durability", () => {
       });
       const remote = clientFor(url, { token });
       await remote.createOrReplace({ _id: "order-42", _type: "order", status: "pending" });
-      await Promise.all(Array.from({ length: 10 }, (_, i) => remote.createOrReplace({ _id: `burst-${i}`, _type: "burst", i })));
+      await Promise.all(
+        Array.from({ length: 10 }, (_, i) => remote.createOrReplace({ _id: `burst-${i}`, _type: "burst", i })),
+      );
       await remote.patch("order-42").set({ status: "paid" }).commit();
     } finally {
       child.kill("SIGKILL");

@@ -21,7 +21,10 @@ let lengo: string;
 beforeAll(async () => {
   ({ stack, lake, lygos, lengo } = await startPaymentStack({ lateDelayMs: 1_000 }));
   // The reconciler runs in this process against the same sandbox.
-  Object.assign(process.env, stack.sandbox.storefrontEnv(), { PUBLIC_URL: stack.baseUrl, RECONCILE_INTERVAL_SECONDS: "0" });
+  Object.assign(process.env, stack.sandbox.storefrontEnv(), {
+    PUBLIC_URL: stack.baseUrl,
+    RECONCILE_INTERVAL_SECONDS: "0",
+  });
 });
 
 afterAll(async () => {
@@ -109,11 +112,22 @@ describe("one payment at a time", () => {
     const shopper = new Shopper(stack.baseUrl);
     const checkoutId = await shopper.openCheckout(GUIDE);
     const lengoPage = (await shopper.checkout(GUIDE, checkoutId, { paymentMethod: "lengo" })).headers.get("location")!;
-    const order = await orderFromLocation(lake, `/commande/${(await lake.fetch<string>(`*[checkoutId == $checkoutId][0].number`, { checkoutId }))}`);
-    const client = new LygosProvider({ baseUrl: `${lygos}/v1`, apiKey: stack.sandbox.secrets.lygosApiKey, shopName: "ASHTECH STORE", currency: "XAF" });
+    const order = await orderFromLocation(
+      lake,
+      `/commande/${await lake.fetch<string>(`*[checkoutId == $checkoutId][0].number`, { checkoutId })}`,
+    );
+    const client = new LygosProvider({
+      baseUrl: `${lygos}/v1`,
+      apiKey: stack.sandbox.secrets.lygosApiKey,
+      shopName: "ASHTECH STORE",
+      currency: "XAF",
+    });
     const reference = `${order.number}-2`;
     const back = `${stack.baseUrl}/paiement/lygos/retour?commande=${order.number}&t=${encodeURIComponent(order.accessToken)}`;
-    const created = await client.createPayment({ order: { reference, amount: 5_000, currency: "XAF" }, returnUrls: { success: back } });
+    const created = await client.createPayment({
+      order: { reference, amount: 5_000, currency: "XAF" },
+      returnUrls: { success: back },
+    });
     const lygosAttempt: PaymentAttempt = {
       _key: "oldlygos2",
       provider: "lygos",
@@ -130,7 +144,10 @@ describe("one payment at a time", () => {
     // Both captured: Lengo confirms by its callback; once paid, the shop deletes the Lygos link,
     // but the payer had already validated it on their phone (payins outlive their gateway).
     await payOnHostedPage(lengoPage, "600000001");
-    const paid = await waitFor(() => reload(order), (current) => current.status === "paid");
+    const paid = await waitFor(
+      () => reload(order),
+      (current) => current.status === "paid",
+    );
     expect((await fetch(created.redirectUrl)).status).toBe(404);
     await control(lygos, `/payments/${reference}/complete`, { outcome: "success" });
 
@@ -144,7 +161,14 @@ describe("one payment at a time", () => {
       ["lygos", "paid"],
     ]);
     expect(flagged.duplicatePayments).toEqual([
-      expect.objectContaining({ attemptKey: "oldlygos2", provider: "lygos", reference, amount: 5_000, currency: "XAF", refundStatus: "to_refund" }),
+      expect.objectContaining({
+        attemptKey: "oldlygos2",
+        provider: "lygos",
+        reference,
+        amount: 5_000,
+        currency: "XAF",
+        refundStatus: "to_refund",
+      }),
     ]);
     expect(flagged.paymentLog.map((event) => event.state)).toEqual(["paid", "duplicate"]);
 

@@ -73,7 +73,9 @@ describe("behind a trusted proxy, with its own mail server", () => {
     const data = await fetch(`${stack.baseUrl}/produits.data`);
     await data.arrayBuffer();
     expect(data.status).toBe(200);
-    expect(data.headers.get("server-timing")).toMatch(/^loader;dur=\d+(\.\d+)?, lake;dur=\d+(\.\d+)?;desc="\d+ requests"$/);
+    expect(data.headers.get("server-timing")).toMatch(
+      /^loader;dur=\d+(\.\d+)?, lake;dur=\d+(\.\d+)?;desc="\d+ requests"$/,
+    );
 
     const url = `${stack.baseUrl}/?server-timing-check`;
     const miss = await fetch(url);
@@ -92,7 +94,10 @@ describe("behind a trusted proxy, with its own mail server", () => {
     await mail.close();
     await expect
       .poll(() => readyz(stack), { timeout: 10_000 })
-      .toEqual({ status: 503, body: { status: "not ready", checks: { lake: "ok", mail: expect.stringMatching(/^unreachable/) } } });
+      .toEqual({
+        status: 503,
+        body: { status: "not ready", checks: { lake: "ok", mail: expect.stringMatching(/^unreachable/) } },
+      });
     expect((await fetch(`${stack.baseUrl}/healthz`)).status).toBe(200);
   });
 });
@@ -102,7 +107,9 @@ describe("with the content lake unreachable", () => {
 
   beforeAll(async () => {
     // Production mode: Remix reports a loader's error on the console only outside "test".
-    stack = await startStack({ env: { NODE_ENV: "production", SANITY_API_HOST: `http://127.0.0.1:${await freePort()}` } });
+    stack = await startStack({
+      env: { NODE_ENV: "production", SANITY_API_HOST: `http://127.0.0.1:${await freePort()}` },
+    });
   }, 90_000);
   afterAll(async () => {
     await stack?.stop();
@@ -167,7 +174,14 @@ describe("SIGTERM", () => {
     const exited = new Promise<number | null>((resolve) => stack.storefront.once("exit", (code) => resolve(code)));
     stack.storefront.kill("SIGTERM");
     await expect
-      .poll(() => fetch(`${stack.baseUrl}/healthz`).then(() => "accepting", () => "refused"), { timeout: 10_000 })
+      .poll(
+        () =>
+          fetch(`${stack.baseUrl}/healthz`).then(
+            () => "accepting",
+            () => "refused",
+          ),
+        { timeout: 10_000 },
+      )
       .toBe("refused");
 
     request.end(body);

@@ -68,7 +68,8 @@ async function settle(run: () => Promise<unknown>): Promise<{ status: number; he
     result = thrown;
   }
   if (result instanceof Response) return { status: result.status, headers: result.headers };
-  if (result?.type === "DataWithResponseInit") return { status: result.init?.status ?? 200, headers: new Headers(result.init?.headers), data: result.data };
+  if (result?.type === "DataWithResponseInit")
+    return { status: result.init?.status ?? 200, headers: new Headers(result.init?.headers), data: result.data };
   return { status: 200, headers: new Headers(), data: result };
 }
 
@@ -79,14 +80,21 @@ it("takes a purchase end to end through a provider registered from its own folde
   const browser = new Browser();
   const context = { cspNonce: "" };
 
-  const buy = await settle(() => cart.action({ request: browser.request("/panier", { intent: "buy-now", productId: GUIDE }), params: {}, context }));
+  const buy = await settle(() =>
+    cart.action({ request: browser.request("/panier", { intent: "buy-now", productId: GUIDE }), params: {}, context }),
+  );
   expect(buy.status).toBe(303);
   browser.keep(buy.headers);
 
-  const page = await settle(() => checkout.loader({ request: browser.request(`/commande?produit=${GUIDE}`), params: {}, context }));
+  const page = await settle(() =>
+    checkout.loader({ request: browser.request(`/commande?produit=${GUIDE}`), params: {}, context }),
+  );
   browser.keep(page.headers);
   // Orange Money in Cameroon exists only through the new provider's coverage.
-  expect(page.data.offers.find((offer: { country: string }) => offer.country === "CM").operators).toEqual(["mtn", "orange-money"]);
+  expect(page.data.offers.find((offer: { country: string }) => offer.country === "CM").operators).toEqual([
+    "mtn",
+    "orange-money",
+  ]);
 
   const placed = await settle(() =>
     checkout.action({
@@ -108,11 +116,25 @@ it("takes a purchase end to end through a provider registered from its own folde
 
   const returnUrl = await payOnHostedPage(paymentPage, "600000001");
   expect(returnUrl.startsWith(`${ORIGIN}/paiement/fakepay/retour?`)).toBe(true);
-  const back = await settle(() => ret.loader({ request: browser.request(returnUrl), params: { provider: "fakepay" }, context }));
+  const back = await settle(() =>
+    ret.loader({ request: browser.request(returnUrl), params: { provider: "fakepay" }, context }),
+  );
   expect(back.status).toBe(303);
 
   const order: Order = await orderFromLocation(lake, back.headers.get("location")!);
-  expect(order).toMatchObject({ status: "paid", paymentMethod: "fakepay", total: 5_000, customer: { whatsapp: "+237690123456" } });
-  expect(order.payments).toEqual([expect.objectContaining({ provider: "fakepay", state: "paid", country: "CM", operator: "orange-money" })]);
-  expect(order.paymentLog.at(-1)).toMatchObject({ provider: "fakepay", state: "paid", rawStatus: "PAID", source: "return" });
+  expect(order).toMatchObject({
+    status: "paid",
+    paymentMethod: "fakepay",
+    total: 5_000,
+    customer: { whatsapp: "+237690123456" },
+  });
+  expect(order.payments).toEqual([
+    expect.objectContaining({ provider: "fakepay", state: "paid", country: "CM", operator: "orange-money" }),
+  ]);
+  expect(order.paymentLog.at(-1)).toMatchObject({
+    provider: "fakepay",
+    state: "paid",
+    rawStatus: "PAID",
+    source: "return",
+  });
 });

@@ -67,7 +67,7 @@ describe("Lengo callback delivery", () => {
     await control(`/__sandbox/payments/${encodeURIComponent(created.reference)}/complete`, { outcome: "success" });
     await vi.waitFor(
       async () => expect((await chains(created.reference))[0]?.attempts.length).toBeGreaterThanOrEqual(2),
-      { timeout: 2000 }
+      { timeout: 2000 },
     );
     const [chain] = await chains(created.reference);
     expect(chain!.attempts[0]).toMatchObject({ responseStatus: null, error: expect.stringMatching(/\S/) });
@@ -119,7 +119,7 @@ describe("Lengo callback delivery", () => {
     await control(`/__sandbox/payments/${encodeURIComponent(created.reference)}/complete`, { outcome: "success" });
     await vi.waitFor(() => expect(shop.callbacks(cbPath)).toHaveLength(1), { timeout: 2000, interval: 20 });
     expect((await control(`/__sandbox/payments/${encodeURIComponent(created.reference)}/callback`, {})).status).toBe(
-      202
+      202,
     );
     await vi.waitFor(() => expect(shop.callbacks(cbPath)).toHaveLength(2), { timeout: 2000, interval: 20 });
   });
@@ -154,7 +154,7 @@ describe("Lengo callback delivery", () => {
             const list = (await (await fetch(`${s.url}/__sandbox/callbacks`)).json()) as any[];
             expect(list[0]?.state).toBe("delivered");
           },
-          { timeout: 3000, interval: 50 }
+          { timeout: 3000, interval: 50 },
         );
         expect(shop.callbacks(cbPath).at(-1)).toMatchObject({ pay_id: created.reference, status: "SUCCESS" });
         expect((await client({ baseUrl: `${s.url}/api/v1` }).getStatus(created)).state).toBe("paid");

@@ -2,7 +2,18 @@ import { inspect } from "node:util";
 import { describe, expect, it, vi } from "vitest";
 import { parseLengoCallback } from "~/modules/payments/lengo/callback.server";
 import { PaymentNotFound, ProviderRejected } from "~/modules/payments/errors";
-import { api, client, control, licenseKey, newPayment, raw, sandbox, shop, useLengoSandbox, websiteId } from "../support/lengo-sandbox";
+import {
+  api,
+  client,
+  control,
+  licenseKey,
+  newPayment,
+  raw,
+  sandbox,
+  shop,
+  useLengoSandbox,
+  websiteId,
+} from "../support/lengo-sandbox";
 import { catchError, submitForm } from "../support/provider-sandbox";
 
 /** The Lengo sandbox's API contract, the shop's Lengo client against it, and a payment through its hosted page. */
@@ -10,9 +21,19 @@ useLengoSandbox();
 
 describe("Lengo API contract", () => {
   it("POST /payments answers Success, a padded base64 pay_id and the payment URL", async () => {
-    const r = await raw("/payments", { websiteid: websiteId, amount: 1500, currency: "GNF", return_url: "https://s/r", callback_url: "https://s/c" });
+    const r = await raw("/payments", {
+      websiteid: websiteId,
+      amount: 1500,
+      currency: "GNF",
+      return_url: "https://s/r",
+      callback_url: "https://s/c",
+    });
     expect(r.status).toBe(200);
-    expect(r.json).toEqual({ status: "Success", pay_id: expect.stringMatching(/^[A-Za-z0-9+/]+=+$/), payment_url: `${sandbox.url}/${r.json.pay_id}` });
+    expect(r.json).toEqual({
+      status: "Success",
+      pay_id: expect.stringMatching(/^[A-Za-z0-9+/]+=+$/),
+      payment_url: `${sandbox.url}/${r.json.pay_id}`,
+    });
     expect(Buffer.from(r.json.pay_id, "base64").toString("base64")).toBe(r.json.pay_id);
   });
 
@@ -25,7 +46,12 @@ describe("Lengo API contract", () => {
     }
     expect((await raw("/payments", { ...body, websiteid: "other" })).json).toEqual({ error: "Unauthorized !" });
 
-    for (const bad of [{ amount: 1500, currency: "GNF" }, { websiteid: websiteId, currency: "GNF" }, { websiteid: websiteId, amount: 1500 }, "{not json"]) {
+    for (const bad of [
+      { amount: 1500, currency: "GNF" },
+      { websiteid: websiteId, currency: "GNF" },
+      { websiteid: websiteId, amount: 1500 },
+      "{not json",
+    ]) {
       const r = await raw("/payments", bad);
       expect(r.status).toBe(400);
       expect(r.json).toEqual({ status: "ERROR", message: "Missing body fields" });
@@ -37,7 +63,10 @@ describe("Lengo API contract", () => {
     }
     expect((await raw("/payments", { ...body, amount: 1000 })).status).toBe(200);
     expect((await raw("/payments", { ...body, amount: "1000" })).status).toBe(200);
-    expect((await raw("/payments", { ...body, currency: "JPY" })).json).toEqual({ status: "ERROR", message: "Unsupported currency" });
+    expect((await raw("/payments", { ...body, currency: "JPY" })).json).toEqual({
+      status: "ERROR",
+      message: "Unsupported currency",
+    });
 
     const status = await raw("/transaction/status", { websiteid: websiteId });
     expect(status).toMatchObject({ status: 400, json: { status: "ERROR", message: "Missing body fields" } });
@@ -47,7 +76,9 @@ describe("Lengo API contract", () => {
 
   it("GET /payments/{pay_id} does not exist: an HTML 404", async () => {
     const r = await raw("/payments", { websiteid: websiteId, amount: 1500, currency: "GNF" });
-    const get = await fetch(`${api()}/payments/${encodeURIComponent(r.json.pay_id)}`, { headers: { authorization: `Basic ${licenseKey}` } });
+    const get = await fetch(`${api()}/payments/${encodeURIComponent(r.json.pay_id)}`, {
+      headers: { authorization: `Basic ${licenseKey}` },
+    });
     expect(get.status).toBe(404);
     expect(get.headers.get("content-type")).toContain("text/html");
     expect(await get.text()).toContain("<!DOCTYPE html>");
@@ -62,7 +93,11 @@ describe("Lengo API contract", () => {
       amount: 15000,
       date: expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/),
     });
-    await control(`/__sandbox/payments/${encodeURIComponent(created.reference)}/complete`, { outcome: "success", wallet: "GN:orange-money", phone: "620123456" });
+    await control(`/__sandbox/payments/${encodeURIComponent(created.reference)}/complete`, {
+      outcome: "success",
+      wallet: "GN:orange-money",
+      phone: "620123456",
+    });
     const after = await raw("/transaction/status", { pay_id: created.reference, websiteid: websiteId });
     expect(after.json).toMatchObject({ status: "SUCCESS", gateway: "Orange Money", account: "620123456" });
   });
@@ -74,7 +109,12 @@ describe("Lengo client", () => {
     expect(created).toMatchObject({ provider: "lengo", amount: 15000, currency: "XAF" });
     expect(created.reference).toMatch(/=$/);
     expect(created.redirectUrl).toBe(`${sandbox.url}/${created.reference}`);
-    expect(await client().getStatus(created)).toMatchObject({ state: "pending", rawStatus: "INITIATED", reference: created.reference, amount: 15000 });
+    expect(await client().getStatus(created)).toMatchObject({
+      state: "pending",
+      rawStatus: "INITIATED",
+      reference: created.reference,
+      amount: 15000,
+    });
   });
 
   it("maps errors to typed errors with French shopper messages and no key", async () => {
@@ -84,7 +124,9 @@ describe("Lengo client", () => {
     expect(wrong.shopperMessage).toMatch(/Lengo Pay est momentanément indisponible/);
     expect(`${wrong.message} ${inspect(wrong)}`).not.toContain("wrong-license");
 
-    expect(await catchError(client({ websiteId: "nope" }).getStatus({ reference: "bm9wZQ==" }))).toMatchObject({ code: "UNAUTHORIZED" });
+    expect(await catchError(client({ websiteId: "nope" }).getStatus({ reference: "bm9wZQ==" }))).toMatchObject({
+      code: "UNAUTHORIZED",
+    });
 
     const unknown = await catchError(client().getStatus({ reference: "bm9wZQ==" }));
     expect(unknown).toBeInstanceOf(PaymentNotFound);
@@ -148,7 +190,12 @@ describe("Lengo payment through the hosted page, with callbacks", () => {
     const body = shop.callbacks(cbPath)[0];
     expect(body).toEqual({ pay_id: created.reference, status: rawStatus, amount: 15000, message, Client: phone });
     const parsed = parseLengoCallback(body);
-    expect(parsed.ok && parsed.callback).toMatchObject({ reference: created.reference, claimedState: state, amount: 15000, payer: phone });
+    expect(parsed.ok && parsed.callback).toMatchObject({
+      reference: created.reference,
+      claimedState: state,
+      amount: 15000,
+      payer: phone,
+    });
   });
 
   it("follows the redirect back to the store's return URL", async () => {

@@ -70,7 +70,7 @@ describe("Lygos payment through the hosted page", () => {
     const r = await submitForm(
       created.redirectUrl,
       { wallet: "CI:wave", phone: "0600000001", action: "pay" },
-      "follow"
+      "follow",
     );
     expect(r.status).toBe(200);
     expect(r.url).toBe(`${shop.url}/paiement/lygos/retour?n=${reference}&r=ok`);
@@ -134,10 +134,10 @@ describe("Lygos payment through the hosted page", () => {
     const a = await newPayment();
     const b = await newPayment();
     expect((await control(`/__sandbox/payments/${a.created.gatewayId}/complete`, { outcome: "success" })).status).toBe(
-      200
+      200,
     );
     expect((await control(`/__sandbox/payments/${b.reference}/complete`, { phone: "600000002" })).json.status).toBe(
-      "failed"
+      "failed",
     );
     expect((await client().getStatus(a.created)).state).toBe("paid");
     expect((await client().getStatus(b.created)).state).toBe("failed");

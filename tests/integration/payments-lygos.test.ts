@@ -2,7 +2,18 @@ import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
 import { startLygos } from "../../sandbox/lygos/server";
 import { PaymentNotFound, ProviderRejected } from "~/modules/payments/errors";
-import { apiKey, client, control, newPayment, raw, ref, requestLog, sandbox, useLygosSandbox, UUID } from "../support/lygos-sandbox";
+import {
+  apiKey,
+  client,
+  control,
+  newPayment,
+  raw,
+  ref,
+  requestLog,
+  sandbox,
+  useLygosSandbox,
+  UUID,
+} from "../support/lygos-sandbox";
 import { catchError } from "../support/provider-sandbox";
 
 /** The Lygos sandbox's API contract, and the shop's Lygos client's errors against it. */
@@ -12,7 +23,14 @@ describe("Lygos API contract", () => {
   it("POST /gateway answers every documented field with its type", async () => {
     const order_id = ref();
     const r = await raw("POST", "/gateway", {
-      body: JSON.stringify({ amount: 5000, shop_name: "Ashtech Store", order_id, message: "Merci", success_url: "https://s/ok", failure_url: "https://s/ko" }),
+      body: JSON.stringify({
+        amount: 5000,
+        shop_name: "Ashtech Store",
+        order_id,
+        message: "Merci",
+        success_url: "https://s/ok",
+        failure_url: "https://s/ko",
+      }),
     });
     expect(r.status).toBe(200);
     expect(r.type).toBe("application/json");
@@ -61,7 +79,8 @@ describe("Lygos API contract", () => {
   });
 
   it("answers the documented error bodies", async () => {
-    const g = (await raw("POST", "/gateway", { body: JSON.stringify({ amount: 1, shop_name: "A", order_id: ref() }) })).json;
+    const g = (await raw("POST", "/gateway", { body: JSON.stringify({ amount: 1, shop_name: "A", order_id: ref() }) }))
+      .json;
 
     for (const key of [null, ""]) {
       const r = await raw("GET", "/gateway", { key });
@@ -76,7 +95,9 @@ describe("Lygos API contract", () => {
     expect(unknown.status).toBe(404);
     expect(unknown.json).toEqual({ detail: { message: "Payment Gateway Not found", type: "GATEWAY_NOT_FOUND" } });
     for (const method of ["PUT", "DELETE"]) {
-      const r = await raw(method, "/gateway/3c90c3cc-0d44-4b50-8888-8dd25736052a", { body: method === "PUT" ? "{}" : undefined });
+      const r = await raw(method, "/gateway/3c90c3cc-0d44-4b50-8888-8dd25736052a", {
+        body: method === "PUT" ? "{}" : undefined,
+      });
       expect(r.json.detail.type).toBe("GATEWAY_NOT_FOUND");
     }
 
@@ -87,7 +108,9 @@ describe("Lygos API contract", () => {
     await control("/__sandbox/faults", { merchantInactive: true });
     const inactive = await raw("GET", `/gateway/${g.id}`);
     expect(inactive.status).toBe(400);
-    expect(inactive.json).toEqual({ detail: { message: "User not found or inactive", type: "GATEWAY_USER_NOT_FOUND" } });
+    expect(inactive.json).toEqual({
+      detail: { message: "User not found or inactive", type: "GATEWAY_USER_NOT_FOUND" },
+    });
 
     const route = await raw("GET", "/nowhere");
     expect(route).toMatchObject({ status: 404, json: { detail: "Not Found" } });
@@ -101,12 +124,16 @@ describe("Lygos API contract", () => {
       expect.objectContaining({ loc: ["body", "order_id"], type: "missing", msg: "Field required" }),
     ]);
 
-    const types = await raw("POST", "/gateway", { body: JSON.stringify({ amount: "abc", shop_name: 5, order_id: "x" }) });
+    const types = await raw("POST", "/gateway", {
+      body: JSON.stringify({ amount: "abc", shop_name: 5, order_id: "x" }),
+    });
     expect(types.json.detail.map((d: any) => [d.loc.join("."), d.type])).toEqual([
       ["body.amount", "int_parsing"],
       ["body.shop_name", "string_type"],
     ]);
-    const fraction = await raw("POST", "/gateway", { body: JSON.stringify({ amount: 12.5, shop_name: "A", order_id: "x" }) });
+    const fraction = await raw("POST", "/gateway", {
+      body: JSON.stringify({ amount: 12.5, shop_name: "A", order_id: "x" }),
+    });
     expect(fraction.json.detail[0]).toMatchObject({ loc: ["body", "amount"], type: "int_from_float" });
 
     const notJson = await raw("POST", "/gateway", { body: "{amount:" });
@@ -150,7 +177,9 @@ describe("Lygos client errors", () => {
     const unknownOrder = await catchError(c.getStatus({ reference: "ASH-NEVER" }));
     expect(unknownOrder).toBeInstanceOf(PaymentNotFound);
     expect(unknownOrder.shopperMessage).toMatch(/patientez/);
-    expect(await catchError(c.getGateway("3c90c3cc-0d44-4b50-8888-8dd25736052a"))).toMatchObject({ code: "GATEWAY_NOT_FOUND" });
+    expect(await catchError(c.getGateway("3c90c3cc-0d44-4b50-8888-8dd25736052a"))).toMatchObject({
+      code: "GATEWAY_NOT_FOUND",
+    });
 
     const wrongBase = await catchError(client({ baseUrl: `${sandbox.url}/v2` }).getStatus({ reference: "ASH-X" }));
     expect(wrongBase).toBeInstanceOf(ProviderRejected);
@@ -168,7 +197,10 @@ describe("Lygos client errors", () => {
   it("maps an inactive merchant to a configuration error", async () => {
     const g = await client().createGateway({ amount: 100, shop_name: "A", order_id: ref() });
     await control("/__sandbox/faults", { merchantInactive: true });
-    expect(await catchError(client().getGateway(g.id))).toMatchObject({ code: "GATEWAY_USER_NOT_FOUND", configError: true });
+    expect(await catchError(client().getGateway(g.id))).toMatchObject({
+      code: "GATEWAY_USER_NOT_FOUND",
+      configError: true,
+    });
   });
 
   it("refuses a currency the account does not use, before and after asking Lygos", async () => {
@@ -177,7 +209,10 @@ describe("Lygos client errors", () => {
     expect(c.supportsCurrency("xaf")).toBe(true);
     expect(c.supportsCurrency("XOF")).toBe(false);
     const before = await catchError(
-      c.createPayment({ order: { reference: ref(), amount: 100, currency: "XOF" }, returnUrls: { success: "https://s/" } }),
+      c.createPayment({
+        order: { reference: ref(), amount: 100, currency: "XOF" },
+        returnUrls: { success: "https://s/" },
+      }),
     );
     expect(before).toMatchObject({ code: "UNSUPPORTED_CURRENCY", configError: true });
     expect((await requestLog()).length).toBe(0);

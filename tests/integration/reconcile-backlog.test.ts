@@ -22,7 +22,10 @@ beforeAll(async () => {
   stack = await startStack({ env: { RECONCILE_INTERVAL_SECONDS: "0" } });
   lake = lakeClient(stack);
   lygos = stack.sandbox.urls.lygos;
-  Object.assign(process.env, stack.sandbox.storefrontEnv(), { PUBLIC_URL: stack.baseUrl, RECONCILE_INTERVAL_SECONDS: "0" });
+  Object.assign(process.env, stack.sandbox.storefrontEnv(), {
+    PUBLIC_URL: stack.baseUrl,
+    RECONCILE_INTERVAL_SECONDS: "0",
+  });
 });
 
 afterAll(async () => {
@@ -42,7 +45,19 @@ function backlogOrder(seed: string, fields: Partial<Order> & Record<string, unkn
     checkoutId: randomBytes(16).toString("base64url"),
     status: "pending",
     currency: "XAF",
-    lines: [{ _key: "l1", productId: GUIDE, title: "Guide ChatGPT", slug: "guide", kind: "file", listPrice: 5_000, unitPrice: 5_000, quantity: 1, total: 5_000 }],
+    lines: [
+      {
+        _key: "l1",
+        productId: GUIDE,
+        title: "Guide ChatGPT",
+        slug: "guide",
+        kind: "file",
+        listPrice: 5_000,
+        unitPrice: 5_000,
+        quantity: 1,
+        total: 5_000,
+      },
+    ],
     subtotal: 5_000,
     total: 5_000,
     customer: { name: "Backlog", whatsapp: "+237690000009", email: `${seed}@example.com` },
@@ -75,55 +90,75 @@ async function writeAll(docs: Record<string, unknown>[]) {
 }
 
 describe("a backlog never starves the queue", () => {
-  it("finds a fresh Lygos payment paid in one run behind 220 abandoned orders and a broken one, then never asks the backlog again", { timeout: 180_000 }, async () => {
-    const backlog: Record<string, unknown>[] = [];
-    // Never a payment in the lake's eyes: a document written by hand, as a bad import would.
-    backlog.push({ ...backlogOrder("broken", {}), _createdAt: ago(5 * 24 * HOUR), payments: "corrupt" });
-    for (let i = 0; i < 110; i++) {
-      // Expired, with an attempt cut before any provider call (the process stopped mid-checkout).
-      const doc = backlogOrder(`cut${i}`, { status: "expired" });
-      backlog.push({ ...doc, payments: [attempt(doc.number, "creating", ago(2 * 24 * HOUR))] });
-    }
-    for (let i = 0; i < 110; i++) {
-      // Abandoned on the payment page two hours ago: nobody paid, nobody came back.
-      const doc = backlogOrder(`idle${i}`, {});
-      backlog.push({ ...doc, payments: [attempt(doc.number, "pending", ago(2 * HOUR))] });
-    }
-    await writeAll(backlog);
+  it(
+    "finds a fresh Lygos payment paid in one run behind 220 abandoned orders and a broken one, then never asks the backlog again",
+    { timeout: 180_000 },
+    async () => {
+      const backlog: Record<string, unknown>[] = [];
+      // Never a payment in the lake's eyes: a document written by hand, as a bad import would.
+      backlog.push({ ...backlogOrder("broken", {}), _createdAt: ago(5 * 24 * HOUR), payments: "corrupt" });
+      for (let i = 0; i < 110; i++) {
+        // Expired, with an attempt cut before any provider call (the process stopped mid-checkout).
+        const doc = backlogOrder(`cut${i}`, { status: "expired" });
+        backlog.push({ ...doc, payments: [attempt(doc.number, "creating", ago(2 * 24 * HOUR))] });
+      }
+      for (let i = 0; i < 110; i++) {
+        // Abandoned on the payment page two hours ago: nobody paid, nobody came back.
+        const doc = backlogOrder(`idle${i}`, {});
+        backlog.push({ ...doc, payments: [attempt(doc.number, "pending", ago(2 * HOUR))] });
+      }
+      await writeAll(backlog);
 
-    // A buyer pays on Lygos and closes the tab: Lygos has no callback, only the reconciler can tell.
-    const shopper = new Shopper(stack.baseUrl);
-    const checkoutId = await shopper.openCheckout(GUIDE);
-    const paymentUrl = (await shopper.checkout(GUIDE, checkoutId, { paymentMethod: "lygos" })).headers.get("location")!;
-    await payOnHostedPage(paymentUrl, "600000001");
-    const fresh = (await lake.fetch<Order>(`*[_type == "order" && checkoutId == $checkoutId][0]`, { checkoutId }))!;
-    expect(fresh.status).toBe("pending");
+      // A buyer pays on Lygos and closes the tab: Lygos has no callback, only the reconciler can tell.
+      const shopper = new Shopper(stack.baseUrl);
+      const checkoutId = await shopper.openCheckout(GUIDE);
+      const paymentUrl = (await shopper.checkout(GUIDE, checkoutId, { paymentMethod: "lygos" })).headers.get(
+        "location",
+      )!;
+      await payOnHostedPage(paymentUrl, "600000001");
+      const fresh = (await lake.fetch<Order>(`*[_type == "order" && checkoutId == $checkoutId][0]`, { checkoutId }))!;
+      expect(fresh.status).toBe("pending");
 
-    const { reconcileOrders } = await import("~/modules/payments/reconcile.server");
-    await control(lygos, "/reset", {});
-    const first = await reconcileOrders();
-    expect((await lake.getDocument<Order>(fresh._id))!.status).toBe("paid");
-    expect(first).toMatchObject({ paid: 1, expired: 110, errors: 1 });
-    // An attempt cut before any provider call is not asked, not even once.
-    const cutNumbers = backlog.filter((doc) => String(doc.customer && (doc.customer as { email: string }).email).startsWith("cut")).map((doc) => doc.number as string);
-    const asked = ((await control(lygos, "/requests")) as { path: string }[]).map((request) => request.path);
-    expect(asked.filter((path) => cutNumbers.some((number) => path.endsWith(`/payin/${number}`)))).toEqual([]);
-    expect(asked.filter((path) => path.includes("/payin/")).length).toBeGreaterThanOrEqual(111);
+      const { reconcileOrders } = await import("~/modules/payments/reconcile.server");
+      await control(lygos, "/reset", {});
+      const first = await reconcileOrders();
+      expect((await lake.getDocument<Order>(fresh._id))!.status).toBe("paid");
+      expect(first).toMatchObject({ paid: 1, expired: 110, errors: 1 });
+      // An attempt cut before any provider call is not asked, not even once.
+      const cutNumbers = backlog
+        .filter((doc) => String(doc.customer && (doc.customer as { email: string }).email).startsWith("cut"))
+        .map((doc) => doc.number as string);
+      const asked = ((await control(lygos, "/requests")) as { path: string }[]).map((request) => request.path);
+      expect(asked.filter((path) => cutNumbers.some((number) => path.endsWith(`/payin/${number}`)))).toEqual([]);
+      expect(asked.filter((path) => path.includes("/payin/")).length).toBeGreaterThanOrEqual(111);
 
-    // The next run asks nobody: cut attempts are never asked again, abandoned ones not before their next check.
-    await control(lygos, "/reset", {});
-    const second = await reconcileOrders();
-    expect(second).toMatchObject({ checked: 0, errors: 0 });
-    const requests = (await control(lygos, "/requests")) as { path: string }[];
-    expect(requests.filter((request) => request.path.includes("/payin/"))).toEqual([]);
-  });
+      // The next run asks nobody: cut attempts are never asked again, abandoned ones not before their next check.
+      await control(lygos, "/reset", {});
+      const second = await reconcileOrders();
+      expect(second).toMatchObject({ checked: 0, errors: 0 });
+      const requests = (await control(lygos, "/requests")) as { path: string }[];
+      expect(requests.filter((request) => request.path.includes("/payin/"))).toEqual([]);
+    },
+  );
 
   it("sends a receipt that failed during an SMTP outage on the next retry, behind 60 orders waiting for the merchant", async () => {
     const manual = Array.from({ length: 60 }, (_, i) =>
       backlogOrder(`manual${i}`, {
         status: "paid",
         paidAt: ago(24 * HOUR),
-        lines: [{ _key: "l1", productId: MANUAL, title: "Installation", slug: "installation", kind: "access", listPrice: 5_000, unitPrice: 5_000, quantity: 1, total: 5_000 }],
+        lines: [
+          {
+            _key: "l1",
+            productId: MANUAL,
+            title: "Installation",
+            slug: "installation",
+            kind: "access",
+            listPrice: 5_000,
+            unitPrice: 5_000,
+            quantity: 1,
+            total: 5_000,
+          },
+        ],
         fulfilment: { status: "to_deliver", deliveries: [], waitsForCodes: false, receiptSentAt: ago(24 * HOUR) },
       }),
     );
@@ -133,13 +168,20 @@ describe("a backlog never starves the queue", () => {
       paidAt: ago(HOUR),
       customer: { name: "Awa Outage", whatsapp: "+237690000010", email },
       // What a send during the outage leaves: the claim released, the error recorded, no receipt.
-      fulfilment: { status: "delivered", deliveries: [], waitsForCodes: false, receiptError: "connect ECONNREFUSED 127.0.0.1:25" },
+      fulfilment: {
+        status: "delivered",
+        deliveries: [],
+        waitsForCodes: false,
+        receiptError: "connect ECONNREFUSED 127.0.0.1:25",
+      },
     });
     await writeAll([...manual, failedReceipt]);
 
     const { retryFulfilments } = await import("~/modules/delivery/delivery.server");
     await retryFulfilments();
-    const mails = (await (await fetch(`${stack.sandbox.urls.mail}/api/messages?to=${encodeURIComponent(email)}`)).json()) as { subject: string }[];
+    const mails = (await (
+      await fetch(`${stack.sandbox.urls.mail}/api/messages?to=${encodeURIComponent(email)}`)
+    ).json()) as { subject: string }[];
     expect(mails.map((mail) => mail.subject)).toEqual([expect.stringContaining(failedReceipt.number)]);
     const sent = (await lake.getDocument<Order>(failedReceipt._id))!;
     expect(sent.fulfilment?.receiptSentAt).toBeTruthy();
@@ -151,37 +193,62 @@ describe("a backlog never starves the queue", () => {
     expect(revisions.every((doc) => doc._updatedAt === revisions[0]!._updatedAt)).toBe(true);
   });
 
-  it("treats a paid order it cannot read as an error for that order alone: the receipt behind it is sent, nothing is written into it", { timeout: 120_000 }, async () => {
-    // Written by hand into the lake (a bad import): a claims field that is no list. The order is due
-    // for every sweep: delivery, receipt and the merchant's alerts.
-    const broken = {
-      ...backlogOrder("unreadable", {
+  it(
+    "treats a paid order it cannot read as an error for that order alone: the receipt behind it is sent, nothing is written into it",
+    { timeout: 120_000 },
+    async () => {
+      // Written by hand into the lake (a bad import): a claims field that is no list. The order is due
+      // for every sweep: delivery, receipt and the merchant's alerts.
+      const broken = {
+        ...backlogOrder("unreadable", {
+          status: "paid",
+          paidAt: ago(2 * HOUR),
+          lines: [
+            {
+              _key: "l1",
+              productId: MANUAL,
+              title: "Installation",
+              slug: "installation",
+              kind: "access",
+              listPrice: 5_000,
+              unitPrice: 5_000,
+              quantity: 1,
+              total: 5_000,
+            },
+          ],
+          fulfilment: { status: "to_deliver", deliveries: [], waitsForCodes: false },
+        }),
+        claims: 5,
+      };
+      const email = `behind-broken-${randomBytes(4).toString("hex")}@example.com`;
+      const receipt = backlogOrder("behind", {
         status: "paid",
-        paidAt: ago(2 * HOUR),
-        lines: [{ _key: "l1", productId: MANUAL, title: "Installation", slug: "installation", kind: "access", listPrice: 5_000, unitPrice: 5_000, quantity: 1, total: 5_000 }],
-        fulfilment: { status: "to_deliver", deliveries: [], waitsForCodes: false },
-      }),
-      claims: 5,
-    };
-    const email = `behind-broken-${randomBytes(4).toString("hex")}@example.com`;
-    const receipt = backlogOrder("behind", {
-      status: "paid",
-      paidAt: ago(HOUR),
-      customer: { name: "Awa Derrière", whatsapp: "+237690000011", email },
-      fulfilment: { status: "delivered", deliveries: [], waitsForCodes: false, receiptError: "connect ECONNREFUSED 127.0.0.1:25" },
-    });
-    await writeAll([broken, receipt]);
-    const brokenRev = (await lake.getDocument(broken._id))!._rev;
+        paidAt: ago(HOUR),
+        customer: { name: "Awa Derrière", whatsapp: "+237690000011", email },
+        fulfilment: {
+          status: "delivered",
+          deliveries: [],
+          waitsForCodes: false,
+          receiptError: "connect ECONNREFUSED 127.0.0.1:25",
+        },
+      });
+      await writeAll([broken, receipt]);
+      const brokenRev = (await lake.getDocument(broken._id))!._rev;
 
-    const { reconcileOrders } = await import("~/modules/payments/reconcile.server");
-    const summary = await reconcileOrders();
-    expect(summary.fulfilled).toBeGreaterThanOrEqual(1);
-    expect((await lake.getDocument<Order>(receipt._id))!.fulfilment?.receiptSentAt).toBeTruthy();
-    const mails = (await (await fetch(`${stack.sandbox.urls.mail}/api/messages?to=${encodeURIComponent(email)}`)).json()) as { subject: string }[];
-    expect(mails.map((mail) => mail.subject)).toEqual([expect.stringContaining(receipt.number)]);
-    // The broken order is an error for itself only: logged, never written into, no receipt sent for it.
-    expect((await lake.getDocument(broken._id))!._rev).toBe(brokenRev);
-    const brokenMails = (await (await fetch(`${stack.sandbox.urls.mail}/api/messages?to=${encodeURIComponent(broken.customer.email)}`)).json()) as unknown[];
-    expect(brokenMails).toEqual([]);
-  });
+      const { reconcileOrders } = await import("~/modules/payments/reconcile.server");
+      const summary = await reconcileOrders();
+      expect(summary.fulfilled).toBeGreaterThanOrEqual(1);
+      expect((await lake.getDocument<Order>(receipt._id))!.fulfilment?.receiptSentAt).toBeTruthy();
+      const mails = (await (
+        await fetch(`${stack.sandbox.urls.mail}/api/messages?to=${encodeURIComponent(email)}`)
+      ).json()) as { subject: string }[];
+      expect(mails.map((mail) => mail.subject)).toEqual([expect.stringContaining(receipt.number)]);
+      // The broken order is an error for itself only: logged, never written into, no receipt sent for it.
+      expect((await lake.getDocument(broken._id))!._rev).toBe(brokenRev);
+      const brokenMails = (await (
+        await fetch(`${stack.sandbox.urls.mail}/api/messages?to=${encodeURIComponent(broken.customer.email)}`)
+      ).json()) as unknown[];
+      expect(brokenMails).toEqual([]);
+    },
+  );
 });

@@ -36,26 +36,47 @@ afterAll(async () => {
 async function npmRunReconcile() {
   const run = await promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/reconcile.ts"], {
     cwd: repoRoot,
-    env: { PATH: process.env.PATH ?? "", HOME: os.homedir(), NODE_ENV: "production", ...sandbox.storefrontEnv(), PUBLIC_URL: "http://boutique.test" },
+    env: {
+      PATH: process.env.PATH ?? "",
+      HOME: os.homedir(),
+      NODE_ENV: "production",
+      ...sandbox.storefrontEnv(),
+      PUBLIC_URL: "http://boutique.test",
+    },
     encoding: "utf8",
   });
   expect(run.stderr).toBe("");
   return JSON.parse(run.stdout) as Record<string, unknown>;
 }
 
-it("leaves the run to the server holding the lease, then runs once it is free and releases it", { timeout: 60_000 }, async () => {
-  const heldUntil = new Date(Date.now() + 60_000).toISOString();
-  await lake.createOrReplace({ _id: LEASE_ID, _type: "shopLease", name: "reconcile", holder: "storefront-a:4242:abcdef", expiresAt: heldUntil });
+it(
+  "leaves the run to the server holding the lease, then runs once it is free and releases it",
+  { timeout: 60_000 },
+  async () => {
+    const heldUntil = new Date(Date.now() + 60_000).toISOString();
+    await lake.createOrReplace({
+      _id: LEASE_ID,
+      _type: "shopLease",
+      name: "reconcile",
+      holder: "storefront-a:4242:abcdef",
+      expiresAt: heldUntil,
+    });
 
-  expect(await npmRunReconcile()).toEqual({ skipped: "another process holds the reconciliation lease and is reconciling" });
-  expect(await lake.getDocument(LEASE_ID)).toMatchObject({ holder: "storefront-a:4242:abcdef", expiresAt: heldUntil });
+    expect(await npmRunReconcile()).toEqual({
+      skipped: "another process holds the reconciliation lease and is reconciling",
+    });
+    expect(await lake.getDocument(LEASE_ID)).toMatchObject({
+      holder: "storefront-a:4242:abcdef",
+      expiresAt: heldUntil,
+    });
 
-  // The server shut down and released it.
-  await lake.patch(LEASE_ID).set({ expiresAt: new Date().toISOString() }).commit();
-  const summary = await npmRunReconcile();
-  expect(summary).toMatchObject({ checked: expect.any(Number), paid: 0, errors: 0 });
+    // The server shut down and released it.
+    await lake.patch(LEASE_ID).set({ expiresAt: new Date().toISOString() }).commit();
+    const summary = await npmRunReconcile();
+    expect(summary).toMatchObject({ checked: expect.any(Number), paid: 0, errors: 0 });
 
-  const lease = await lake.getDocument<{ holder: string; expiresAt: string }>(LEASE_ID);
-  expect(lease!.holder).not.toBe("storefront-a:4242:abcdef");
-  expect(Date.parse(lease!.expiresAt)).toBeLessThanOrEqual(Date.now());
-});
+    const lease = await lake.getDocument<{ holder: string; expiresAt: string }>(LEASE_ID);
+    expect(lease!.holder).not.toBe("storefront-a:4242:abcdef");
+    expect(Date.parse(lease!.expiresAt)).toBeLessThanOrEqual(Date.now());
+  },
+);

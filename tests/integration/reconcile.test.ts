@@ -16,7 +16,10 @@ beforeAll(async () => {
   stack = await startStack({
     // Orders expire after 1.5 s and the job runs every second.
     env: { ORDER_EXPIRY_MINUTES: "0.025", RECONCILE_INTERVAL_SECONDS: "1" },
-    sandbox: { lateDelayMs: 500, callbackRetry: { initialDelayMs: 200, maxDelayMs: 400, maxDurationMs: 3_000, timeoutMs: 3_000 } },
+    sandbox: {
+      lateDelayMs: 500,
+      callbackRetry: { initialDelayMs: 200, maxDelayMs: 400, maxDurationMs: 3_000, timeoutMs: 3_000 },
+    },
   });
   lake = lakeClient(stack);
 });
@@ -38,7 +41,10 @@ const reload = async (order: Order) => (await lake.getDocument<Order>(order._id)
 describe("reconciliation", () => {
   it("expires an unpaid Lygos order and deletes its payment link", async () => {
     const { order } = await placeOrder("lygos");
-    const expired = await waitFor(() => reload(order), (current) => current.status === "expired");
+    const expired = await waitFor(
+      () => reload(order),
+      (current) => current.status === "expired",
+    );
     expect(expired.paymentLog.at(-1)).toMatchObject({ source: "reconcile", state: "expired" });
 
     const lygos = new LygosProvider({
@@ -52,7 +58,10 @@ describe("reconciliation", () => {
   it("expires a failed order nobody retried", async () => {
     const { order, paymentUrl } = await placeOrder("lygos");
     await payOnHostedPage(paymentUrl, "600000002");
-    const expired = await waitFor(() => reload(order), (current) => current.status === "expired");
+    const expired = await waitFor(
+      () => reload(order),
+      (current) => current.status === "expired",
+    );
     expect(expired.paymentLog.map((event) => event.state)).toEqual(["failed", "expired"]);
   });
 
@@ -61,14 +70,23 @@ describe("reconciliation", () => {
     const checkoutId = await shopper.openCheckout(GUIDE);
     const first = await shopper.checkout(GUIDE, checkoutId, { paymentMethod: "lygos" });
     const expired = await lake.fetch<Order>(`*[_type == "order" && checkoutId == $checkoutId][0]`, { checkoutId });
-    await waitFor(() => reload(expired), (current) => current.status === "expired");
+    await waitFor(
+      () => reload(expired),
+      (current) => current.status === "expired",
+    );
 
     // Same session, same cart content: the checkout page hands out the same checkout id.
     expect(await shopper.openCheckout(GUIDE)).toBe(checkoutId);
-    const again = await shopper.checkout(GUIDE, checkoutId, { paymentMethod: "lygos", email: "awa.retour@example.com" });
+    const again = await shopper.checkout(GUIDE, checkoutId, {
+      paymentMethod: "lygos",
+      email: "awa.retour@example.com",
+    });
     expect(again.status).toBe(303);
     expect(again.headers.get("location")).not.toBe(first.headers.get("location"));
-    const orders = await lake.fetch<Order[]>(`*[_type == "order" && checkoutId == $checkoutId] | order(_createdAt asc)`, { checkoutId });
+    const orders = await lake.fetch<Order[]>(
+      `*[_type == "order" && checkoutId == $checkoutId] | order(_createdAt asc)`,
+      { checkoutId },
+    );
     expect(orders.map((order) => order.status)).toEqual(["expired", "pending"]);
     expect(orders[1]!.customer.email).toBe("awa.retour@example.com");
     // A second submit of that form finds the new order, not a third one.
@@ -78,19 +96,31 @@ describe("reconciliation", () => {
 
   it("honours a Lygos payment confirmed after the order expired", async () => {
     const { order } = await placeOrder("lygos");
-    await waitFor(() => reload(order), (current) => current.status === "expired");
+    await waitFor(
+      () => reload(order),
+      (current) => current.status === "expired",
+    );
     // The payer had validated on their phone just before the link was deleted.
     await control(stack.sandbox.urls.lygos, `/payments/${order.number}/complete`, { outcome: "success" });
-    const paid = await waitFor(() => reload(order), (current) => current.status === "paid");
+    const paid = await waitFor(
+      () => reload(order),
+      (current) => current.status === "paid",
+    );
     expect(paid.paymentLog.map((event) => event.state)).toEqual(["expired", "paid"]);
     expect(paid.paymentLog.at(-1)!.note).toMatch(/honoured/);
   });
 
   it("honours a Lengo callback for an expired order", async () => {
     const { order, paymentUrl } = await placeOrder("lengo");
-    await waitFor(() => reload(order), (current) => current.status === "expired");
+    await waitFor(
+      () => reload(order),
+      (current) => current.status === "expired",
+    );
     await payOnHostedPage(paymentUrl, "600000001");
-    const paid = await waitFor(() => reload(order), (current) => current.status === "paid");
+    const paid = await waitFor(
+      () => reload(order),
+      (current) => current.status === "paid",
+    );
     expect(paid.paymentLog.at(-1)).toMatchObject({ state: "paid", amount: 5_000 });
   });
 
@@ -98,9 +128,15 @@ describe("reconciliation", () => {
     const { order, paymentUrl } = await placeOrder("lygos");
     await payOnHostedPage(paymentUrl, "600000001");
     // Delivered and its receipt sent: from then on nothing may write to it.
-    const paid = await waitFor(() => reload(order), (current) => current.status === "paid" && Boolean(current.fulfilment?.receiptSentAt));
+    const paid = await waitFor(
+      () => reload(order),
+      (current) => current.status === "paid" && Boolean(current.fulfilment?.receiptSentAt),
+    );
     // Runs of the job, here in the test, an hour past the expiry limit: the order is not even read.
-    Object.assign(process.env, stack.sandbox.storefrontEnv(), { ORDER_EXPIRY_MINUTES: "0.025", RECONCILE_INTERVAL_SECONDS: "0" });
+    Object.assign(process.env, stack.sandbox.storefrontEnv(), {
+      ORDER_EXPIRY_MINUTES: "0.025",
+      RECONCILE_INTERVAL_SECONDS: "0",
+    });
     const { reconcileOrders } = await import("~/modules/payments/reconcile.server");
     const anHourLater = new Date(Date.now() + 60 * 60_000);
     await reconcileOrders(anHourLater);

@@ -18,7 +18,12 @@ let port: number;
 const started: ChildProcess[] = [];
 
 /** Only what a shell would have: no shop configuration. */
-const bareEnv = (): NodeJS.ProcessEnv => ({ NODE_ENV: "production", PATH: process.env.PATH ?? "", HOME: os.homedir(), SANDBOX_DATA_DIR: dataDir });
+const bareEnv = (): NodeJS.ProcessEnv => ({
+  NODE_ENV: "production",
+  PATH: process.env.PATH ?? "",
+  HOME: os.homedir(),
+  SANDBOX_DATA_DIR: dataDir,
+});
 
 function npmStart(): ChildProcess {
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
@@ -55,28 +60,38 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-it("comes back on the same port and data after kill -9, with reconcile working beside it", { timeout: 180_000 }, async () => {
-  const first = npmStart();
-  await waitForHttp(`http://127.0.0.1:${port}/healthz`, 90_000);
-  expect(await catalogStatus()).toBe(200);
+it(
+  "comes back on the same port and data after kill -9, with reconcile working beside it",
+  { timeout: 180_000 },
+  async () => {
+    const first = npmStart();
+    await waitForHttp(`http://127.0.0.1:${port}/healthz`, 90_000);
+    expect(await catalogStatus()).toBe(200);
 
-  expect((await stat(path.join(dataDir, "storefront.env"))).mode & 0o777).toBe(0o600);
-  const reconcile = spawnSync(process.execPath, ["--import", "tsx", "scripts/reconcile.ts"], { cwd: repoRoot, env: bareEnv(), encoding: "utf8" });
-  expect(reconcile.stderr).toBe("");
-  expect(reconcile.status).toBe(0);
-  expect(JSON.parse(reconcile.stdout)).toMatchObject({ paid: 0 });
+    expect((await stat(path.join(dataDir, "storefront.env"))).mode & 0o777).toBe(0o600);
+    const reconcile = spawnSync(process.execPath, ["--import", "tsx", "scripts/reconcile.ts"], {
+      cwd: repoRoot,
+      env: bareEnv(),
+      encoding: "utf8",
+    });
+    expect(reconcile.stderr).toBe("");
+    expect(reconcile.status).toBe(0);
+    expect(JSON.parse(reconcile.stdout)).toMatchObject({ paid: 0 });
 
-  first.kill("SIGKILL");
-  await expect.poll(portState, { timeout: 20_000 }).toBe("free");
+    first.kill("SIGKILL");
+    await expect.poll(portState, { timeout: 20_000 }).toBe("free");
 
-  npmStart();
-  await waitForHttp(`http://127.0.0.1:${port}/healthz`, 90_000);
-  expect(await catalogStatus()).toBe(200);
-});
+    npmStart();
+    await waitForHttp(`http://127.0.0.1:${port}/healthz`, 90_000);
+    expect(await catalogStatus()).toBe(200);
+  },
+);
 
 it("stops the sandbox and exits when its storefront dies", { timeout: 120_000 }, async () => {
   const current = started.at(-1)!;
-  const children = spawnSync("pgrep", ["-P", String(current.pid)], { encoding: "utf8" }).stdout.trim().split("\n");
+  const children = spawnSync("pgrep", ["-P", String(current.pid)], { encoding: "utf8" })
+    .stdout.trim()
+    .split("\n");
   expect(children).toHaveLength(1);
   const exited = once(current, "exit");
   process.kill(Number(children[0]), "SIGKILL");

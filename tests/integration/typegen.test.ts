@@ -28,10 +28,15 @@ it("generated schema and query types are up to date", { timeout: 180_000 }, asyn
     const schema = path.relative(studio, path.join(dir, "schema.json"));
     const types = path.relative(studio, path.join(dir, "sanity.types.ts"));
     sanity(["schema", "extract", "--path", schema], {});
-    expect(await readFile(path.join(dir, "schema.json"), "utf8")).toBe(await readFile(path.join(studio, "schema.json"), "utf8"));
+    expect(await readFile(path.join(dir, "schema.json"), "utf8")).toBe(
+      await readFile(path.join(studio, "schema.json"), "utf8"),
+    );
     sanity(["typegen", "generate"], { SANITY_TYPEGEN_SCHEMA: schema, SANITY_TYPEGEN_OUT: types });
     // The header names the schema file it read: the temporary one here.
-    const generated = (await readFile(path.join(dir, "sanity.types.ts"), "utf8")).replace(/^\/\/ Source: .*schema\.json$/m, "// Source: schema.json");
+    const generated = (await readFile(path.join(dir, "sanity.types.ts"), "utf8")).replace(
+      /^\/\/ Source: .*schema\.json$/m,
+      "// Source: schema.json",
+    );
     expect(generated).toBe(await readFile(path.resolve("app/sanity.types.ts"), "utf8"));
   } finally {
     await rm(dir, { recursive: true, force: true });

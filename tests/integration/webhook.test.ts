@@ -19,7 +19,12 @@ const previewSecret = randomBytes(24).toString("base64url");
 
 beforeAll(async () => {
   stack = await startStack({
-    env: { CONTENT_CACHE_TTL: "3600", SANITY_LISTEN: "false", SANITY_WEBHOOK_SECRET: webhookSecret, SANITY_PREVIEW_SECRET: previewSecret },
+    env: {
+      CONTENT_CACHE_TTL: "3600",
+      SANITY_LISTEN: "false",
+      SANITY_WEBHOOK_SECRET: webhookSecret,
+      SANITY_PREVIEW_SECRET: previewSecret,
+    },
   });
   lake = lakeClient(stack);
 }, 90_000);
@@ -36,7 +41,10 @@ async function deliverWebhook(doc: SanityDocument) {
   const body = JSON.stringify({ _id: doc._id, _type: doc._type, _rev: doc._rev, slug });
   return fetch(`${stack.baseUrl}/api/sanity-webhook`, {
     method: "POST",
-    headers: { "content-type": "application/json", "sanity-webhook-signature": await encodeSignatureHeader(body, Date.now(), webhookSecret) },
+    headers: {
+      "content-type": "application/json",
+      "sanity-webhook-signature": await encodeSignatureHeader(body, Date.now(), webhookSecret),
+    },
     body,
   });
 }
@@ -45,7 +53,10 @@ describe("content webhook", () => {
   it("a published change reaches the product page at once", async () => {
     const path = "/produits/maitriser-canva-visuels-pro";
     expect(await page(path)).not.toContain("Canva, édition webhook");
-    const changed = await lake.patch("product-maitriser-canva-visuels-pro").set({ title: "Canva, édition webhook" }).commit();
+    const changed = await lake
+      .patch("product-maitriser-canva-visuels-pro")
+      .set({ title: "Canva, édition webhook" })
+      .commit();
     // Cached for an hour: until the webhook comes, the shop still shows what it had.
     expect(await page(path)).not.toContain("Canva, édition webhook");
     expect((await deliverWebhook(changed)).status).toBe(204);
@@ -55,7 +66,11 @@ describe("content webhook", () => {
   it("accepts a correctly signed call and refuses forged or unsigned ones", async () => {
     const body = JSON.stringify({ _id: "product-x", _type: "product", _rev: "r1", slug: "x" });
     const send = (headers: Record<string, string>) =>
-      fetch(`${stack.baseUrl}/api/sanity-webhook`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body });
+      fetch(`${stack.baseUrl}/api/sanity-webhook`, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...headers },
+        body,
+      });
     const signed = await encodeSignatureHeader(body, Date.now(), webhookSecret);
     expect((await send({ "sanity-webhook-signature": signed })).status).toBe(204);
     const forged = await encodeSignatureHeader(body, Date.now(), "not-the-secret-0123456789");
@@ -69,7 +84,11 @@ describe("content webhook", () => {
 describe("draft preview", () => {
   it("shows a draft only through the secret link, with the « Aperçu » banner, never cached", async () => {
     const published = await lake.getDocument("product-maitriser-canva-visuels-pro");
-    await lake.createOrReplace({ ...published!, _id: "drafts.product-maitriser-canva-visuels-pro", title: "Titre en brouillon" });
+    await lake.createOrReplace({
+      ...published!,
+      _id: "drafts.product-maitriser-canva-visuels-pro",
+      title: "Titre en brouillon",
+    });
     expect(await page("/produits/maitriser-canva-visuels-pro")).not.toContain("Titre en brouillon");
 
     const refused = await fetch(`${stack.baseUrl}/apercu?secret=wrong-secret-0123456789`, { redirect: "manual" });
@@ -90,14 +109,19 @@ describe("draft preview", () => {
 
     // The public page, read after the preview, still shows the published title.
     expect(await page("/produits/maitriser-canva-visuels-pro")).not.toContain("Titre en brouillon");
-    const forged = await fetch(`${stack.baseUrl}/produits/maitriser-canva-visuels-pro`, { headers: { cookie: "__apercu=on" } });
+    const forged = await fetch(`${stack.baseUrl}/produits/maitriser-canva-visuels-pro`, {
+      headers: { cookie: "__apercu=on" },
+    });
     expect(await forged.text()).not.toContain("Titre en brouillon");
   });
 
   it("never redirects off the site", async () => {
-    const entry = await fetch(`${stack.baseUrl}/apercu?secret=${encodeURIComponent(previewSecret)}&redirection=//evil.example`, {
-      redirect: "manual",
-    });
+    const entry = await fetch(
+      `${stack.baseUrl}/apercu?secret=${encodeURIComponent(previewSecret)}&redirection=//evil.example`,
+      {
+        redirect: "manual",
+      },
+    );
     expect(entry.headers.get("location")).toBe("/");
   });
 });

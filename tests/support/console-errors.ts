@@ -5,7 +5,10 @@ import { expect, type Page, type TestType } from "@playwright/test";
  * resource: expected on the 404 tests, so that one is let through. A spec whose journey expects a
  * refused form (a 4xx answer to the form's `.data` request) names it in `expected`.
  */
-export function failOnConsoleErrors(test: TestType<{ page: Page }, object>, { expected = [] }: { expected?: RegExp[] } = {}) {
+export function failOnConsoleErrors(
+  test: TestType<{ page: Page }, object>,
+  { expected = [] }: { expected?: RegExp[] } = {},
+) {
   const consoleErrors = new WeakMap<Page, string[]>();
 
   test.beforeEach(async ({ page }) => {

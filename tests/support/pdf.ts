@@ -6,7 +6,12 @@ import { PDFDocument, StandardFonts } from "pdf-lib";
  */
 export async function readPdf(bytes: Uint8Array): Promise<{ pages: string[]; subject: string; keywords: string }> {
   const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
-  const document = await pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, useSystemFonts: false, verbosity: 0 }).promise;
+  const document = await pdfjs.getDocument({
+    data: new Uint8Array(bytes),
+    isEvalSupported: false,
+    useSystemFonts: false,
+    verbosity: 0,
+  }).promise;
   const pages: string[] = [];
   for (let number = 1; number <= document.numPages; number++) {
     const content = await (await document.getPage(number)).getTextContent();
@@ -36,18 +41,34 @@ export async function makePdf(pages: number, bytesPerPage = 1_000): Promise<Uint
     const pixels = new Uint8Array(side * side);
     for (let pixel = 0; pixel < pixels.length; pixel++) pixels[pixel] = next();
     const image = document.context.register(
-      document.context.stream(pixels, { Type: "XObject", Subtype: "Image", Width: side, Height: side, ColorSpace: "DeviceGray", BitsPerComponent: 8 }),
+      document.context.stream(pixels, {
+        Type: "XObject",
+        Subtype: "Image",
+        Width: side,
+        Height: side,
+        ColorSpace: "DeviceGray",
+        BitsPerComponent: 8,
+      }),
     );
     const name = page.node.newXObject("Im", image);
     page.drawText(`Page ${index + 1}`, { x: 50, y: 800, size: 12, font });
-    page.pushOperators(pushGraphicsState(), concatTransformationMatrix(400, 0, 0, 400, 100, 200), drawObject(name), popGraphicsState());
+    page.pushOperators(
+      pushGraphicsState(),
+      concatTransformationMatrix(400, 0, 0, 400, 100, 200),
+      drawObject(name),
+      popGraphicsState(),
+    );
   }
   return document.save();
 }
 
 /** A PDF whose trailer declares encryption: what pdf-lib refuses to rewrite. */
 export async function makeEncryptedPdf(): Promise<Uint8Array> {
-  const plain = Buffer.from(await (await PDFDocument.create({ updateMetadata: false })).save({ useObjectStreams: false, addDefaultPage: true }));
-  const text = plain.toString("latin1").replace("trailer\n<<", "trailer\n<<\n/Encrypt << /Filter /Standard /V 1 /R 2 /O <00> /U <00> /P -4 >>");
+  const plain = Buffer.from(
+    await (await PDFDocument.create({ updateMetadata: false })).save({ useObjectStreams: false, addDefaultPage: true }),
+  );
+  const text = plain
+    .toString("latin1")
+    .replace("trailer\n<<", "trailer\n<<\n/Encrypt << /Filter /Standard /V 1 /R 2 /O <00> /U <00> /P -4 >>");
   return new Uint8Array(Buffer.from(text, "latin1"));
 }

@@ -6,7 +6,10 @@ export default async function globalSetup() {
   const stack = await startStack({
     // A short content cache so that a review published in the lake shows within the test.
     env: { ORDER_EXPIRY_MINUTES: "0.3", RECONCILE_INTERVAL_SECONDS: "2", CONTENT_CACHE_TTL: "2" },
-    sandbox: { lateDelayMs: 3_000, callbackRetry: { initialDelayMs: 300, maxDelayMs: 1_000, maxDurationMs: 10_000, timeoutMs: 5_000 } },
+    sandbox: {
+      lateDelayMs: 3_000,
+      callbackRetry: { initialDelayMs: 300, maxDelayMs: 1_000, maxDurationMs: 10_000, timeoutMs: 5_000 },
+    },
   });
   process.env.STOREFRONT_URL = stack.baseUrl;
   process.env.SANDBOX_LAKE_URL = stack.sandbox.urls.lake;

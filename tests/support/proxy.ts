@@ -12,7 +12,10 @@ export interface Proxy {
  * A load balancer for tests: round-robin over `backends`, or where `pick` sends a request.
  * Bodies and headers pass through untouched (streamed), like a plain L7 proxy without caching.
  */
-export async function startProxy(backends: string[], pick?: (req: IncomingMessage, turn: number) => number | undefined): Promise<Proxy> {
+export async function startProxy(
+  backends: string[],
+  pick?: (req: IncomingMessage, turn: number) => number | undefined,
+): Promise<Proxy> {
   let turn = 0;
   const served: Proxy["served"] = [];
   const server = createServer((req, res) => {

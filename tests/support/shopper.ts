@@ -42,7 +42,11 @@ export class Shopper {
    * Posts the checkout form. `paymentMethod` picks a wallet only that provider serves in the
    * demo routing table (Lygos: MTN in Cameroon, preferred there; Lengo: Orange Money in Guinea).
    */
-  checkout(productId: string, checkoutId: string, { paymentMethod = "lygos", ...fields }: Record<string, string> = {}): Promise<Response> {
+  checkout(
+    productId: string,
+    checkoutId: string,
+    { paymentMethod = "lygos", ...fields }: Record<string, string> = {},
+  ): Promise<Response> {
     return this.post(`/commande?produit=${encodeURIComponent(productId)}`, {
       checkoutId,
       name: "Awa Diallo",
@@ -60,7 +64,11 @@ export const WALLET_OF: Record<string, { country: string; operator: string }> = 
 };
 
 /** The payer on the provider's hosted page: picks a wallet, types a number, presses « Payer ». */
-export async function payOnHostedPage(paymentUrl: string, phone: string, action: "pay" | "cancel" = "pay"): Promise<string> {
+export async function payOnHostedPage(
+  paymentUrl: string,
+  phone: string,
+  action: "pay" | "cancel" = "pay",
+): Promise<string> {
   const page = await fetch(paymentUrl);
   const html = await page.text();
   const formAction = /<form[^>]*action="([^"]+)"/.exec(html)?.[1];
@@ -99,7 +107,8 @@ export async function waitFor<T>(read: () => Promise<T>, until: (value: T) => bo
   const deadline = Date.now() + timeoutMs;
   let value = await read();
   while (!until(value)) {
-    if (Date.now() > deadline) throw new Error(`condition not met in ${timeoutMs} ms: ${JSON.stringify(value).slice(0, 300)}`);
+    if (Date.now() > deadline)
+      throw new Error(`condition not met in ${timeoutMs} ms: ${JSON.stringify(value).slice(0, 300)}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
     value = await read();
   }

@@ -90,14 +90,19 @@ export async function startStack({
     ...timings,
     lake: {
       ...(studioDir ? { secure: { studioDir, preview: { url: baseUrl, secret: previewSecret } } } : {}),
-      ...(webhook ? { webhook: { url: `${baseUrl}/api/sanity-webhook`, secret: webhookSecret, retryDelaysMs: [100, 500] } } : {}),
+      ...(webhook
+        ? { webhook: { url: `${baseUrl}/api/sanity-webhook`, secret: webhookSecret, retryDelaysMs: [100, 500] } }
+        : {}),
     },
   });
   if (webhook) env = { SANITY_WEBHOOK_SECRET: webhookSecret, SANITY_PREVIEW_SECRET: previewSecret, ...env };
   let storefront: Storefront;
   try {
     const stampCache = path.join(dataDir, "stamped-pdfs");
-    storefront = await startStorefront({ ...sandbox.storefrontEnv(), STAMP_CACHE_DIR: stampCache, PUBLIC_URL: baseUrl, ...env }, { port, quiet, startTimeoutMs });
+    storefront = await startStorefront(
+      { ...sandbox.storefrontEnv(), STAMP_CACHE_DIR: stampCache, PUBLIC_URL: baseUrl, ...env },
+      { port, quiet, startTimeoutMs },
+    );
   } catch (error) {
     await sandbox.close();
     await rm(dataDir, { recursive: true, force: true });

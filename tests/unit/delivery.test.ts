@@ -15,21 +15,41 @@ const line = (kind: "file" | "access", quantity = 1, key = "l1"): OrderLine => (
   total: 1000 * quantity,
 });
 
-const delivery = (lineKey: string, method: "code" | "manual", code = "C") => ({ _key: code, lineKey, productId: "product-x", method, code, at: "2026-11-01T00:00:00Z" });
+const delivery = (lineKey: string, method: "code" | "manual", code = "C") => ({
+  _key: code,
+  lineKey,
+  productId: "product-x",
+  method,
+  code,
+  at: "2026-11-01T00:00:00Z",
+});
 
 describe("fulfilment status", () => {
   it("treats files as delivered and access lines as waiting until they have their codes", () => {
     expect(fulfilmentStatus({ lines: [line("file")] })).toBe("delivered");
     expect(fulfilmentStatus({ lines: [line("file"), line("access", 1, "l2")] })).toBe("to_deliver");
     const two = line("access", 2);
-    expect(lineDelivered({ fulfilment: { status: "to_deliver", deliveries: [delivery("l1", "code", "A")] } }, two)).toBe(false);
-    expect(lineDelivered({ fulfilment: { status: "to_deliver", deliveries: [delivery("l1", "code", "A"), delivery("l1", "code", "B")] } }, two)).toBe(true);
+    expect(
+      lineDelivered({ fulfilment: { status: "to_deliver", deliveries: [delivery("l1", "code", "A")] } }, two),
+    ).toBe(false);
+    expect(
+      lineDelivered(
+        {
+          fulfilment: { status: "to_deliver", deliveries: [delivery("l1", "code", "A"), delivery("l1", "code", "B")] },
+        },
+        two,
+      ),
+    ).toBe(true);
   });
 
   it("counts a manual delivery, and never undoes an editor's 'delivered'", () => {
     const access = line("access");
-    expect(lineDelivered({ fulfilment: { status: "to_deliver", deliveries: [delivery("l1", "manual")] } }, access)).toBe(true);
-    expect(lineDelivered({ fulfilment: { status: "delivered", deliveredAt: "2026-11-02T00:00:00Z" } }, access)).toBe(true);
+    expect(
+      lineDelivered({ fulfilment: { status: "to_deliver", deliveries: [delivery("l1", "manual")] } }, access),
+    ).toBe(true);
+    expect(lineDelivered({ fulfilment: { status: "delivered", deliveredAt: "2026-11-02T00:00:00Z" } }, access)).toBe(
+      true,
+    );
     expect(lineDelivered({ fulfilment: { status: "delivered" } }, access)).toBe(true);
     expect(lineDelivered({ fulfilment: { status: "to_deliver" } }, access)).toBe(false);
   });
@@ -38,13 +58,30 @@ describe("fulfilment status", () => {
 describe("download policy", () => {
   const paidAt = "2026-11-01T10:00:00.000Z";
   it("takes the product's limits, then the site's, then 5 downloads and 30 days", () => {
-    const none = { _id: "p", kind: "file" as const, accessDelivery: null, downloadLimit: null, downloadValidityDays: null, stamp: true, files: [] };
-    expect(downloadPolicy({ paidAt }, none, null)).toEqual({ limit: 5, expiresAt: new Date("2026-12-01T10:00:00.000Z") });
+    const none = {
+      _id: "p",
+      kind: "file" as const,
+      accessDelivery: null,
+      downloadLimit: null,
+      downloadValidityDays: null,
+      stamp: true,
+      files: [],
+    };
+    expect(downloadPolicy({ paidAt }, none, null)).toEqual({
+      limit: 5,
+      expiresAt: new Date("2026-12-01T10:00:00.000Z"),
+    });
     expect(downloadPolicy({ paidAt }, none, { downloadLimit: 3, downloadValidityDays: 7 })).toEqual({
       limit: 3,
       expiresAt: new Date("2026-11-08T10:00:00.000Z"),
     });
-    expect(downloadPolicy({ paidAt }, { ...none, downloadLimit: 10, downloadValidityDays: 1 }, { downloadLimit: 3, downloadValidityDays: 7 })).toEqual({
+    expect(
+      downloadPolicy(
+        { paidAt },
+        { ...none, downloadLimit: 10, downloadValidityDays: 1 },
+        { downloadLimit: 3, downloadValidityDays: 7 },
+      ),
+    ).toEqual({
       limit: 10,
       expiresAt: new Date("2026-11-02T10:00:00.000Z"),
     });

@@ -14,7 +14,7 @@ describe("discount code rules", () => {
   it("takes a percentage, rounded down to whole F CFA, or a fixed amount never above the cart", () => {
     expect(evaluateDiscount({ ...base, value: 15 }, lines, ctx)).toEqual({ ok: true, amount: 1_875 });
     expect(evaluateDiscount({ ...base, value: 33 }, [{ productId: "p", categoryId: null, total: 1_001 }], ctx)).toEqual(
-      { ok: true, amount: 330 }
+      { ok: true, amount: 330 },
     );
     expect(evaluateDiscount({ ...base, kind: "fixed", value: 2_000 }, lines, ctx)).toEqual({ ok: true, amount: 2_000 });
     expect(evaluateDiscount({ ...base, kind: "fixed", value: 50_000 }, lines, ctx)).toEqual({
@@ -33,7 +33,7 @@ describe("discount code rules", () => {
       error: "Ce code a expiré.",
     });
     expect(
-      evaluateDiscount({ ...base, startsAt: "2026-11-01T00:00:00Z", endsAt: "2026-11-30T00:00:00Z" }, lines, ctx).ok
+      evaluateDiscount({ ...base, startsAt: "2026-11-01T00:00:00Z", endsAt: "2026-11-30T00:00:00Z" }, lines, ctx).ok,
     ).toBe(true);
   });
 

@@ -66,13 +66,25 @@ describe("raw status as recorded", () => {
 });
 
 describe("Lengo callback parser", () => {
-  const base = { pay_id: "WTVWaTBOUXVlNTB1NXNzbUhldGF0eENSV3VkeTJuV3E=", status: "SUCCESS", amount: 1500, message: "Transaction Successful" };
+  const base = {
+    pay_id: "WTVWaTBOUXVlNTB1NXNzbUhldGF0eENSV3VkeTJuV3E=",
+    status: "SUCCESS",
+    amount: 1500,
+    message: "Transaction Successful",
+  };
 
   it("reads the documented body with Client", () => {
     const r = parseLengoCallback({ ...base, Client: "624897845" });
     expect(r).toEqual({
       ok: true,
-      callback: { reference: base.pay_id, rawStatus: "SUCCESS", claimedState: "paid", amount: 1500, message: "Transaction Successful", payer: "624897845" },
+      callback: {
+        reference: base.pay_id,
+        rawStatus: "SUCCESS",
+        claimedState: "paid",
+        amount: 1500,
+        message: "Transaction Successful",
+        payer: "624897845",
+      },
     });
   });
 

@@ -24,7 +24,9 @@ describe("PDF stamp", () => {
     expect(pages).toHaveLength(3);
     for (const [index, text] of pages.entries()) {
       expect(text).toContain(`Page ${index + 1}`);
-      expect(text).toContain("Exemplaire de Aïcha Koné · +237 6••••••01 · a•••@example.com · commande ASH-ABC234 du 29/11/2026");
+      expect(text).toContain(
+        "Exemplaire de Aïcha Koné · +237 6••••••01 · a•••@example.com · commande ASH-ABC234 du 29/11/2026",
+      );
       expect(text).not.toContain("aicha.kone@");
       expect(text).not.toContain("690 00 00 01");
     }
@@ -43,6 +45,8 @@ describe("PDF stamp", () => {
 
   it("refuses an encrypted or broken PDF with UnstampablePdf, so the caller serves it as it is", async () => {
     await expect(stampPdf(await makeEncryptedPdf(), stamp)).rejects.toBeInstanceOf(UnstampablePdf);
-    await expect(stampPdf(new TextEncoder().encode("%PDF-1.7\nnot really a pdf"), stamp)).rejects.toBeInstanceOf(UnstampablePdf);
+    await expect(stampPdf(new TextEncoder().encode("%PDF-1.7\nnot really a pdf"), stamp)).rejects.toBeInstanceOf(
+      UnstampablePdf,
+    );
   });
 });

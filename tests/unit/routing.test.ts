@@ -11,7 +11,10 @@ const provider = (id: string, coverage: Coverage) => ({
   supportsCurrency: (currency: string) => coverage.currencies.includes(currency),
 });
 const lygos = provider("lygos", { currencies: ["XAF"], wallets: LYGOS_WALLETS });
-const lengo = provider("lengo", { currencies: ["GNF", "XAF"], wallets: [...LENGO_GUINEA, ...parseWalletList("CM:mtn,SN:wave")] });
+const lengo = provider("lengo", {
+  currencies: ["GNF", "XAF"],
+  wallets: [...LENGO_GUINEA, ...parseWalletList("CM:mtn,SN:wave")],
+});
 
 /** The table Lygos's contract states, country by country. */
 const LYGOS_TABLE = {

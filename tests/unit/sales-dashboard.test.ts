@@ -1,13 +1,34 @@
 import { describe, expect, it } from "vitest";
-import { addDays, breakdown, byDay, byWeek, conversion, dayOf, figures, formatAmount, formatShare, weekOf, type DashboardOrder } from "../../sanity/tools/salesDashboard/metrics";
+import {
+  addDays,
+  breakdown,
+  byDay,
+  byWeek,
+  conversion,
+  dayOf,
+  figures,
+  formatAmount,
+  formatShare,
+  weekOf,
+  type DashboardOrder,
+} from "../../sanity/tools/salesDashboard/metrics";
 
 /** The sales dashboard's definitions (decision 023), on the shop's clock. */
 const DOUALA = "Africa/Douala"; // UTC+1
 
-const order = (id: string, fields: Partial<DashboardOrder>): DashboardOrder => ({ _id: id, _createdAt: "2026-11-29T10:00:00Z", status: "pending", total: 0, ...fields });
+const order = (id: string, fields: Partial<DashboardOrder>): DashboardOrder => ({
+  _id: id,
+  _createdAt: "2026-11-29T10:00:00Z",
+  status: "pending",
+  total: 0,
+  ...fields,
+});
 
 const labels = {
-  categoryOf: { "product-a": "Formations", "product-b": "Logiciels et applications" } as Record<string, string | undefined>,
+  categoryOf: { "product-a": "Formations", "product-b": "Logiciels et applications" } as Record<
+    string,
+    string | undefined
+  >,
   provider: (id: string) => ({ lygos: "Lygos Pay", lengo: "Lengo Pay" })[id] ?? id,
   operator: (id: string) => ({ mtn: "MTN Mobile Money" })[id] ?? id,
 };
@@ -23,10 +44,25 @@ describe("sales dashboard metrics", () => {
 
   it("takes revenue from paid orders on the day they were paid, leaves refunds out, and converts created → paid", () => {
     const orders = [
-      order("paid-today", { status: "paid", total: 15_000, paidAt: "2026-11-29T10:05:00Z", _createdAt: "2026-11-29T10:00:00Z" }),
+      order("paid-today", {
+        status: "paid",
+        total: 15_000,
+        paidAt: "2026-11-29T10:05:00Z",
+        _createdAt: "2026-11-29T10:00:00Z",
+      }),
       // Created yesterday evening in Douala, paid after midnight there.
-      order("paid-late", { status: "paid", total: 5_000, _createdAt: "2026-11-28T22:50:00Z", paidAt: "2026-11-28T23:10:00Z" }),
-      order("refunded", { status: "refunded", total: 7_000, paidAt: "2026-11-29T09:00:00Z", _createdAt: "2026-11-29T08:59:00Z" }),
+      order("paid-late", {
+        status: "paid",
+        total: 5_000,
+        _createdAt: "2026-11-28T22:50:00Z",
+        paidAt: "2026-11-28T23:10:00Z",
+      }),
+      order("refunded", {
+        status: "refunded",
+        total: 7_000,
+        paidAt: "2026-11-29T09:00:00Z",
+        _createdAt: "2026-11-29T08:59:00Z",
+      }),
       order("failed", { status: "failed", total: 3_000 }),
       order("expired", { status: "expired", total: 3_000 }),
     ];
@@ -47,16 +83,47 @@ describe("sales dashboard metrics", () => {
   it("breaks sales down by product, category, operator and provider, largest first", () => {
     const paidAt = "2026-11-29T12:00:00Z";
     const orders = [
-      order("o1", { status: "paid", total: 20_000, paidAt, payment: { provider: "lygos", operator: "mtn" }, lines: [
-        { productId: "product-a", title: "Formation A", quantity: 1, total: 5_000 },
-        { productId: "product-b", title: "Logiciel B", quantity: 1, total: 15_000 },
-      ] }),
-      order("o2", { status: "paid", total: 30_000, paidAt, payment: { provider: "lengo", operator: "orange-money" }, lines: [{ productId: "product-b", title: "Logiciel B", quantity: 2, total: 30_000 }] }),
-      order("o3", { status: "paid", total: 0, paidAt, paymentMethod: "free", lines: [{ productId: "product-a", title: "Formation A", quantity: 1, total: 0 }] }),
-      order("o4", { status: "refunded", total: 99_000, paidAt, payment: { provider: "lygos", operator: "mtn" }, lines: [{ productId: "product-a", title: "Formation A", quantity: 1, total: 99_000 }] }),
+      order("o1", {
+        status: "paid",
+        total: 20_000,
+        paidAt,
+        payment: { provider: "lygos", operator: "mtn" },
+        lines: [
+          { productId: "product-a", title: "Formation A", quantity: 1, total: 5_000 },
+          { productId: "product-b", title: "Logiciel B", quantity: 1, total: 15_000 },
+        ],
+      }),
+      order("o2", {
+        status: "paid",
+        total: 30_000,
+        paidAt,
+        payment: { provider: "lengo", operator: "orange-money" },
+        lines: [{ productId: "product-b", title: "Logiciel B", quantity: 2, total: 30_000 }],
+      }),
+      order("o3", {
+        status: "paid",
+        total: 0,
+        paidAt,
+        paymentMethod: "free",
+        lines: [{ productId: "product-a", title: "Formation A", quantity: 1, total: 0 }],
+      }),
+      order("o4", {
+        status: "refunded",
+        total: 99_000,
+        paidAt,
+        payment: { provider: "lygos", operator: "mtn" },
+        lines: [{ productId: "product-a", title: "Formation A", quantity: 1, total: 99_000 }],
+      }),
     ];
     const period = { from: "2026-11-29", to: "2026-11-29" };
-    expect(breakdown(orders, period, DOUALA, "product", labels).map((row) => [row.label, row.revenue, row.orders, row.quantity])).toEqual([
+    expect(
+      breakdown(orders, period, DOUALA, "product", labels).map((row) => [
+        row.label,
+        row.revenue,
+        row.orders,
+        row.quantity,
+      ]),
+    ).toEqual([
       ["Logiciel B", 45_000, 2, 3],
       ["Formation A", 5_000, 2, 2],
     ]);
@@ -64,12 +131,18 @@ describe("sales dashboard metrics", () => {
       ["Logiciels et applications", 45_000],
       ["Formations", 5_000],
     ]);
-    expect(breakdown(orders, period, DOUALA, "provider", labels).map((row) => [row.label, row.revenue, row.orders])).toEqual([
+    expect(
+      breakdown(orders, period, DOUALA, "provider", labels).map((row) => [row.label, row.revenue, row.orders]),
+    ).toEqual([
       ["Lengo Pay", 30_000, 1],
       ["Lygos Pay", 20_000, 1],
       ["free", 0, 1],
     ]);
-    expect(breakdown(orders, period, DOUALA, "operator", labels).map((row) => row.label)).toEqual(["orange-money", "MTN Mobile Money", "Sans paiement (gratuit)"]);
+    expect(breakdown(orders, period, DOUALA, "operator", labels).map((row) => row.label)).toEqual([
+      "orange-money",
+      "MTN Mobile Money",
+      "Sans paiement (gratuit)",
+    ]);
     expect(breakdown(orders, { from: "2026-11-30", to: "2026-11-30" }, DOUALA, "product", labels)).toEqual([]);
   });
 

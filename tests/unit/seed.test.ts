@@ -65,7 +65,8 @@ describe("demo catalogue seed", () => {
       else if (doc._type === "promotion") expect(doc._id).toMatch(/^promotion-[a-z0-9-]+$/);
       else if (doc._type === "discountCode") expect(doc._id).toBe(`discountCode-${String(doc.code).toLowerCase()}`);
       else if (doc._type === "review") expect(doc._id).toMatch(/^review-demo-\d+$/);
-      else if (doc._type === "accessCodePool") expect(doc._id).toBe(`accessCodePool-${(doc.product as { _ref: string })._ref.slice("product-".length)}`);
+      else if (doc._type === "accessCodePool")
+        expect(doc._id).toBe(`accessCodePool-${(doc.product as { _ref: string })._ref.slice("product-".length)}`);
       else expect(doc._id).toBe(`${doc._type}-${(doc.slug as { current: string }).current}`);
     }
   });
@@ -94,7 +95,10 @@ describe("demo catalogue seed", () => {
     for (const p of products) expect(Number.isInteger(p.price), p.title).toBe(true);
     const free = products.filter((p) => p.price === 0);
     expect(free).toHaveLength(1);
-    const paid = products.filter((p) => p.price > 0).map((p) => p.price).sort((a, b) => a - b);
+    const paid = products
+      .filter((p) => p.price > 0)
+      .map((p) => p.price)
+      .sort((a, b) => a - b);
     expect(paid[0]).toBe(500);
     expect(paid.at(-1)).toBe(25000);
     const prices = products.map((p) => p.price).sort((a, b) => a - b);
@@ -147,14 +151,16 @@ describe("demo catalogue seed", () => {
 
   it("gives every product delivered by code numbered activation steps, and no file product any", () => {
     for (const p of products) {
-      const steps = p.activationSteps as Array<{ _type: string; listItem?: string; children: { text: string }[] }> | undefined;
+      const steps = p.activationSteps as
+        Array<{ _type: string; listItem?: string; children: { text: string }[] }> | undefined;
       if (p.kind !== "access" || p.accessDelivery !== "code") {
         expect(steps, p.title).toBeUndefined();
         continue;
       }
       const numbered = (steps ?? []).filter((block) => block._type === "block" && block.listItem === "number");
       expect(numbered.length, p.title).toBeGreaterThanOrEqual(3);
-      for (const block of numbered) expect(block.children.map((span) => span.text).join("").length, p.title).toBeGreaterThan(15);
+      for (const block of numbered)
+        expect(block.children.map((span) => span.text).join("").length, p.title).toBeGreaterThan(15);
     }
   });
 
@@ -208,7 +214,8 @@ describe("demo catalogue seed", () => {
     const ids = new Set(docs.map((doc) => doc._id));
     for (const doc of docs) {
       for (const object of objects(doc)) {
-        if (object._type === "reference") expect(ids.has(object._ref as string), `${doc._id} -> ${object._ref}`).toBe(true);
+        if (object._type === "reference")
+          expect(ids.has(object._ref as string), `${doc._id} -> ${object._ref}`).toBe(true);
       }
     }
   });
@@ -255,11 +262,16 @@ describe("demo catalogue seed", () => {
     expect(settings!.whatsappNumber).toMatch(/^237\d{9}$/);
     expect(settings!.whyUs).toHaveLength(4);
 
-    expect(byType("page").map((page) => (page.slug as { current: string }).current).sort()).toEqual(
-      ["a-propos", "conditions-generales-de-vente", "contact", "faq", "politique-de-remboursement"],
-    );
+    expect(
+      byType("page")
+        .map((page) => (page.slug as { current: string }).current)
+        .sort(),
+    ).toEqual(["a-propos", "conditions-generales-de-vente", "contact", "faq", "politique-de-remboursement"]);
 
-    const promotions = byType("promotion").map((p) => ({ start: Date.parse(p.startsAt as string), end: Date.parse(p.endsAt as string) }));
+    const promotions = byType("promotion").map((p) => ({
+      start: Date.parse(p.startsAt as string),
+      end: Date.parse(p.endsAt as string),
+    }));
     for (const p of promotions) expect(p.end).toBeGreaterThan(p.start);
     expect(promotions.filter((p) => p.start <= now && now < p.end)).toHaveLength(1);
     expect(promotions.some((p) => p.end < now)).toBe(true);
@@ -273,7 +285,15 @@ describe("demo catalogue seed", () => {
     expect(readme).toContain("BIENVENUE10");
     // Valid now and for everything: no dates, no limits, no product or category restriction.
     expect(codes[0]).toMatchObject({ active: true, kind: "percentage", value: 10, redemptionCount: 0 });
-    for (const field of ["startsAt", "endsAt", "maxRedemptions", "maxPerCustomer", "products", "categories", "minimumOrder"]) {
+    for (const field of [
+      "startsAt",
+      "endsAt",
+      "maxRedemptions",
+      "maxPerCustomer",
+      "products",
+      "categories",
+      "minimumOrder",
+    ]) {
       expect(codes[0]).not.toHaveProperty(field);
     }
   });
@@ -290,6 +310,10 @@ describe("demo catalogue seed", () => {
     }
     expect(byType("order")).toEqual([]);
     // The delivery tests count the reviews of this guide from zero.
-    expect(reviews.some((review) => (review.product as { _ref: string })._ref === "product-guide-chatgpt-pour-entrepreneurs-africains")).toBe(false);
+    expect(
+      reviews.some(
+        (review) => (review.product as { _ref: string })._ref === "product-guide-chatgpt-pour-entrepreneurs-africains",
+      ),
+    ).toBe(false);
   });
 });

@@ -20,11 +20,13 @@ function record(build: unknown): Recorded {
   const rule: Record<string, unknown> = new Proxy(
     {},
     {
-      get: (_target, name: string) => (...args: unknown[]) => {
-        if (name === "custom") recorded.checks.push(args[0] as Check);
-        recorded.calls[name] = args;
-        return rule;
-      },
+      get:
+        (_target, name: string) =>
+        (...args: unknown[]) => {
+          if (name === "custom") recorded.checks.push(args[0] as Check);
+          recorded.calls[name] = args;
+          return rule;
+        },
     },
   );
   (build as (rule: unknown) => unknown)(rule);
@@ -51,24 +53,36 @@ const past = new Date(Date.now() - 86_400_000).toISOString();
 describe("product rules", () => {
   it("wants a promo price below the list price, with an end date in the future", async () => {
     expect(await check(product, "promoPrice", 9_000, { price: 10_000, promoEndsAt: future })).toBe(true);
-    expect(await check(product, "promoPrice", 10_000, { price: 10_000, promoEndsAt: future })).toBe("Le prix promo doit être inférieur au prix normal.");
+    expect(await check(product, "promoPrice", 10_000, { price: 10_000, promoEndsAt: future })).toBe(
+      "Le prix promo doit être inférieur au prix normal.",
+    );
     expect(await check(product, "promoPrice", 9_000, { price: 10_000 })).toBe("Indiquez la date de fin de la promo.");
-    expect(await check(product, "promoPrice", 9_000, { price: 10_000, promoEndsAt: past })).toMatch(/^La promo est terminée/);
+    expect(await check(product, "promoPrice", 9_000, { price: 10_000, promoEndsAt: past })).toMatch(
+      /^La promo est terminée/,
+    );
   });
 
   it("wants at least one deliverable on a file product and none on an access product", async () => {
-    expect(await check(product, "deliverables", [], { kind: "file" })).toBe("Un produit à télécharger doit avoir au moins un fichier.");
+    expect(await check(product, "deliverables", [], { kind: "file" })).toBe(
+      "Un produit à télécharger doit avoir au moins un fichier.",
+    );
     expect(await check(product, "deliverables", [{ _key: "a" }], { kind: "file" })).toBe(true);
-    expect(await check(product, "deliverables", [{ _key: "a" }], { kind: "access" })).toMatch(/^Un produit d'accès ne livre pas de fichier/);
+    expect(await check(product, "deliverables", [{ _key: "a" }], { kind: "access" })).toMatch(
+      /^Un produit d'accès ne livre pas de fichier/,
+    );
   });
 });
 
 describe("discount code rules", () => {
   it("keeps value, dates and limits consistent", async () => {
-    expect(await check(discountCode, "value", 120, { kind: "percentage" })).toBe("Un pourcentage ne peut pas dépasser 100.");
+    expect(await check(discountCode, "value", 120, { kind: "percentage" })).toBe(
+      "Un pourcentage ne peut pas dépasser 100.",
+    );
     expect(await check(discountCode, "value", 5_000, { kind: "fixed" })).toBe(true);
     expect(await check(discountCode, "endsAt", past, { startsAt: future })).toBe("La fin doit être après le début.");
-    expect(await check(discountCode, "maxPerCustomer", 5, { maxRedemptions: 2 })).toBe("Ne peut pas dépasser le nombre total d'utilisations.");
+    expect(await check(discountCode, "maxPerCustomer", 5, { maxRedemptions: 2 })).toBe(
+      "Ne peut pas dépasser le nombre total d'utilisations.",
+    );
     expect(await check(discountCode, "minimumOrder", 1_000, { kind: "fixed", value: 2_000 })).toBe(
       "Le minimum de commande doit être au moins égal à la réduction.",
     );
@@ -105,20 +119,39 @@ describe("« Marquer livrée »", () => {
 
   it("asks for the access lines still waiting: not files, not lines with all their codes", () => {
     expect(linesToDeliver(paid).map((line) => line._key)).toEqual(["canva", "office"]);
-    const handed = { ...paid, fulfilment: { ...paid.fulfilment, deliveries: [...paid.fulfilment.deliveries, { lineKey: "canva", method: "manual" }] } };
+    const handed = {
+      ...paid,
+      fulfilment: {
+        ...paid.fulfilment,
+        deliveries: [...paid.fulfilment.deliveries, { lineKey: "canva", method: "manual" }],
+      },
+    };
     expect(linesToDeliver(handed).map((line) => line._key)).toEqual(["office"]);
   });
 
   it("appends a manual delivery per line written for, then marks the order delivered, in one patch", () => {
     const now = "2026-11-23T10:00:00.000Z";
-    const patches = markDeliveredPatches(paid, { canva: "  awa@example.com / MotDePasse1  ", office: " ", vpn: "ignored" }, { now, newKey: () => "k1" });
+    const patches = markDeliveredPatches(
+      paid,
+      { canva: "  awa@example.com / MotDePasse1  ", office: " ", vpn: "ignored" },
+      { now, newKey: () => "k1" },
+    );
     expect(patches).toEqual([
       { setIfMissing: { fulfilment: {} } },
       { setIfMissing: { "fulfilment.deliveries": [] } },
       {
         insert: {
           after: "fulfilment.deliveries[-1]",
-          items: [{ _key: "k1", lineKey: "canva", productId: "product-canva-pro-1-an", method: "manual", code: "awa@example.com / MotDePasse1", at: now }],
+          items: [
+            {
+              _key: "k1",
+              lineKey: "canva",
+              productId: "product-canva-pro-1-an",
+              method: "manual",
+              code: "awa@example.com / MotDePasse1",
+              at: now,
+            },
+          ],
         },
       },
       { set: { "fulfilment.status": "delivered", "fulfilment.deliveredAt": now } },
@@ -134,11 +167,15 @@ describe("« Marquer livrée »", () => {
   });
 
   it("lets the team correct what it handed over, never a pool code", () => {
-    const fulfilment = (order.fields as { name: string; fields?: unknown[] }[]).find((candidate) => candidate.name === "fulfilment")!;
-    const deliveries = (fulfilment.fields as { name: string; of?: { fields: { name: string; readOnly?: unknown }[] }[] }[]).find(
-      (candidate) => candidate.name === "deliveries",
+    const fulfilment = (order.fields as { name: string; fields?: unknown[] }[]).find(
+      (candidate) => candidate.name === "fulfilment",
     )!;
-    const readOnly = deliveries.of![0]!.fields.find((candidate) => candidate.name === "code")!.readOnly as (context: { parent: unknown }) => boolean;
+    const deliveries = (
+      fulfilment.fields as { name: string; of?: { fields: { name: string; readOnly?: unknown }[] }[] }[]
+    ).find((candidate) => candidate.name === "deliveries")!;
+    const readOnly = deliveries.of![0]!.fields.find((candidate) => candidate.name === "code")!.readOnly as (context: {
+      parent: unknown;
+    }) => boolean;
     expect(readOnly({ parent: { method: "manual" } })).toBe(false);
     expect(readOnly({ parent: { method: "code" } })).toBe(true);
   });

@@ -12,22 +12,32 @@ const card = z.object({ title: z.string(), price: z.number().int(), promoPrice: 
 
 describe("a query result as typegen types it, against the parser that reads it", () => {
   it("passes when the parser reads every result the schema allows", () => {
-    expectTypeOf<ResultMismatch<{ title: string; price: number; promoPrice: number | null }, typeof card>>().toBeNever();
+    expectTypeOf<
+      ResultMismatch<{ title: string; price: number; promoPrice: number | null }, typeof card>
+    >().toBeNever();
   });
 
   it("names a projected field the schema does not have (typegen types it null alone)", () => {
-    expectTypeOf<ResultMismatch<{ title: string; price: number; promoPrice: null }, typeof card>>().toEqualTypeOf<"not in the schema: result.promoPrice">();
+    expectTypeOf<
+      ResultMismatch<{ title: string; price: number; promoPrice: null }, typeof card>
+    >().toEqualTypeOf<"not in the schema: result.promoPrice">();
   });
 
   it("names a value the schema allows and the parser would reject", () => {
-    expectTypeOf<ResultMismatch<{ title: string | null; price: number; promoPrice: null | number }, typeof card>>().toEqualTypeOf<"the parser rejects what the schema allows at result.title">();
+    expectTypeOf<
+      ResultMismatch<{ title: string | null; price: number; promoPrice: null | number }, typeof card>
+    >().toEqualTypeOf<"the parser rejects what the schema allows at result.title">();
   });
 
   it("sees into lists read with listOf", () => {
     const page = z.object({ items: listOf(card, "card") });
     expect(page.parse({ items: null })).toEqual({ items: [] });
-    expectTypeOf<ResultMismatch<{ items: { title: string; price: number; promoPrice: null | number }[] }, typeof page>>().toBeNever();
-    expectTypeOf<ResultMismatch<{ items: { title: string; price: string; promoPrice: null | number }[] }, typeof page>>().toEqualTypeOf<"the parser rejects what the schema allows at result.items[].price">();
+    expectTypeOf<
+      ResultMismatch<{ items: { title: string; price: number; promoPrice: null | number }[] }, typeof page>
+    >().toBeNever();
+    expectTypeOf<
+      ResultMismatch<{ items: { title: string; price: string; promoPrice: null | number }[] }, typeof page>
+    >().toEqualTypeOf<"the parser rejects what the schema allows at result.items[].price">();
   });
 });
 
@@ -38,6 +48,8 @@ describe("orders, which the storefront writes itself", () => {
 
   it("names a field the schema does not declare", () => {
     type WithCoupon = Order & { coupon: string; fulfilment?: { courier?: string } };
-    expectTypeOf<DeclaredIn<OrderDocument, WithCoupon>>().toEqualTypeOf<{ undeclared: ".coupon" | ".fulfilment.courier" }>();
+    expectTypeOf<DeclaredIn<OrderDocument, WithCoupon>>().toEqualTypeOf<{
+      undeclared: ".coupon" | ".fulfilment.courier";
+    }>();
   });
 });

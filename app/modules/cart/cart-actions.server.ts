@@ -50,7 +50,8 @@ export async function applyCartAction(session: Session, formData: FormData): Pro
   const current = cart.lines.find((line) => line.productId === product._id)?.quantity ?? 0;
   const quantity = change.intent === "add" ? current + 1 : change.quantity;
   const limit = limitFor(product);
-  if (quantity > limit) session.flash(NOTICE_KEY, quantityNotice(product.title, limit, change.intent === "add" && current >= limit));
+  if (quantity > limit)
+    session.flash(NOTICE_KEY, quantityNotice(product.title, limit, change.intent === "add" && current >= limit));
   writeCart(session, setLine(cart, product._id, quantity, product.maxQuantity));
   return { redirectTo: CART_URL };
 }

@@ -74,7 +74,10 @@ const SELLABLE_PRODUCTS_QUERY = defineQuery(`*[_type == "product" && _id in $ids
  * Uncached on purpose: a price an editor just changed must be the price charged. A product whose
  * price does not parse is not for sale (its cart line is dropped), never charged a guess.
  */
-export function fetchSellableProducts(ids: string[], client: SanityClient = getSanityClient()): Promise<SellableProduct[]> {
+export function fetchSellableProducts(
+  ids: string[],
+  client: SanityClient = getSanityClient(),
+): Promise<SellableProduct[]> {
   if (ids.length === 0) return Promise.resolve([]);
   return fetchParsed(client, SELLABLE_PRODUCTS_QUERY, { ids }, listOf(sellableProduct, "product for sale"));
 }

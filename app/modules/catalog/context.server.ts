@@ -31,7 +31,6 @@ export function defaultCatalogContext(now = new Date()): CatalogContext {
   return { client: getSanityClient(), cache: getContentCache(), images, now };
 }
 
-
 export type Params = Record<string, string | number | boolean | string[] | null>;
 
 /**
@@ -45,10 +44,11 @@ export function cachedQuery<Query extends TypedQuery, Parser extends z.ZodType, 
   params: Params,
   parser: Parser & ParserFor<Query, Parser>,
   prepare: (parsed: z.output<Parser>) => T,
-  validUntil?: (value: T) => number | undefined
+  validUntil?: (value: T) => number | undefined,
 ): Promise<T> {
   const key = `${query}\n${JSON.stringify(params)}`;
   const now = ctx.now.getTime();
-  const load = async () => prepare(await fetchParsed(ctx.client, query, { ...params, now: ctx.now.toISOString() }, parser));
+  const load = async () =>
+    prepare(await fetchParsed(ctx.client, query, { ...params, now: ctx.now.toISOString() }, parser));
   return ctx.cache.get(key, load, { now, validUntil });
 }

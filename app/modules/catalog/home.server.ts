@@ -55,7 +55,7 @@ const rawHome = z.object({
       productCount: z.number().int(),
       products: listOf(rawCard, "product"),
     }),
-    "category"
+    "category",
   ),
 });
 
@@ -106,7 +106,9 @@ function currentPromotion(promotions: z.output<typeof rawPromotion>[], now: Date
 }
 
 function nextPromotionStart(promotions: z.output<typeof rawPromotion>[], now: Date): string | null {
-  const upcoming = promotions.map((promotion) => promotion.startsAt).filter((start): start is string => !!start && Date.parse(start) > now.getTime());
+  const upcoming = promotions
+    .map((promotion) => promotion.startsAt)
+    .filter((start): start is string => !!start && Date.parse(start) > now.getTime());
   return upcoming.sort((a, b) => Date.parse(a) - Date.parse(b))[0] ?? null;
 }
 

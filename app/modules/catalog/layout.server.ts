@@ -29,7 +29,10 @@ const rawSettings = z.object({
   paymentRouting: z
     .object({ preferredProvider: text, disabledWallets: z.array(z.string()).nullish().catch(null) })
     .nullish()
-    .transform((value) => ({ preferredProvider: value?.preferredProvider ?? null, disabledWallets: value?.disabledWallets ?? [] })),
+    .transform((value) => ({
+      preferredProvider: value?.preferredProvider ?? null,
+      disabledWallets: value?.disabledWallets ?? [],
+    })),
 });
 
 const DEFAULT_SETTINGS: SiteSettingsView = {
@@ -44,18 +47,20 @@ const DEFAULT_SETTINGS: SiteSettingsView = {
   paymentRouting: { preferredProvider: null, disabledWallets: [] },
 };
 
-export const rawLayout = z.object({
-  settings: rawSettings.nullish().transform((value): SiteSettingsView => value ?? DEFAULT_SETTINGS),
-  categories: listOf(z.object({ title: z.string(), slug: z.string(), icon: text }), "category"),
-  // GROQ orders by code point ("À propos" last); shoppers expect French alphabetical order.
-  pages: listOf(z.object({ title: z.string(), slug: z.string() }), "page").transform((pages) =>
-    pages.sort((a, b) => a.title.localeCompare(b.title, "fr"))
-  ),
-}).transform((layout): LayoutView => ({
-  ...layout,
-  // What the shop can take, country by country: every page that names operators reads this.
-  payment: { offers: routingTable(layout.settings.currency, layout.settings.paymentRouting).offers },
-}));
+export const rawLayout = z
+  .object({
+    settings: rawSettings.nullish().transform((value): SiteSettingsView => value ?? DEFAULT_SETTINGS),
+    categories: listOf(z.object({ title: z.string(), slug: z.string(), icon: text }), "category"),
+    // GROQ orders by code point ("À propos" last); shoppers expect French alphabetical order.
+    pages: listOf(z.object({ title: z.string(), slug: z.string() }), "page").transform((pages) =>
+      pages.sort((a, b) => a.title.localeCompare(b.title, "fr")),
+    ),
+  })
+  .transform((layout): LayoutView => ({
+    ...layout,
+    // What the shop can take, country by country: every page that names operators reads this.
+    payment: { offers: routingTable(layout.settings.currency, layout.settings.paymentRouting).offers },
+  }));
 
 export const LAYOUT = `"layout": {
   "settings": *[_type == "siteSettings" && _id == "siteSettings"][0]{ shopName, tagline, description, currency, whatsappNumber, email, timeZone, socials, paymentRouting },

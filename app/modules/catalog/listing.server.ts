@@ -130,11 +130,12 @@ export interface CatalogPage {
   items: ProductCardView[];
 }
 
-export async function getCatalogPage(
-  filters: CatalogFilters,
-  ctx = defaultCatalogContext()
-): Promise<CatalogPage> {
-  const dependsOnTime = filters.onSale || filters.minPrice !== undefined || filters.maxPrice !== undefined || filters.sort.startsWith("prix-");
+export async function getCatalogPage(filters: CatalogFilters, ctx = defaultCatalogContext()): Promise<CatalogPage> {
+  const dependsOnTime =
+    filters.onSale ||
+    filters.minPrice !== undefined ||
+    filters.maxPrice !== undefined ||
+    filters.sort.startsWith("prix-");
   const data = await cachedQuery(
     ctx,
     CATALOG_QUERY,
@@ -142,7 +143,7 @@ export async function getCatalogPage(
     rawCatalog,
     (parsed) => ({ ...parsed, items: parsed.items.map((card) => prepareCard(ctx.images, card)) }),
     // Membership and order by price change when a promo ends: the result holds until the next end.
-    (value) => (dependsOnTime && value.nextPromoEnd ? Date.parse(value.nextPromoEnd) : undefined)
+    (value) => (dependsOnTime && value.nextPromoEnd ? Date.parse(value.nextPromoEnd) : undefined),
   );
   return {
     layout: data.layout,

@@ -6,7 +6,19 @@ import { offerOf, type Offer } from "~/lib/pricing";
 import { listOf } from "../platform/typed-query.server";
 import { cachedQuery, defaultCatalogContext } from "./context.server";
 import { LAYOUT, rawLayout } from "./layout.server";
-import { amount, CARD, fullImage, prepareCard, PUBLISHED_RATINGS, rawCard, rawImage, ratingOf, shareImage, text, toCard } from "./projections.server";
+import {
+  amount,
+  CARD,
+  fullImage,
+  prepareCard,
+  PUBLISHED_RATINGS,
+  rawCard,
+  rawImage,
+  ratingOf,
+  shareImage,
+  text,
+  toCard,
+} from "./projections.server";
 
 /** The product page: the product, its related products and the layout in one query. */
 
@@ -58,11 +70,14 @@ const rawProduct = z.object({
       _id: z.string(),
       rating: z.number().int().min(1).max(5),
       name: z.string(),
-      comment: z.string().nullish().transform((value) => value ?? ""),
+      comment: z
+        .string()
+        .nullish()
+        .transform((value) => value ?? ""),
       verified: z.boolean().nullish().transform(Boolean),
       createdAt: z.string(),
     }),
-    "review"
+    "review",
   ),
 });
 
@@ -106,7 +121,19 @@ export async function getProductPage(slug: string, ctx = defaultCatalogContext()
   const parser = z.object({ layout: rawLayout, product: rawProduct.nullish() });
   const data = await cachedQuery(ctx, PRODUCT_QUERY, { slug }, parser, ({ layout, product }) => {
     if (!product) return { layout, product: null };
-    const { _id, description, images: productImages, faq, related, price, promoPrice, promoEndsAt, ratings, reviews, ...rest } = product;
+    const {
+      _id,
+      description,
+      images: productImages,
+      faq,
+      related,
+      price,
+      promoPrice,
+      promoEndsAt,
+      ratings,
+      reviews,
+      ...rest
+    } = product;
     return {
       layout,
       product: {

@@ -53,7 +53,6 @@ export const CARD = `_id, title, "slug": slug.current, summary, featured, price,
 export const ACTIVE_PROMO = `promoPrice < price && dateTime(promoEndsAt) > dateTime($now)`;
 export const EFFECTIVE_PRICE = `select(${ACTIVE_PROMO} => promoPrice, price)`;
 
-
 function imageDimensions(ref: string): { width: number; height: number } {
   const match = /-(\d+)x(\d+)-[a-z0-9]+$/.exec(ref);
   return { width: Number(match?.[1] ?? 0), height: Number(match?.[2] ?? 0) };
@@ -104,7 +103,7 @@ const THUMBNAIL_SIZE = 64;
 export function thumbnailImage(
   image: { asset: { _ref: string } | null; alt?: string | null } | null,
   fallbackAlt: string,
-  ctx = defaultCatalogContext()
+  ctx = defaultCatalogContext(),
 ): ImageView | null {
   if (!image?.asset) return null;
   const url = (density: number) =>

@@ -17,7 +17,11 @@ export const reviewFormSchema = z.object({
     .int("Choisissez une note de 1 à 5 étoiles.")
     .min(1, "Choisissez une note de 1 à 5 étoiles.")
     .max(5, "Choisissez une note de 1 à 5 étoiles."),
-  name: z.string().trim().min(2, "Indiquez votre prénom ou votre nom (2 caractères au moins).").max(60, "Votre nom est trop long (60 caractères au plus)."),
+  name: z
+    .string()
+    .trim()
+    .min(2, "Indiquez votre prénom ou votre nom (2 caractères au moins).")
+    .max(60, "Votre nom est trop long (60 caractères au plus)."),
   comment: z
     .string()
     .trim()
@@ -71,19 +75,28 @@ export async function submitProductReview(productId: string, formData: FormData,
 }
 
 /** From the order page: verified for a paid order's line; one review per line. */
-export async function submitOrderReview(number: string, token: string | null, formData: FormData): Promise<ReviewResult & { lineKey: string }> {
+export async function submitOrderReview(
+  number: string,
+  token: string | null,
+  formData: FormData,
+): Promise<ReviewResult & { lineKey: string }> {
   const lineKey = String(formData.get("lineKey") ?? "");
   const order = await getOrderForShopper(number, token);
   const line = order?.lines.find((candidate) => candidate._key === lineKey);
   if (!order || !line) return { ok: false, lineKey, errors: { form: "Commande introuvable." } };
-  if (order.status !== "paid") return { ok: false, lineKey, errors: { form: "Vous pourrez donner votre avis une fois la commande payée." } };
+  if (order.status !== "paid")
+    return { ok: false, lineKey, errors: { form: "Vous pourrez donner votre avis une fois la commande payée." } };
   const parsed = parseReviewForm(formData);
   if (!parsed.ok) return { ok: false, lineKey, errors: parsed.errors };
   try {
     await writeReview(`review-${order.number}-${line._key}`, line.productId, parsed.form, true, order.number);
   } catch (error) {
     if (!isConflict(error)) throw error;
-    return { ok: false, lineKey, errors: { form: "Vous avez déjà donné votre avis sur ce produit pour cette commande. Merci !" } };
+    return {
+      ok: false,
+      lineKey,
+      errors: { form: "Vous avez déjà donné votre avis sur ce produit pour cette commande. Merci !" },
+    };
   }
   return { ok: true, lineKey, message: THANKS };
 }

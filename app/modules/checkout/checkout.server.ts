@@ -4,7 +4,15 @@ import { z } from "zod";
 import { orderLinesOf, priceCart, readCart, writeCart, type Cart, type PricedCart } from "../cart/cart.server";
 import { onOrderPaid } from "../delivery/delivery.server";
 import { customerKey, discountLines, judgeDiscount, redeemDiscount } from "../marketing/discounts.server";
-import { COUNTRIES, OPERATORS, isCountryCode, isOperatorId, type CountryCode, type CountryOffer, type OperatorId } from "~/lib/mobile-money";
+import {
+  COUNTRIES,
+  OPERATORS,
+  isCountryCode,
+  isOperatorId,
+  type CountryCode,
+  type CountryOffer,
+  type OperatorId,
+} from "~/lib/mobile-money";
 import { fieldErrors, type FieldErrors } from "~/lib/form-errors.server";
 import type { Order } from "../orders/order-document";
 import { createOrder } from "../orders/orders.server";
@@ -32,10 +40,20 @@ const checkoutFields = z.object({
     .trim()
     .min(2, "Indiquez votre nom complet.")
     .max(80, "Votre nom est trop long (80 caractères au plus)."),
-  country: z.preprocess(emptyAsUndefined, z.string().refine(isCountryCode, "Choisissez votre pays dans la liste.").optional()),
+  country: z.preprocess(
+    emptyAsUndefined,
+    z.string().refine(isCountryCode, "Choisissez votre pays dans la liste.").optional(),
+  ),
   whatsapp: z.string().trim().min(1, "Indiquez votre numéro WhatsApp.").max(40, "Ce numéro est trop long."),
-  email: z.string().trim().toLowerCase().pipe(z.email("Indiquez une adresse e-mail valide : c'est là que vous recevrez votre reçu.")),
-  operator: z.preprocess(emptyAsUndefined, z.string().refine(isOperatorId, "Choisissez votre opérateur dans la liste.").optional()),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.email("Indiquez une adresse e-mail valide : c'est là que vous recevrez votre reçu.")),
+  operator: z.preprocess(
+    emptyAsUndefined,
+    z.string().refine(isOperatorId, "Choisissez votre opérateur dans la liste.").optional(),
+  ),
   discountCode: z.preprocess(emptyAsUndefined, z.string().trim().max(32, "Ce code promo n'existe pas.").optional()),
 });
 
@@ -58,7 +76,14 @@ export type CheckoutForm = z.output<typeof checkoutFormSchema>;
  */
 export const freeCheckoutFormSchema = checkoutFields
   .pick({ checkoutId: true, email: true })
-  .transform((form): CheckoutForm => ({ ...form, name: "", whatsapp: "", country: null, operator: undefined, discountCode: undefined }));
+  .transform((form): CheckoutForm => ({
+    ...form,
+    name: "",
+    whatsapp: "",
+    country: null,
+    operator: undefined,
+    discountCode: undefined,
+  }));
 export type CheckoutErrors = FieldErrors<keyof CheckoutForm>;
 
 export function parseCheckoutForm(formData: FormData, { emailOnly = false } = {}) {
@@ -86,7 +111,10 @@ const CHECKOUT_KEY = "checkout";
 const checkoutStateSchema = z.object({ id: z.string(), signature: z.string() });
 
 function cartSignature(cart: Cart): string {
-  const canonical = cart.lines.map((line) => `${line.productId}*${line.quantity}`).sort().join(",");
+  const canonical = cart.lines
+    .map((line) => `${line.productId}*${line.quantity}`)
+    .sort()
+    .join(",");
   return createHash("sha256").update(canonical).digest("base64url");
 }
 
@@ -114,7 +142,11 @@ export interface CheckoutView {
   country: CountryCode | null;
 }
 
-export async function loadCheckout(session: Session, productId: string | null, offers: CountryOffer[]): Promise<CheckoutView> {
+export async function loadCheckout(
+  session: Session,
+  productId: string | null,
+  offers: CountryOffer[],
+): Promise<CheckoutView> {
   const cart = checkoutCart(session, productId);
   const priced = await priceCart(cart);
   const checkoutId = checkoutIdFor(session, cart);
@@ -132,7 +164,11 @@ export function preferredCountry(offers: readonly CountryOffer[], ...candidates:
   return candidates.find(offered) ?? (offered("CM") ? "CM" : (offers[0]?.country ?? null));
 }
 
-export function countryFromForm(offers: readonly CountryOffer[], values: { country: string; whatsapp: string }, session: Session) {
+export function countryFromForm(
+  offers: readonly CountryOffer[],
+  values: { country: string; whatsapp: string },
+  session: Session,
+) {
   return preferredCountry(offers, values.country, countryOfPhone(values.whatsapp), session.get(COUNTRY_KEY));
 }
 
@@ -179,7 +215,9 @@ export async function applyDiscount({
     const checkoutIdBroken = parsed.error.issues.some((issue) => issue.path[0] === "checkoutId");
     return {
       discount: null,
-      errors: checkoutIdBroken ? { checkoutId: "Votre session a expiré : rechargez la page." } : { discountCode: "Ce code promo n'existe pas." },
+      errors: checkoutIdBroken
+        ? { checkoutId: "Votre session a expiré : rechargez la page." }
+        : { discountCode: "Ce code promo n'existe pas." },
     };
   }
   const { checkoutId, discountCode, ...customer } = parsed.data;
@@ -191,14 +229,14 @@ export async function applyDiscount({
     customer: customerKey(customer),
     currency,
   });
-  if (!decision.ok || !decision.code) return { discount: null, errors: { discountCode: decision.ok ? "Ce code promo n'existe pas." : decision.error } };
+  if (!decision.ok || !decision.code)
+    return { discount: null, errors: { discountCode: decision.ok ? "Ce code promo n'existe pas." : decision.error } };
   const amount = Math.min(decision.amount, priced.total);
   return { discount: { code: decision.code.code, amount, before: priced.total, total: priced.total - amount } };
 }
 
 export type PlaceOrderResult =
-  | { kind: "redirect"; url: string; order: Order }
-  | { kind: "invalid"; errors: CheckoutErrors };
+  { kind: "redirect"; url: string; order: Order } | { kind: "invalid"; errors: CheckoutErrors };
 
 export async function placeOrder({
   session,
@@ -232,22 +270,29 @@ export async function placeOrder({
   const free = priced.total - expectedDiscount === 0;
   // An e-mail-only form for a cart that costs something (its price changed since the page was shown).
   if (priced.total > 0 && !form.name) {
-    return { kind: "invalid", errors: { form: "Ce produit n'est plus gratuit : complétez vos coordonnées pour le commander." } };
+    return {
+      kind: "invalid",
+      errors: { form: "Ce produit n'est plus gratuit : complétez vos coordonnées pour le commander." },
+    };
   }
   // The shop, not the buyer, picks the provider: the routing table's first for this wallet.
-  const providers = form.country && form.operator ? routingTable(currency, routing).providersFor(form.country, form.operator) : [];
+  const providers =
+    form.country && form.operator ? routingTable(currency, routing).providersFor(form.country, form.operator) : [];
   if (!free && !form.country) return { kind: "invalid", errors: { country: "Choisissez votre pays." } };
   if (!free && !form.operator) return { kind: "invalid", errors: { operator: "Choisissez votre opérateur." } };
   if (!free && providers.length === 0) {
     const operator = OPERATORS[form.operator!].name;
     return {
       kind: "invalid",
-      errors: { operator: `${operator} n'est pas proposé pour ${COUNTRIES[form.country!].name}. Choisissez l'un des opérateurs affichés.` },
+      errors: {
+        operator: `${operator} n'est pas proposé pour ${COUNTRIES[form.country!].name}. Choisissez l'un des opérateurs affichés.`,
+      },
     };
   }
   if (form.discountCode) {
     const taken = await redeemDiscount(form.discountCode, lines, { checkoutId: form.checkoutId, customer, currency });
-    if (!taken.ok || !taken.code) return { kind: "invalid", errors: { discountCode: taken.ok ? "Ce code promo n'existe pas." : taken.error } };
+    if (!taken.ok || !taken.code)
+      return { kind: "invalid", errors: { discountCode: taken.ok ? "Ce code promo n'existe pas." : taken.error } };
     discount = { code: taken.code.code, codeId: taken.code._id, amount: Math.min(taken.amount, priced.total) };
   }
   const total = priced.total - (discount?.amount ?? 0);
@@ -268,7 +313,12 @@ export async function placeOrder({
     return { kind: "redirect", url: orderPageUrl(origin, order), order };
   }
 
-  const started: StartResult = await startPaymentOnRoute(order, providers, { country: form.country!, operator: form.operator! }, origin);
+  const started: StartResult = await startPaymentOnRoute(
+    order,
+    providers,
+    { country: form.country!, operator: form.operator! },
+    origin,
+  );
   if (started.kind === "error") return { kind: "invalid", errors: { form: started.message } };
   return { kind: "redirect", url: started.url, order };
 }

@@ -24,14 +24,18 @@ function possible(typed: string, country: CountryCode | null) {
 export function parsePhone(raw: string, country: CountryCode | null): PhoneResult {
   const typed = raw.trim().replace(/^00/, "+");
   // A leading 0 typed by habit where the country has no trunk prefix (Cameroon: "0690123456").
-  const parsed = possible(typed, country) ?? (country && /^0[1-9]/.test(typed) ? possible(typed.slice(1), country) : undefined);
+  const parsed =
+    possible(typed, country) ?? (country && /^0[1-9]/.test(typed) ? possible(typed.slice(1), country) : undefined);
   if (parsed) {
     const found = parsed.country && isCountryCode(parsed.country) ? parsed.country : null;
     return { ok: true, e164: parsed.number, country: found };
   }
   const where = country ? ` pour ${countryPhrase(country)}` : "";
   const form = country ? expectedForm(country) : "+237 6 71 23 45 67";
-  return { ok: false, message: `Ce numéro n'est pas un numéro de téléphone valide${where}. Écrivez-le par exemple ainsi : ${form}.` };
+  return {
+    ok: false,
+    message: `Ce numéro n'est pas un numéro de téléphone valide${where}. Écrivez-le par exemple ainsi : ${form}.`,
+  };
 }
 
 /** The country a number typed in international form belongs to, to prefill the country. */

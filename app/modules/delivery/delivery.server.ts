@@ -48,7 +48,14 @@ const deliveryProduct = z.object({
   /** Portable Text, shown with the product's codes on the order page and in the e-mails. */
   activationSteps: z.array(z.any()).nullish().catch(null),
   files: z
-    .array(z.object({ _key: z.string(), title: z.string().nullish(), filename: z.string().nullish(), size: z.number().nullish() }))
+    .array(
+      z.object({
+        _key: z.string(),
+        title: z.string().nullish(),
+        filename: z.string().nullish(),
+        size: z.number().nullish(),
+      }),
+    )
     .nullish()
     .transform((files) => files ?? []),
 });
@@ -56,7 +63,12 @@ const deliveryProduct = z.object({
 const deliveryInfo = z.object({
   products: z.array(deliveryProduct),
   settings: z
-    .object({ downloadLimit: count, downloadValidityDays: count, whatsappNumber: z.string().nullish(), shopName: z.string().nullish() })
+    .object({
+      downloadLimit: count,
+      downloadValidityDays: count,
+      whatsappNumber: z.string().nullish(),
+      shopName: z.string().nullish(),
+    })
     .nullish(),
 });
 
@@ -75,7 +87,12 @@ const DELIVERY_QUERY = defineQuery(`{
 
 /** Fresh from the lake on purpose: a limit an editor changes applies at once. */
 export async function loadDeliveryInfo(order: Pick<Order, "lines">): Promise<DeliveryInfo> {
-  return fetchParsed(getSanityClient(), DELIVERY_QUERY, { ids: order.lines.map((line) => line.productId) }, deliveryInfo);
+  return fetchParsed(
+    getSanityClient(),
+    DELIVERY_QUERY,
+    { ids: order.lines.map((line) => line.productId) },
+    deliveryInfo,
+  );
 }
 
 export interface DownloadPolicy {
@@ -83,7 +100,11 @@ export interface DownloadPolicy {
   expiresAt: Date | null;
 }
 
-export function downloadPolicy(order: Pick<Order, "paidAt">, product: DeliveryProduct | undefined, settings: DeliveryInfo["settings"]): DownloadPolicy {
+export function downloadPolicy(
+  order: Pick<Order, "paidAt">,
+  product: DeliveryProduct | undefined,
+  settings: DeliveryInfo["settings"],
+): DownloadPolicy {
   const limit = product?.downloadLimit ?? settings?.downloadLimit ?? DEFAULT_DOWNLOAD_LIMIT;
   const days = product?.downloadValidityDays ?? settings?.downloadValidityDays ?? DEFAULT_DOWNLOAD_VALIDITY_DAYS;
   const expiresAt = order.paidAt ? new Date(Date.parse(order.paidAt) + days * 24 * 60 * 60 * 1000) : null;
@@ -115,7 +136,9 @@ const poolSchema = z.object({
     .transform((codes) => codes ?? []),
 });
 
-const POOL_QUERY = defineQuery(`*[_type == "accessCodePool" && product._ref == $productId] | order(_id asc)[0]{ _id, _rev, codes }`);
+const POOL_QUERY = defineQuery(
+  `*[_type == "accessCodePool" && product._ref == $productId] | order(_id asc)[0]{ _id, _rev, codes }`,
+);
 const readPool = async (productId: string) =>
   (await fetchParsed(getSanityWriteClient(), POOL_QUERY, { productId }, poolSchema.nullable())) ?? undefined;
 
@@ -123,8 +146,12 @@ const readPool = async (productId: string) =>
  * Assigns free codes of the product's pool to the order's line, up to its quantity, and returns
  * every code the line holds. Buyers racing for the last codes serialise on the pool's revision.
  */
-export async function takeCodes(order: Pick<Order, "number">, line: Pick<OrderLine, "_key" | "productId" | "quantity">): Promise<Delivery[]> {
-  const mineIn = (pool: z.infer<typeof poolSchema>) => pool.codes.filter((entry) => entry.assignedTo === order.number && entry.code);
+export async function takeCodes(
+  order: Pick<Order, "number">,
+  line: Pick<OrderLine, "_key" | "productId" | "quantity">,
+): Promise<Delivery[]> {
+  const mineIn = (pool: z.infer<typeof poolSchema>) =>
+    pool.codes.filter((entry) => entry.assignedTo === order.number && entry.code);
   const { state, written } = await writeWithRevision(
     getSanityWriteClient(),
     `Code pool for ${line.productId}`,
@@ -166,10 +193,18 @@ export async function returnCodes(orderNumber: string, productId: string, codes:
     `Code pool for ${productId}`,
     () => readPool(productId),
     (pool) => {
-      const mine = pool.codes.filter((entry) => entry.assignedTo === orderNumber && entry.code && codes.includes(entry.code));
+      const mine = pool.codes.filter(
+        (entry) => entry.assignedTo === orderNumber && entry.code && codes.includes(entry.code),
+      );
       returned = mine.length;
       if (mine.length === 0) return undefined;
-      return (patch) => patch.unset(mine.flatMap((entry) => [`codes[_key=="${entry._key}"].assignedTo`, `codes[_key=="${entry._key}"].assignedAt`]));
+      return (patch) =>
+        patch.unset(
+          mine.flatMap((entry) => [
+            `codes[_key=="${entry._key}"].assignedTo`,
+            `codes[_key=="${entry._key}"].assignedAt`,
+          ]),
+        );
     },
   );
   return returned;
@@ -191,22 +226,38 @@ export async function deliverOrder(order: Order): Promise<Order> {
   }
   const { order: updated } = await reviseOrder(order._id, (current) => {
     const known = current.fulfilment?.deliveries ?? [];
-    const added = codes.filter((code) => !known.some((entry) => entry.lineKey === code.lineKey && entry.code === code.code));
+    const added = codes.filter(
+      (code) => !known.some((entry) => entry.lineKey === code.lineKey && entry.code === code.code),
+    );
     const deliveries = [...known, ...added];
-    const status = fulfilmentStatus({ lines: current.lines, fulfilment: { status: "to_deliver", ...current.fulfilment, deliveries } });
-    // A line waiting for codes is retried (a refilled pool serves it); one delivered by hand waits for the merchant only.
-    const waitsForCodes = status === "to_deliver" && codeLines.some((lineKey) => {
-      const line = current.lines.find((candidate) => candidate._key === lineKey);
-      return line !== undefined && !lineDelivered({ fulfilment: { status, deliveries } }, line);
+    const status = fulfilmentStatus({
+      lines: current.lines,
+      fulfilment: { status: "to_deliver", ...current.fulfilment, deliveries },
     });
-    const unchanged = added.length === 0 && current.fulfilment?.status === status && current.fulfilment.waitsForCodes === waitsForCodes;
+    // A line waiting for codes is retried (a refilled pool serves it); one delivered by hand waits for the merchant only.
+    const waitsForCodes =
+      status === "to_deliver" &&
+      codeLines.some((lineKey) => {
+        const line = current.lines.find((candidate) => candidate._key === lineKey);
+        return line !== undefined && !lineDelivered({ fulfilment: { status, deliveries } }, line);
+      });
+    const unchanged =
+      added.length === 0 && current.fulfilment?.status === status && current.fulfilment.waitsForCodes === waitsForCodes;
     if (unchanged && !current.fulfilment?.lastError) return undefined;
     const { lastError: _cleared, ...previous } = current.fulfilment ?? ({} as Partial<Fulfilment>);
-    const fulfilment: Fulfilment = { ...previous, status, deliveries, waitsForCodes, checkedAt: new Date().toISOString() };
+    const fulfilment: Fulfilment = {
+      ...previous,
+      status,
+      deliveries,
+      waitsForCodes,
+      checkedAt: new Date().toISOString(),
+    };
     return (patch) => patch.set({ fulfilment });
   });
   if (updated.fulfilment?.status === "to_deliver") {
-    void alertManualDelivery(updated).catch((error: unknown) => console.error(`delivery alert for ${order.number}: ${(error as Error).message}`));
+    void alertManualDelivery(updated).catch((error: unknown) =>
+      console.error(`delivery alert for ${order.number}: ${(error as Error).message}`),
+    );
   }
   return updated;
 }
@@ -221,7 +272,11 @@ function publicOrigin(): string {
 
 /** Where the buyer's e-mails link to, and whom they name. */
 export function mailContext(settings: DeliveryInfo["settings"]): MailContext {
-  return { origin: publicOrigin(), whatsappNumber: settings?.whatsappNumber ?? null, shopName: settings?.shopName ?? getEnv().SHOP_NAME };
+  return {
+    origin: publicOrigin(),
+    whatsappNumber: settings?.whatsappNumber ?? null,
+    shopName: settings?.shopName ?? getEnv().SHOP_NAME,
+  };
 }
 
 export function activationStepsOf(products: DeliveryProduct[]): ActivationSteps {
@@ -233,14 +288,17 @@ export async function sendReceiptOnce(order: Order): Promise<"sent" | "skipped" 
   const claim = await reviseOrder(order._id, (current) => {
     const fulfilment = current.fulfilment;
     if (current.status !== "paid" || !fulfilment || fulfilment.receiptSentAt) return undefined;
-    if (fulfilment.receiptClaimedAt && Date.now() - Date.parse(fulfilment.receiptClaimedAt) < RECEIPT_CLAIM_LEASE_MS) return undefined;
-    return (patch) => patch.set({ fulfilment: { ...fulfilment, receiptClaimedAt: claimedAt, receiptClaimedBy: CLAIM_OWNER } });
+    if (fulfilment.receiptClaimedAt && Date.now() - Date.parse(fulfilment.receiptClaimedAt) < RECEIPT_CLAIM_LEASE_MS)
+      return undefined;
+    return (patch) =>
+      patch.set({ fulfilment: { ...fulfilment, receiptClaimedAt: claimedAt, receiptClaimedBy: CLAIM_OWNER } });
   });
   if (!claim.changed) return "skipped";
   const release = (fields: Partial<Fulfilment>) =>
     reviseOrder(order._id, (current) => {
       // Only our own claim: one taken over after its lease belongs to its new owner.
-      if (current.fulfilment?.receiptClaimedAt !== claimedAt || current.fulfilment.receiptClaimedBy !== CLAIM_OWNER) return undefined;
+      if (current.fulfilment?.receiptClaimedAt !== claimedAt || current.fulfilment.receiptClaimedBy !== CLAIM_OWNER)
+        return undefined;
       const { receiptClaimedAt: _claim, receiptClaimedBy: _owner, receiptError: _error, ...rest } = current.fulfilment;
       return (patch) => patch.set({ fulfilment: { ...rest, ...fields } });
     });
@@ -260,7 +318,12 @@ export async function sendReceiptOnce(order: Order): Promise<"sent" | "skipped" 
     // Well inside the lease: a send that outlived it could meet a second sender.
     await Promise.race([
       sendMail(mail),
-      new Promise((_, reject) => setTimeout(() => reject(new Error(`receipt not sent within ${RECEIPT_SEND_DEADLINE_MS} ms`)), RECEIPT_SEND_DEADLINE_MS).unref()),
+      new Promise((_, reject) =>
+        setTimeout(
+          () => reject(new Error(`receipt not sent within ${RECEIPT_SEND_DEADLINE_MS} ms`)),
+          RECEIPT_SEND_DEADLINE_MS,
+        ).unref(),
+      ),
     ]);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -284,7 +347,12 @@ async function recordFailure(order: Order, error: unknown) {
   console.error(`fulfilment of ${order.number} failed (retried later): ${message}`);
   await reviseOrder(order._id, (current) => {
     if (current.status !== "paid") return undefined;
-    const fulfilment: Fulfilment = { status: "to_deliver", checkedAt: new Date().toISOString(), ...current.fulfilment, lastError: message.slice(0, 300) };
+    const fulfilment: Fulfilment = {
+      status: "to_deliver",
+      checkedAt: new Date().toISOString(),
+      ...current.fulfilment,
+      lastError: message.slice(0, 300),
+    };
     return (patch) => patch.set({ fulfilment });
   }).catch(() => undefined);
 }
@@ -298,7 +366,9 @@ export async function onOrderPaid(order: Order): Promise<Order> {
   if (order.status !== "paid") return order;
   try {
     const delivered = await deliverOrder(order);
-    void sendReceiptOnce(delivered).catch((error: unknown) => console.error(`receipt for ${order.number}: ${(error as Error).message}`));
+    void sendReceiptOnce(delivered).catch((error: unknown) =>
+      console.error(`receipt for ${order.number}: ${(error as Error).message}`),
+    );
     return delivered;
   } catch (error) {
     await recordFailure(order, error);

@@ -26,7 +26,8 @@ const assetSchema = z.object({
 });
 
 // Server only: the one place an asset's location is read, never projected into a page.
-const ASSET_QUERY = defineQuery(`*[_type == "product" && _id == $productId][0].deliverables[_key == $fileKey][0].asset->{
+const ASSET_QUERY =
+  defineQuery(`*[_type == "product" && _id == $productId][0].deliverables[_key == $fileKey][0].asset->{
   _id, sha1hash, path, url, mimeType, size, originalFilename
 }`);
 
@@ -34,7 +35,12 @@ function page(status: number, title: string, text: string, link?: PlainPage["lin
   return plainPage(status, { title, text, link });
 }
 
-const notFound = () => page(404, "Lien introuvable", "Ce lien de téléchargement n'existe pas. Ouvrez la page de votre commande depuis le lien reçu par e-mail.");
+const notFound = () =>
+  page(
+    404,
+    "Lien introuvable",
+    "Ce lien de téléchargement n'existe pas. Ouvrez la page de votre commande depuis le lien reçu par e-mail.",
+  );
 
 /** The asset's location on the lake: the configured API host (sandbox) or the asset CDN URL. */
 function assetLocation(asset: z.output<typeof assetSchema>): string | null {
@@ -51,19 +57,16 @@ function contentDisposition(filename: string): string {
 /** Counts the download on the order; concurrent downloads serialise on its revision. */
 async function recordDownload(order: Order, lineKey: string, fileKey: string, limit: number): Promise<number | null> {
   let count: number | null = null;
-  await reviseOrder(
-    order._id,
-    (current) => {
-      const used = downloadsOf(current, lineKey, fileKey);
-      if (used >= limit) {
-        count = null;
-        return undefined;
-      }
-      count = used + 1;
-      const entry = { _key: newKey(), at: new Date().toISOString(), lineKey, file: fileKey, count };
-      return (patch) => patch.setIfMissing({ downloads: [] }).append("downloads", [entry]);
-    },
-  );
+  await reviseOrder(order._id, (current) => {
+    const used = downloadsOf(current, lineKey, fileKey);
+    if (used >= limit) {
+      count = null;
+      return undefined;
+    }
+    count = used + 1;
+    const entry = { _key: newKey(), at: new Date().toISOString(), lineKey, file: fileKey, count };
+    return (patch) => patch.setIfMissing({ downloads: [] }).append("downloads", [entry]);
+  });
   return count;
 }
 
@@ -87,12 +90,25 @@ export async function serveDownload({
   const order = await getOrderForShopper(number, token);
   if (!order) return notFound();
   const info = await loadDeliveryInfo(order);
-  const help = (text: string) => ({ href: whatsappLink(info.settings?.whatsappNumber, text), label: "Nous écrire sur WhatsApp" });
+  const help = (text: string) => ({
+    href: whatsappLink(info.settings?.whatsappNumber, text),
+    label: "Nous écrire sur WhatsApp",
+  });
   if (order.status === "refunded") {
-    return page(403, "Commande remboursée", "Cette commande a été remboursée : ses téléchargements ne sont plus disponibles.", help(`Bonjour, j'ai une question sur le remboursement de ma commande ${order.number}.`));
+    return page(
+      403,
+      "Commande remboursée",
+      "Cette commande a été remboursée : ses téléchargements ne sont plus disponibles.",
+      help(`Bonjour, j'ai une question sur le remboursement de ma commande ${order.number}.`),
+    );
   }
   if (order.status !== "paid") {
-    return page(403, "Commande non payée", "Le téléchargement s'ouvre dès que le paiement de cette commande est confirmé.", help(`Bonjour, ma commande ${order.number} n'est pas encore payée.`));
+    return page(
+      403,
+      "Commande non payée",
+      "Le téléchargement s'ouvre dès que le paiement de cette commande est confirmé.",
+      help(`Bonjour, ma commande ${order.number} n'est pas encore payée.`),
+    );
   }
   const line = order.lines.find((candidate) => candidate._key === lineKey && candidate.kind === "file");
   const product = line && info.products.find((candidate) => candidate._id === line.productId);
@@ -102,13 +118,28 @@ export async function serveDownload({
   const policy = downloadPolicy(order, product, info.settings);
   const more = help(`Bonjour, j'ai besoin de nouveaux téléchargements pour ma commande ${order.number}.`);
   if (policy.expiresAt && policy.expiresAt.getTime() < Date.now()) {
-    return page(410, "Lien expiré", "Le délai de téléchargement de cette commande est dépassé. Écrivez-nous : nous vous renvoyons votre fichier.", more);
+    return page(
+      410,
+      "Lien expiré",
+      "Le délai de téléchargement de cette commande est dépassé. Écrivez-nous : nous vous renvoyons votre fichier.",
+      more,
+    );
   }
   if (downloadsOf(order, lineKey, fileKey) >= policy.limit) {
-    return page(403, "Limite de téléchargements atteinte", `Vous avez déjà téléchargé ce fichier ${policy.limit} fois. Écrivez-nous pour en obtenir d'autres.`, more);
+    return page(
+      403,
+      "Limite de téléchargements atteinte",
+      `Vous avez déjà téléchargé ce fichier ${policy.limit} fois. Écrivez-nous pour en obtenir d'autres.`,
+      more,
+    );
   }
 
-  const asset = await fetchParsed(getSanityClient(), ASSET_QUERY, { productId: product._id, fileKey }, assetSchema.nullable());
+  const asset = await fetchParsed(
+    getSanityClient(),
+    ASSET_QUERY,
+    { productId: product._id, fileKey },
+    assetSchema.nullable(),
+  );
   const location = asset && assetLocation(asset);
   if (!asset || !location) return notFound();
   const filename = asset.originalFilename ?? file.filename ?? `${fileKey}.pdf`;
@@ -128,13 +159,22 @@ export async function serveDownload({
   const body = await fileBody(order, asset, location, stamp);
   if (!body) {
     console.error(`download ${order.number}/${fileKey}: the lake did not give the file`);
-    return page(502, "Téléchargement indisponible", "Le fichier n'a pas pu être récupéré. Réessayez dans un instant : ce téléchargement n'a pas été décompté.");
+    return page(
+      502,
+      "Téléchargement indisponible",
+      "Le fichier n'a pas pu être récupéré. Réessayez dans un instant : ce téléchargement n'a pas été décompté.",
+    );
   }
 
   const count = await recordDownload(order, lineKey, fileKey, policy.limit);
   if (count === null) {
     await body.stream.cancel().catch(() => undefined);
-    return page(403, "Limite de téléchargements atteinte", `Vous avez déjà téléchargé ce fichier ${policy.limit} fois. Écrivez-nous pour en obtenir d'autres.`, more);
+    return page(
+      403,
+      "Limite de téléchargements atteinte",
+      `Vous avez déjà téléchargé ce fichier ${policy.limit} fois. Écrivez-nous pour en obtenir d'autres.`,
+      more,
+    );
   }
   return new Response(body.stream, {
     status: 200,
@@ -168,7 +208,11 @@ interface FileBody {
 }
 
 function fromCache(copy: CachedCopy): FileBody {
-  return { stream: Readable.toWeb(createReadStream(copy.path)) as ReadableStream<Uint8Array>, length: copy.size, type: "application/pdf" };
+  return {
+    stream: Readable.toWeb(createReadStream(copy.path)) as ReadableStream<Uint8Array>,
+    length: copy.size,
+    type: "application/pdf",
+  };
 }
 
 /**
@@ -182,14 +226,20 @@ async function fileBody(order: Order, asset: Asset, location: string, stamp: Sta
     const cached = await findCopy(order.number, assetHash, stamp);
     if (cached) return fromCache(cached);
   }
-  const upstream = await fetch(location, { headers: { Authorization: `Bearer ${getEnv().SANITY_API_READ_TOKEN}` } }).catch(() => null);
+  const upstream = await fetch(location, {
+    headers: { Authorization: `Bearer ${getEnv().SANITY_API_READ_TOKEN}` },
+  }).catch(() => null);
   if (!upstream?.ok || !upstream.body) {
     await upstream?.body?.cancel().catch(() => undefined);
     return null;
   }
   if (!stamp) {
     const length = upstream.headers.get("content-length") ?? (asset.size ? String(asset.size) : null);
-    return { stream: upstream.body, length: length === null ? null : Number(length), type: upstream.headers.get("content-type") };
+    return {
+      stream: upstream.body,
+      length: length === null ? null : Number(length),
+      type: upstream.headers.get("content-type"),
+    };
   }
   const original = new Uint8Array(await upstream.arrayBuffer().catch(() => new ArrayBuffer(0)));
   if (original.length === 0) return null;

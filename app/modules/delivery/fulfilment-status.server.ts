@@ -16,4 +16,3 @@ export function lineDelivered(order: Pick<Order, "fulfilment">, line: OrderLine)
 export function fulfilmentStatus(order: Pick<Order, "lines" | "fulfilment">): Fulfilment["status"] {
   return order.lines.every((line) => lineDelivered(order, line)) ? "delivered" : "to_deliver";
 }
-

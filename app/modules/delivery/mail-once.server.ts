@@ -18,7 +18,10 @@ export type NoticeResult = "sent" | "skipped" | "failed";
 type Change = Record<string, unknown> | undefined;
 
 /** One revision-checked `set` (revise.server.ts). Returns the written document, or null when nothing was to write. */
-async function revise<T>(id: string, decide: (doc: T & SanityDocument) => Change): Promise<(T & SanityDocument) | null> {
+async function revise<T>(
+  id: string,
+  decide: (doc: T & SanityDocument) => Change,
+): Promise<(T & SanityDocument) | null> {
   const client = getSanityWriteClient();
   const { written } = await writeWithRevision(
     client,
@@ -48,7 +51,8 @@ export async function sendNoticeOnce<T>(
     return { [path]: { ...notice, claimedAt } };
   });
   if (!claimed) return "skipped";
-  const settle = (fields: MailNotice) => revise<T>(id, (doc) => (noticeOf(doc)?.claimedAt === claimedAt ? { [path]: fields } : undefined));
+  const settle = (fields: MailNotice) =>
+    revise<T>(id, (doc) => (noticeOf(doc)?.claimedAt === claimedAt ? { [path]: fields } : undefined));
   try {
     const mail = await build(claimed);
     if (mail) await sendMail(mail);

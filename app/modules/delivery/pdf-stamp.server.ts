@@ -30,7 +30,12 @@ export interface Stamp {
 /** The stamp's layout version: part of the cache key, so a new layout never serves old copies. */
 export const STAMP_VERSION = "1";
 
-const dateFormat = new Intl.DateTimeFormat("fr-FR", { timeZone: "UTC", day: "2-digit", month: "2-digit", year: "numeric" });
+const dateFormat = new Intl.DateTimeFormat("fr-FR", {
+  timeZone: "UTC",
+  day: "2-digit",
+  month: "2-digit",
+  year: "numeric",
+});
 
 /** "+237 6•••••01": country code and the last two digits, enough for the buyer to recognise it. */
 export function maskPhone(phone: string): string {
@@ -99,7 +104,11 @@ export async function stampPdf(original: Uint8Array, stamp: Stamp): Promise<Uint
  * one. Rewriting a 20 MB book whole costs most of a second in pdf-lib's writer; streams it loaded
  * (page images, fonts, content) never change when a line is drawn on top, so they are not copied.
  */
-async function appendUpdate(original: Uint8Array, document: PDFDocument, originalLargestObject: number): Promise<Uint8Array> {
+async function appendUpdate(
+  original: Uint8Array,
+  document: PDFDocument,
+  originalLargestObject: number,
+): Promise<Uint8Array> {
   const previous = previousCrossReference(original);
   if (previous === undefined) return document.save({ updateFieldAppearances: false });
   await document.flush();
@@ -111,7 +120,9 @@ async function appendUpdate(original: Uint8Array, document: PDFDocument, origina
   const header = (ref: PDFRef) => encoder.encode(`${ref.objectNumber} ${ref.generationNumber} obj\n`);
   const footer = encoder.encode("\nendobj\n");
   const separator = original.at(-1) === 0x0a ? 0 : 1;
-  const sizes = changed.map(([ref, object]) => header(ref).length + (object as PDFObject).sizeInBytes() + footer.length);
+  const sizes = changed.map(
+    ([ref, object]) => header(ref).length + (object as PDFObject).sizeInBytes() + footer.length,
+  );
   const xref = PDFCrossRefSection.createEmpty();
   let offset = original.length + separator;
   changed.forEach(([ref], index) => {

@@ -24,7 +24,9 @@ export type ActivationSteps = Record<string, PortableTextBlock[] | null | undefi
  */
 function accessSection(order: Order, steps: ActivationSteps): { text: string[]; html: string } {
   const lines = order.lines.flatMap((line) => {
-    const codes = (order.fulfilment?.deliveries ?? []).filter((entry) => entry.lineKey === line._key).map((entry) => entry.code);
+    const codes = (order.fulfilment?.deliveries ?? [])
+      .filter((entry) => entry.lineKey === line._key)
+      .map((entry) => entry.code);
     return codes.length ? [{ title: line.title, codes, steps: steps[line.productId] }] : [];
   });
   if (!lines.length) return { text: [], html: "" };
@@ -45,9 +47,14 @@ function accessSection(order: Order, steps: ActivationSteps): { text: string[]; 
       return (
         `<p style="margin:12px 0 4px;font-weight:bold">${escapeHtml(line.title)}</p>` +
         line.codes
-          .map((code) => `<p style="margin:4px 0;padding:8px;background:#f1f5f9;border-radius:8px;font-family:monospace;font-size:16px;font-weight:bold">${escapeHtml(code)}</p>`)
+          .map(
+            (code) =>
+              `<p style="margin:4px 0;padding:8px;background:#f1f5f9;border-radius:8px;font-family:monospace;font-size:16px;font-weight:bold">${escapeHtml(code)}</p>`,
+          )
           .join("") +
-        (howTo ? `<p style="margin:8px 0 0;font-weight:bold">Étapes d'activation</p><div style="font-size:14px">${howTo}</div>` : "")
+        (howTo
+          ? `<p style="margin:8px 0 0;font-weight:bold">Étapes d'activation</p><div style="font-size:14px">${howTo}</div>`
+          : "")
       );
     })
     .join("")}`;
@@ -55,7 +62,12 @@ function accessSection(order: Order, steps: ActivationSteps): { text: string[]; 
 }
 
 /** The buyer's receipt: what was bought, what was paid, and the link that is their access. */
-export function receiptMail(order: Order, context: MailContext, downloads: { title: string; url: string }[] = [], steps: ActivationSteps = {}): Mail {
+export function receiptMail(
+  order: Order,
+  context: MailContext,
+  downloads: { title: string; url: string }[] = [],
+  steps: ActivationSteps = {},
+): Mail {
   const link = `${context.origin}/commande/${order.number}?t=${encodeURIComponent(order.accessToken)}`;
   const support = whatsappLink(context.whatsappNumber, `Bonjour, j'ai une question sur ma commande ${order.number}.`);
   const access = accessSection(order, steps);
@@ -73,14 +85,22 @@ export function receiptMail(order: Order, context: MailContext, downloads: { tit
       ? `Merci pour votre commande ${order.number} chez ${context.shopName} ! Votre produit gratuit est à vous.`
       : `Merci pour votre commande ${order.number} chez ${context.shopName} ! Votre paiement est confirmé.`,
     "",
-    ...order.lines.map((line) => `- ${line.title}${line.quantity > 1 ? ` × ${line.quantity}` : ""} : ${price(line.total, order.currency)}`),
+    ...order.lines.map(
+      (line) =>
+        `- ${line.title}${line.quantity > 1 ? ` × ${line.quantity}` : ""} : ${price(line.total, order.currency)}`,
+    ),
     "",
     ...details.map((row) => `${row.label} : ${row.value}`),
     "",
-    ...(downloads.length ? ["Vos téléchargements :", ...downloads.map((file) => `- ${file.title} : ${file.url}`), ""] : []),
+    ...(downloads.length
+      ? ["Vos téléchargements :", ...downloads.map((file) => `- ${file.title} : ${file.url}`), ""]
+      : []),
     ...access.text,
     ...(waiting.length
-      ? [`Votre accès à ${waiting.map((line) => line.title).join(", ")} est activé par notre équipe, en général en moins de 2 heures : nous vous écrivons sur WhatsApp.`, ""]
+      ? [
+          `Votre accès à ${waiting.map((line) => line.title).join(", ")} est activé par notre équipe, en général en moins de 2 heures : nous vous écrivons sur WhatsApp.`,
+          "",
+        ]
       : []),
     "Vos téléchargements et accès sont sur la page de votre commande. Gardez ce lien, c'est votre accès :",
     link,
@@ -127,7 +147,10 @@ ${downloadBlock}${access.html}${waitingBlock}
 /** « Renvoyer mes accès »: the order's codes and their activation steps again, nothing else. */
 export function accessMail(order: Order, context: MailContext, steps: ActivationSteps): Mail {
   const link = `${context.origin}/commande/${order.number}?t=${encodeURIComponent(order.accessToken)}`;
-  const support = whatsappLink(context.whatsappNumber, `Bonjour, j'ai une question sur mes accès de la commande ${order.number}.`);
+  const support = whatsappLink(
+    context.whatsappNumber,
+    `Bonjour, j'ai une question sur mes accès de la commande ${order.number}.`,
+  );
   const name = order.customer.name.trim().split(" ")[0] ?? "";
   const hello = name ? `Bonjour ${name}` : "Bonjour";
   const access = accessSection(order, steps);
@@ -151,5 +174,10 @@ ${access.html}
 <p><a href="${escapeHtml(link)}" style="display:inline-block;background:#5D5CDE;color:#fff;padding:12px 20px;border-radius:12px;text-decoration:none;font-weight:bold">Voir ma commande</a></p>
 <p><a href="${escapeHtml(support)}" style="color:#128C7E">Une question ? Écrivez-nous sur WhatsApp</a></p>
 <p>L'équipe ${escapeHtml(context.shopName)}</p></body></html>`;
-  return { to: order.customer.email, subject: `Vos accès – commande ${order.number} – ${context.shopName}`, html, text };
+  return {
+    to: order.customer.email,
+    subject: `Vos accès – commande ${order.number} – ${context.shopName}`,
+    html,
+    text,
+  };
 }

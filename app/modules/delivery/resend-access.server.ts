@@ -25,14 +25,28 @@ export function hasCodes(order: Pick<Order, "fulfilment">): boolean {
   return (order.fulfilment?.deliveries ?? []).some((entry) => entry.code.trim() !== "");
 }
 
-export async function resendAccess(number: string, token: string | null, formData: FormData, ip: string): Promise<ResendResult> {
+export async function resendAccess(
+  number: string,
+  token: string | null,
+  formData: FormData,
+  ip: string,
+): Promise<ResendResult> {
   const order = await getOrderForShopper(number, token);
-  if (!order) return { ok: false, status: 404, error: "Commande introuvable. Ouvrez la page de votre commande depuis le lien reçu par e-mail." };
-  if (!resendForm.safeParse({ intent: formData.get("intent") }).success) return { ok: false, status: 400, error: "Demande incomplète : rechargez la page et réessayez." };
+  if (!order)
+    return {
+      ok: false,
+      status: 404,
+      error: "Commande introuvable. Ouvrez la page de votre commande depuis le lien reçu par e-mail.",
+    };
+  if (!resendForm.safeParse({ intent: formData.get("intent") }).success)
+    return { ok: false, status: 400, error: "Demande incomplète : rechargez la page et réessayez." };
   if (order.status !== "paid" || !hasCodes(order)) {
     return { ok: false, status: 400, error: "Cette commande n'a pas d'accès à renvoyer." };
   }
-  if (!(await allow(`resend-ip:${ip}`, RESENDS_PER_IP, WINDOW_MS)) || !(await allow(`resend:${order.number}`, RESENDS_PER_ORDER, WINDOW_MS))) {
+  if (
+    !(await allow(`resend-ip:${ip}`, RESENDS_PER_IP, WINDOW_MS)) ||
+    !(await allow(`resend:${order.number}`, RESENDS_PER_ORDER, WINDOW_MS))
+  ) {
     return {
       ok: false,
       status: 429,
@@ -44,9 +58,15 @@ export async function resendAccess(number: string, token: string | null, formDat
     await sendMail(accessMail(order, mailContext(settings), activationStepsOf(products)));
   } catch (error) {
     console.error(`access resend for ${order.number} not sent: ${(error as Error).message}`);
-    return { ok: false, status: 503, error: "L'e-mail n'a pas pu partir. Réessayez dans quelques minutes ou écrivez-nous sur WhatsApp." };
+    return {
+      ok: false,
+      status: 503,
+      error: "L'e-mail n'a pas pu partir. Réessayez dans quelques minutes ou écrivez-nous sur WhatsApp.",
+    };
   }
-  await logResend(order).catch((error: unknown) => console.error(`access resend for ${order.number} not logged: ${(error as Error).message}`));
+  await logResend(order).catch((error: unknown) =>
+    console.error(`access resend for ${order.number} not logged: ${(error as Error).message}`),
+  );
   return { ok: true, to: maskEmail(order.customer.email) };
 }
 

@@ -28,7 +28,9 @@ function cacheDir(): string {
 }
 
 function cacheKey(assetHash: string, stamp: Stamp): string {
-  return createHash("sha256").update(JSON.stringify([STAMP_VERSION, assetHash, stampLine(stamp), stamp.paidAt.toISOString()])).digest("hex");
+  return createHash("sha256")
+    .update(JSON.stringify([STAMP_VERSION, assetHash, stampLine(stamp), stamp.paidAt.toISOString()]))
+    .digest("hex");
 }
 
 function copyPath(orderNumber: string, key: string, stamped: boolean): string {
@@ -54,7 +56,12 @@ export async function findCopy(orderNumber: string, assetHash: string, stamp: St
  * Stamps `original` and keeps it. A PDF that cannot be stamped (encrypted, broken) is kept as it
  * is and logged: the buyer gets the file either way. Concurrent first downloads share one run.
  */
-export function storeStamped(orderNumber: string, assetHash: string, stamp: Stamp, original: Uint8Array): Promise<CachedCopy> {
+export function storeStamped(
+  orderNumber: string,
+  assetHash: string,
+  stamp: Stamp,
+  original: Uint8Array,
+): Promise<CachedCopy> {
   const key = cacheKey(assetHash, stamp);
   const running = inFlight.get(key);
   if (running) return running;

@@ -65,7 +65,8 @@ export function evaluateDiscount(
 ): DiscountDecision {
   if (!code || code.active === false) return { ok: false, error: "Ce code promo n'existe pas." };
   const time = now.getTime();
-  if (code.startsAt && Date.parse(code.startsAt) > time) return { ok: false, error: "Ce code n'est pas encore valable." };
+  if (code.startsAt && Date.parse(code.startsAt) > time)
+    return { ok: false, error: "Ce code n'est pas encore valable." };
   if (code.endsAt && Date.parse(code.endsAt) <= time) return { ok: false, error: "Ce code a expiré." };
   const subtotal = lines.reduce((sum, line) => sum + line.total, 0);
   if (code.minimumOrder && subtotal < code.minimumOrder) {
@@ -75,17 +76,22 @@ export function evaluateDiscount(
   const categories = new Set((code.categories ?? []).map((ref) => ref._ref));
   const limited = products.size > 0 || categories.size > 0;
   const eligible = limited
-    ? lines.filter((line) => products.has(line.productId) || (line.categoryId !== null && categories.has(line.categoryId)))
+    ? lines.filter(
+        (line) => products.has(line.productId) || (line.categoryId !== null && categories.has(line.categoryId)),
+      )
     : lines;
   const base = eligible.reduce((sum, line) => sum + line.total, 0);
-  if (eligible.length === 0 || base === 0) return { ok: false, error: "Ce code ne s'applique à aucun article de votre panier." };
+  if (eligible.length === 0 || base === 0)
+    return { ok: false, error: "Ce code ne s'applique à aucun article de votre panier." };
   if (code.maxRedemptions && (code.redemptionCount ?? 0) >= code.maxRedemptions) {
     return { ok: false, error: "Ce code a déjà été utilisé le nombre maximal de fois." };
   }
   const uses = (code.redemptions ?? []).filter((entry) => entry.customer === customer).length;
-  if (code.maxPerCustomer && customer && uses >= code.maxPerCustomer) return { ok: false, error: "Vous avez déjà utilisé ce code." };
+  if (code.maxPerCustomer && customer && uses >= code.maxPerCustomer)
+    return { ok: false, error: "Vous avez déjà utilisé ce code." };
   // Whole F CFA, rounded down: a discount never exceeds what the code promises.
-  const amount = code.kind === "percentage" ? Math.floor((base * Math.min(code.value, 100)) / 100) : Math.min(code.value, base);
+  const amount =
+    code.kind === "percentage" ? Math.floor((base * Math.min(code.value, 100)) / 100) : Math.min(code.value, base);
   return { ok: true, amount };
 }
 
@@ -93,7 +99,10 @@ const CODE_QUERY = defineQuery(`*[_type == "discountCode" && code == $code][0]`)
 const productCategories = z.array(z.object({ _id: z.string(), categoryId: z.string().nullable() }));
 const CATEGORIES_QUERY = defineQuery(`*[_type == "product" && _id in $ids]{ _id, "categoryId": category._ref }`);
 
-export async function findDiscountCode(raw: string, client: SanityClient = getSanityClient()): Promise<DiscountCode | null> {
+export async function findDiscountCode(
+  raw: string,
+  client: SanityClient = getSanityClient(),
+): Promise<DiscountCode | null> {
   // A code document that does not parse is no code: the buyer is told it does not exist.
   return fetchParsed(client, CODE_QUERY, { code: normalizeCode(raw) }, discountCodeSchema.nullable().catch(null));
 }
@@ -102,9 +111,18 @@ export async function discountLines(
   lines: { productId: string; total: number }[],
   client: SanityClient = getSanityClient(),
 ): Promise<DiscountLine[]> {
-  const rows = await fetchParsed(client, CATEGORIES_QUERY, { ids: lines.map((line) => line.productId) }, productCategories);
+  const rows = await fetchParsed(
+    client,
+    CATEGORIES_QUERY,
+    { ids: lines.map((line) => line.productId) },
+    productCategories,
+  );
   const category = new Map(rows.map((row) => [row._id, row.categoryId]));
-  return lines.map((line) => ({ productId: line.productId, categoryId: category.get(line.productId) ?? null, total: line.total }));
+  return lines.map((line) => ({
+    productId: line.productId,
+    categoryId: category.get(line.productId) ?? null,
+    total: line.total,
+  }));
 }
 
 interface CheckoutOfCode {
@@ -128,7 +146,11 @@ export async function judgeDiscount(
 ): Promise<JudgedDiscount> {
   const code = await findDiscountCode(raw, client);
   const held = Boolean(code?.redemptions?.some((entry) => entry.checkoutId === checkoutId));
-  const decision = evaluateDiscount(code && held ? { ...code, redemptionCount: 0, redemptions: [] } : code, lines, { now, customer, currency });
+  const decision = evaluateDiscount(code && held ? { ...code, redemptionCount: 0, redemptions: [] } : code, lines, {
+    now,
+    customer,
+    currency,
+  });
   return decision.ok && code ? { ...decision, code, held } : decision;
 }
 
@@ -152,7 +174,11 @@ export async function redeemDiscount(
       (judged) => {
         if (!judged.ok || !judged.code || judged.held) return undefined;
         const entry = { _key: newKey(), checkoutId, customer, amount: judged.amount, at: now.toISOString() };
-        return (patch) => patch.setIfMissing({ redemptionCount: 0, redemptions: [] }).inc({ redemptionCount: 1 }).append("redemptions", [entry]);
+        return (patch) =>
+          patch
+            .setIfMissing({ redemptionCount: 0, redemptions: [] })
+            .inc({ redemptionCount: 1 })
+            .append("redemptions", [entry]);
       },
       // Judged against the code document it was read from: the use lands on that revision only.
       (judged) => judged.code!,
@@ -164,7 +190,6 @@ export async function redeemDiscount(
   }
 }
 
-
 // ---------------------------------------------------------------------------------------------
 // Uses follow their order (docs/decisions/009-discount-uses.md): an order that expires unpaid
 // gives its use back, and an expired order paid late (the money is honoured) takes it again.
@@ -173,8 +198,9 @@ export async function redeemDiscount(
 
 type OrderForUse = Pick<Order, "number" | "checkoutId" | "status" | "customer" | "discount" | "paymentLog">;
 
-const heldBy = (order: Pick<Order, "number" | "checkoutId">) => (entry: NonNullable<DiscountCode["redemptions"]>[number]) =>
-  entry.checkoutId === order.checkoutId || entry.orderNumber === order.number;
+const heldBy =
+  (order: Pick<Order, "number" | "checkoutId">) => (entry: NonNullable<DiscountCode["redemptions"]>[number]) =>
+    entry.checkoutId === order.checkoutId || entry.orderNumber === order.number;
 
 /** Where this order's use belongs: given back once it expired; taken again once it was paid after expiring. */
 function wantedUse(order: OrderForUse): "returned" | "held" | undefined {
@@ -190,7 +216,11 @@ const codeUsesSchema = discountCodeSchema.pick({ _id: true, _rev: true, redempti
  * One revision-checked write on the code document, or none when it already says what the order
  * needs: `change` returns undefined then. Retried on 409 like every write on a code.
  */
-async function reviseUses(codeId: string, change: (code: z.infer<typeof codeUsesSchema>) => Change, client: SanityClient): Promise<boolean> {
+async function reviseUses(
+  codeId: string,
+  change: (code: z.infer<typeof codeUsesSchema>) => Change,
+  client: SanityClient,
+): Promise<boolean> {
   const { written } = await writeWithRevision(
     client,
     `Discount code ${codeId}`,
@@ -222,7 +252,10 @@ export function returnDiscountUse(order: OrderForUse, client: SanityClient = get
 }
 
 /** Records the use again for an order paid after it expired: no limit is checked, the money is in. */
-export function restoreDiscountUse(order: OrderForUse, client: SanityClient = getSanityWriteClient()): Promise<boolean> {
+export function restoreDiscountUse(
+  order: OrderForUse,
+  client: SanityClient = getSanityWriteClient(),
+): Promise<boolean> {
   const discount = order.discount;
   if (!discount) return Promise.resolve(false);
   return reviseUses(
@@ -251,13 +284,18 @@ export function restoreDiscountUse(order: OrderForUse, client: SanityClient = ge
  * The hook called where an order expires or is paid: brings its code's uses in line with it.
  * Never throws into the order's transition; a failure is logged and retried by the reconciler.
  */
-export async function settleDiscountUse(order: OrderForUse, client: SanityClient = getSanityWriteClient()): Promise<boolean> {
+export async function settleDiscountUse(
+  order: OrderForUse,
+  client: SanityClient = getSanityWriteClient(),
+): Promise<boolean> {
   const wanted = wantedUse(order);
   if (!wanted) return false;
   try {
     return await (wanted === "returned" ? returnDiscountUse(order, client) : restoreDiscountUse(order, client));
   } catch (error) {
-    console.error(`discount use of ${order.number} not settled (retried later): ${error instanceof Error ? error.message : String(error)}`);
+    console.error(
+      `discount use of ${order.number} not settled (retried later): ${error instanceof Error ? error.message : String(error)}`,
+    );
     return false;
   }
 }
@@ -282,7 +320,9 @@ export async function retryDiscountUses(client: SanityClient = getSanityWriteCli
       if (order && (await settleDiscountUse(order, client))) settled++;
     } catch (error) {
       // One unreadable order never stops the sweep: logged, and found again by the next one.
-      console.error(`discount use of ${_id} not settled (retried later): ${error instanceof Error ? error.message : String(error)}`);
+      console.error(
+        `discount use of ${_id} not settled (retried later): ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
   return settled;

@@ -24,7 +24,10 @@ const claimForm = z.object({
     .trim()
     .min(4, "Indiquez la référence du SMS de votre opérateur (au moins 4 caractères).")
     .max(64, "La référence est trop longue : 64 caractères au plus.")
-    .regex(/^[\p{L}\p{N} .:/#_-]+$/u, "La référence contient des caractères inattendus : recopiez-la telle qu'elle figure dans le SMS."),
+    .regex(
+      /^[\p{L}\p{N} .:/#_-]+$/u,
+      "La référence contient des caractères inattendus : recopiez-la telle qu'elle figure dans le SMS.",
+    ),
   note: z
     .string()
     .trim()
@@ -41,7 +44,10 @@ export type ClaimResult =
 
 /** The claim's key: the same reference (however it is typed) is the same claim. */
 function claimKey(reference: string): string {
-  return createHash("sha256").update(reference.toUpperCase().replace(/[^\p{L}\p{N}]/gu, "")).digest("hex").slice(0, 12);
+  return createHash("sha256")
+    .update(reference.toUpperCase().replace(/[^\p{L}\p{N}]/gu, ""))
+    .digest("hex")
+    .slice(0, 12);
 }
 
 function answerFor(order: Order): ClaimAnswer {
@@ -60,17 +66,38 @@ async function recheckPayments(order: Order): Promise<Order> {
   return current;
 }
 
-export async function submitClaim(number: string, token: string | null, formData: FormData, ip: string): Promise<ClaimResult> {
+export async function submitClaim(
+  number: string,
+  token: string | null,
+  formData: FormData,
+  ip: string,
+): Promise<ClaimResult> {
   const order = await getOrderForShopper(number, token);
-  if (!order) return { ok: false, status: 404, error: "Commande introuvable. Ouvrez la page de votre commande depuis le lien reçu par e-mail." };
-  const parsed = claimForm.safeParse({ smsReference: formData.get("smsReference") ?? undefined, note: formData.get("note") ?? undefined });
+  if (!order)
+    return {
+      ok: false,
+      status: 404,
+      error: "Commande introuvable. Ouvrez la page de votre commande depuis le lien reçu par e-mail.",
+    };
+  const parsed = claimForm.safeParse({
+    smsReference: formData.get("smsReference") ?? undefined,
+    note: formData.get("note") ?? undefined,
+  });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = issue?.path[0] === "note" ? "note" : "smsReference";
     return { ok: false, status: 400, error: issue?.message ?? "Vérifiez le formulaire.", field };
   }
-  if (!(await allow(`claim-ip:${ip}`, PER_IP, WINDOW_MS)) || !(await allow(`claim:${order.number}`, PER_ORDER, WINDOW_MS))) {
-    return { ok: false, status: 429, error: "Vous avez déjà envoyé plusieurs signalements. Notre équipe les a reçus : réessayez dans une heure ou écrivez-nous sur WhatsApp." };
+  if (
+    !(await allow(`claim-ip:${ip}`, PER_IP, WINDOW_MS)) ||
+    !(await allow(`claim:${order.number}`, PER_ORDER, WINDOW_MS))
+  ) {
+    return {
+      ok: false,
+      status: 429,
+      error:
+        "Vous avez déjà envoyé plusieurs signalements. Notre équipe les a reçus : réessayez dans une heure ou écrivez-nous sur WhatsApp.",
+    };
   }
   const { smsReference, note } = parsed.data;
   const checked = await recheckPayments(order);
@@ -82,9 +109,20 @@ export async function submitClaim(number: string, token: string | null, formData
     if (existing) {
       // The same claim again: only what the new check found is updated.
       if (existing.answer === answer) return undefined;
-      return (patch) => patch.set({ [`claims[_key=="${key}"].answer`]: answer, [`claims[_key=="${key}"].status`]: existing.status === "resolved" ? "resolved" : status });
+      return (patch) =>
+        patch.set({
+          [`claims[_key=="${key}"].answer`]: answer,
+          [`claims[_key=="${key}"].status`]: existing.status === "resolved" ? "resolved" : status,
+        });
     }
-    const claim: Claim = { _key: key, at: new Date().toISOString(), smsReference, ...(note ? { note } : {}), answer, status };
+    const claim: Claim = {
+      _key: key,
+      at: new Date().toISOString(),
+      smsReference,
+      ...(note ? { note } : {}),
+      answer,
+      status,
+    };
     return (patch) => patch.setIfMissing({ claims: [] }).append("claims", [claim]);
   });
   await alertMerchantOfClaim(recorded, key);

@@ -21,7 +21,9 @@ import { fetchParsed } from "../platform/typed-query.server";
 const settingsSchema = z
   .object({ alertEmail: z.string().nullish(), email: z.string().nullish(), shopName: z.string().nullish() })
   .nullable();
-const ALERT_SETTINGS_QUERY = defineQuery(`*[_type == "siteSettings" && _id == "siteSettings"][0]{ alertEmail, email, shopName }`);
+const ALERT_SETTINGS_QUERY = defineQuery(
+  `*[_type == "siteSettings" && _id == "siteSettings"][0]{ alertEmail, email, shopName }`,
+);
 
 async function alertContext() {
   const settings = await fetchParsed(getSanityClient(), ALERT_SETTINGS_QUERY, {}, settingsSchema);
@@ -56,7 +58,10 @@ export function alertManualDelivery(order: Order) {
   return sendNoticeOnce<Order>(
     order._id,
     "alerts.toDeliver",
-    (current) => (current.status === "paid" && current.fulfilment?.status === "to_deliver" ? (current.alerts?.toDeliver ?? null) : undefined),
+    (current) =>
+      current.status === "paid" && current.fulfilment?.status === "to_deliver"
+        ? (current.alerts?.toDeliver ?? null)
+        : undefined,
     async (current) => {
       const { to, shopName } = await alertContext();
       if (!to) throw new Error("no alert e-mail in the Studio settings");
@@ -64,8 +69,18 @@ export function alertManualDelivery(order: Order) {
       return alertMail(
         to,
         `À livrer : commande ${current.number}`,
-        [...orderLines(current), "", `${shopName} : ce client attend son accès (${waiting.join(", ")}). Livrez-le puis utilisez « Marquer livrée » dans le Studio.`],
-        { label: "Écrire au client sur WhatsApp", href: buyerLink(current, `Bonjour ${current.customer.name}, c'est ${shopName} : je m'occupe de votre commande ${current.number}.`) },
+        [
+          ...orderLines(current),
+          "",
+          `${shopName} : ce client attend son accès (${waiting.join(", ")}). Livrez-le puis utilisez « Marquer livrée » dans le Studio.`,
+        ],
+        {
+          label: "Écrire au client sur WhatsApp",
+          href: buyerLink(
+            current,
+            `Bonjour ${current.customer.name}, c'est ${shopName} : je m'occupe de votre commande ${current.number}.`,
+          ),
+        },
       );
     },
   );
@@ -101,7 +116,13 @@ export function alertMerchantOfClaim(order: Order, claimKey: string) {
           ...(claim.note ? [`Message : ${claim.note}`] : []),
           found,
         ],
-        { label: "Répondre au client sur WhatsApp", href: buyerLink(current, `Bonjour ${current.customer.name}, c'est ${shopName} : nous avons reçu votre signalement pour la commande ${current.number}.`) },
+        {
+          label: "Répondre au client sur WhatsApp",
+          href: buyerLink(
+            current,
+            `Bonjour ${current.customer.name}, c'est ${shopName} : nous avons reçu votre signalement pour la commande ${current.number}.`,
+          ),
+        },
       );
     },
   );
@@ -116,12 +137,19 @@ const poolLevel = z.object({
   _id: z.string(),
   product: z.string().nullish(),
   threshold: z.number().int().min(0).nullish(),
-  free: z.number().int().nullish().transform((free) => free ?? 0),
-  lowStockAlert: z.object({ claimedAt: z.string().nullish(), sentAt: z.string().nullish(), error: z.string().nullish() }).nullish(),
+  free: z
+    .number()
+    .int()
+    .nullish()
+    .transform((free) => free ?? 0),
+  lowStockAlert: z
+    .object({ claimedAt: z.string().nullish(), sentAt: z.string().nullish(), error: z.string().nullish() })
+    .nullish(),
 });
 type PoolLevel = z.output<typeof poolLevel>;
 
-const POOL_LEVELS_QUERY = defineQuery(`*[_type == "accessCodePool" && (!defined($productId) || product._ref == $productId)]{
+const POOL_LEVELS_QUERY =
+  defineQuery(`*[_type == "accessCodePool" && (!defined($productId) || product._ref == $productId)]{
   _id, "product": product->title, "threshold": lowStockThreshold,
   "free": count(codes[!defined(assignedTo) && defined(code)]), lowStockAlert
 }`);
@@ -134,26 +162,28 @@ async function checkPool(pool: PoolLevel) {
     if (pool.lowStockAlert?.sentAt) await getSanityWriteClient().patch(pool._id).unset(["lowStockAlert"]).commit();
     return;
   }
-  await sendNoticeOnce<{ codes?: { code?: string; assignedTo?: string }[]; lowStockThreshold?: number; lowStockAlert?: MailNotice }>(
+  await sendNoticeOnce<{
+    codes?: { code?: string; assignedTo?: string }[];
+    lowStockThreshold?: number;
+    lowStockAlert?: MailNotice;
+  }>(
     pool._id,
     "lowStockAlert",
     (current) => {
       const free = (current.codes ?? []).filter((entry) => entry.code && !entry.assignedTo).length;
-      return free <= (current.lowStockThreshold ?? DEFAULT_LOW_STOCK_THRESHOLD) ? (current.lowStockAlert ?? null) : undefined;
+      return free <= (current.lowStockThreshold ?? DEFAULT_LOW_STOCK_THRESHOLD)
+        ? (current.lowStockAlert ?? null)
+        : undefined;
     },
     async (current) => {
       const { to, shopName } = await alertContext();
       if (!to) throw new Error("no alert e-mail in the Studio settings");
       const free = (current.codes ?? []).filter((entry) => entry.code && !entry.assignedTo).length;
-      return alertMail(
-        to,
-        `Stock de codes bas : ${pool.product ?? pool._id}`,
-        [
-          `Il reste ${free} code${free > 1 ? "s" : ""} libre${free > 1 ? "s" : ""} pour « ${pool.product ?? pool._id} » (seuil : ${current.lowStockThreshold ?? DEFAULT_LOW_STOCK_THRESHOLD}).`,
-          free === 0 ? "Les prochaines commandes attendront une livraison à la main." : "",
-          `${shopName} : ajoutez des codes dans le Studio (Catalogue › Stocks de codes d'accès).`,
-        ],
-      );
+      return alertMail(to, `Stock de codes bas : ${pool.product ?? pool._id}`, [
+        `Il reste ${free} code${free > 1 ? "s" : ""} libre${free > 1 ? "s" : ""} pour « ${pool.product ?? pool._id} » (seuil : ${current.lowStockThreshold ?? DEFAULT_LOW_STOCK_THRESHOLD}).`,
+        free === 0 ? "Les prochaines commandes attendront une livraison à la main." : "",
+        `${shopName} : ajoutez des codes dans le Studio (Catalogue › Stocks de codes d'accès).`,
+      ]);
     },
   );
 }
@@ -176,10 +206,13 @@ const SWEEP_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
 
 /** The reconciler's share: alerts not sent yet (SMTP down, no address yet, a process that died). */
 export async function sweepMerchantAlerts(now = new Date()): Promise<number> {
-  const orders = await fetchOrders(ALERTS_DUE_QUERY, { since: new Date(now.getTime() - SWEEP_WINDOW_MS).toISOString() });
+  const orders = await fetchOrders(ALERTS_DUE_QUERY, {
+    since: new Date(now.getTime() - SWEEP_WINDOW_MS).toISOString(),
+  });
   for (const order of orders) {
     await alertManualDelivery(order).catch(() => undefined);
-    for (const claim of order.claims ?? []) if (!claim.alert?.sentAt) await alertMerchantOfClaim(order, claim._key).catch(() => undefined);
+    for (const claim of order.claims ?? [])
+      if (!claim.alert?.sentAt) await alertMerchantOfClaim(order, claim._key).catch(() => undefined);
   }
   await checkCodePools();
   return orders.length;

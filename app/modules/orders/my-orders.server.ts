@@ -38,13 +38,18 @@ const contactSchema = z
     }
     const phone = normalizeWhatsapp(raw);
     if (/^\+[1-9]\d{7,14}$/.test(phone)) return { kind: "whatsapp", value: phone };
-    context.addIssue({ code: "custom", message: "Indiquez votre numéro WhatsApp avec l'indicatif du pays, par exemple +237 690 00 00 00." });
+    context.addIssue({
+      code: "custom",
+      message: "Indiquez votre numéro WhatsApp avec l'indicatif du pays, par exemple +237 690 00 00 00.",
+    });
     return z.NEVER;
   });
 
 export function parseContact(value: FormDataEntryValue | null) {
   const result = contactSchema.safeParse(typeof value === "string" ? value : "");
-  return result.success ? { ok: true as const, contact: result.data } : { ok: false as const, error: result.error.issues[0]!.message };
+  return result.success
+    ? { ok: true as const, contact: result.data }
+    : { ok: false as const, error: result.error.issues[0]!.message };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -72,7 +77,9 @@ function sign(payload: string): string {
 }
 
 export function signContact(contact: Contact, now = Date.now()): string {
-  const payload = Buffer.from(JSON.stringify({ k: contact.kind, v: contact.value, exp: now + LINK_VALIDITY_MS })).toString("base64url");
+  const payload = Buffer.from(
+    JSON.stringify({ k: contact.kind, v: contact.value, exp: now + LINK_VALIDITY_MS }),
+  ).toString("base64url");
   return `${payload}.${sign(payload)}`;
 }
 

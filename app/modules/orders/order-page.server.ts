@@ -1,4 +1,11 @@
-import { COUNTRIES, OPERATORS, isCountryCode, isOperatorId, type CountryCode, type OperatorId } from "~/lib/mobile-money";
+import {
+  COUNTRIES,
+  OPERATORS,
+  isCountryCode,
+  isOperatorId,
+  type CountryCode,
+  type OperatorId,
+} from "~/lib/mobile-money";
 import { downloadPolicy, downloadsOf, lineDelivered, loadDeliveryInfo, onOrderPaid } from "../delivery/delivery.server";
 import { getEnv } from "../platform/env.server";
 import { canRetryPayment } from "./order-state.server";
@@ -40,7 +47,10 @@ export async function loadOrderPage(number: string, token: string | null) {
   // Pending too: the buttons are offered, and the server starts a new attempt only once the open one is known unpaid.
   const canRetry = canRetryPayment(order.status) || order.status === "pending";
   // One payment at a time (decision 011): a buyer sent here while a payment is open resumes it.
-  const open = order.status === "pending" ? order.payments?.find((attempt) => attempt.state === "pending" && attempt.redirectUrl) : undefined;
+  const open =
+    order.status === "pending"
+      ? order.payments?.find((attempt) => attempt.state === "pending" && attempt.redirectUrl)
+      : undefined;
   return {
     number: order.number,
     status: order.status,
@@ -50,7 +60,10 @@ export async function loadOrderPage(number: string, token: string | null) {
     createdAt: order._createdAt,
     paidAt: order.paidAt ?? null,
     /** Date, operator, provider reference and amount: only once paid (a pending page has its own guidance). */
-    receipt: order.status === "paid" ? paymentRows(paymentSummary(order), (amount) => formatPrice(amount, order.currency)) : null,
+    receipt:
+      order.status === "paid"
+        ? paymentRows(paymentSummary(order), (amount) => formatPrice(amount, order.currency))
+        : null,
     canRetry,
     openPayment: open ? { label: getProvider(open.provider)?.label ?? open.provider, url: open.redirectUrl! } : null,
     payment: latest && order.status !== "paid" ? attemptView(order, latest) : null,
@@ -90,24 +103,35 @@ async function deliveryView(order: Order, token: string) {
     const product = products.find((candidate) => candidate._id === line.productId);
     const policy = downloadPolicy(order, product, settings);
     if (line.kind === "file" && policy.expiresAt) expiresAt = policy.expiresAt.toISOString();
-    const files = line.kind === "file"
-      ? (product?.files ?? []).map((file) => {
-          const used = downloadsOf(order, line._key, file._key);
-          return {
-            key: file._key,
-            title: file.title ?? file.filename ?? "Fichier",
-            filename: file.filename ?? null,
-            size: file.size ?? null,
-            used,
-            limit: policy.limit,
-            exhausted: used >= policy.limit,
-            href: downloadUrl(order.number, line._key, file._key, token),
-          };
-        })
-      : [];
-    const access = (order.fulfilment?.deliveries ?? []).filter((entry) => entry.lineKey === line._key).map((entry) => entry.code);
+    const files =
+      line.kind === "file"
+        ? (product?.files ?? []).map((file) => {
+            const used = downloadsOf(order, line._key, file._key);
+            return {
+              key: file._key,
+              title: file.title ?? file.filename ?? "Fichier",
+              filename: file.filename ?? null,
+              size: file.size ?? null,
+              used,
+              limit: policy.limit,
+              exhausted: used >= policy.limit,
+              href: downloadUrl(order.number, line._key, file._key, token),
+            };
+          })
+        : [];
+    const access = (order.fulfilment?.deliveries ?? [])
+      .filter((entry) => entry.lineKey === line._key)
+      .map((entry) => entry.code);
     const stepsHtml = access.length ? portableTextToHtml(product?.activationSteps) : "";
-    return { lineKey: line._key, title: line.title, kind: line.kind, files, access, stepsHtml, waiting: !lineDelivered(order, line) };
+    return {
+      lineKey: line._key,
+      title: line.title,
+      kind: line.kind,
+      files,
+      access,
+      stepsHtml,
+      waiting: !lineDelivered(order, line),
+    };
   });
   const expired = expiresAt !== null && Date.parse(expiresAt) < Date.now();
   return { lines, expiresAt, expired, canResend: hasCodes(order) };
@@ -159,7 +183,8 @@ export async function retryPayment(
   if (!order) return { kind: "error", message: "Commande introuvable." };
   const intent = formData.get("intent");
   const chosenCountry = String(formData.get("country") ?? "");
-  if (intent === "choose-country" && isCountryCode(chosenCountry)) return { kind: "choose-country", country: chosenCountry };
+  if (intent === "choose-country" && isCountryCode(chosenCountry))
+    return { kind: "choose-country", country: chosenCountry };
 
   const open = order.payments?.at(-1);
   if (order.status === "pending" && (open?.state === "pending" || open?.state === "creating")) {
@@ -168,7 +193,8 @@ export async function retryPayment(
   if (order.status === "paid") return { kind: "redirect", url: orderPageUrl(origin, order) };
   const latest = order.payments?.at(-1);
   const stillOpen = latest?.state === "pending" || latest?.state === "creating";
-  const operatorName = latest?.operator && isOperatorId(latest.operator) ? OPERATORS[latest.operator].name : "précédent";
+  const operatorName =
+    latest?.operator && isOperatorId(latest.operator) ? OPERATORS[latest.operator].name : "précédent";
   if (stillOpen && intent === "retry" && latest?.redirectUrl) return { kind: "redirect", url: latest.redirectUrl };
   if (stillOpen) {
     return {
@@ -176,17 +202,25 @@ export async function retryPayment(
       message: `Votre paiement ${operatorName} attend encore votre validation. Validez-le sur votre téléphone, ou annulez-le sur la page de paiement (« Réessayer »), puis choisissez un autre opérateur.`,
     };
   }
-  if (!canRetryPayment(order.status) && order.status !== "pending") return { kind: "error", message: "Cette commande ne peut plus être payée." };
+  if (!canRetryPayment(order.status) && order.status !== "pending")
+    return { kind: "error", message: "Cette commande ne peut plus être payée." };
 
   const operator = String(formData.get("operator") ?? "");
   const wallet =
     intent === "retry"
-      ? latest?.country && latest.operator ? { country: latest.country, operator: latest.operator } : null
-      : isCountryCode(chosenCountry) && isOperatorId(operator) ? { country: chosenCountry, operator: operator as OperatorId } : null;
+      ? latest?.country && latest.operator
+        ? { country: latest.country, operator: latest.operator }
+        : null
+      : isCountryCode(chosenCountry) && isOperatorId(operator)
+        ? { country: chosenCountry, operator: operator as OperatorId }
+        : null;
   if (!wallet) return { kind: "error", message: "Choisissez votre pays et votre opérateur." };
   const providers = routingTable(order.currency, routing).providersFor(wallet.country, wallet.operator);
   if (providers.length === 0) {
-    return { kind: "error", message: `${OPERATORS[wallet.operator].name} n'est pas proposé pour ${COUNTRIES[wallet.country].name}. Choisissez l'un des opérateurs affichés.` };
+    return {
+      kind: "error",
+      message: `${OPERATORS[wallet.operator].name} n'est pas proposé pour ${COUNTRIES[wallet.country].name}. Choisissez l'un des opérateurs affichés.`,
+    };
   }
   return startPaymentOnRoute(order, providers, wallet, origin);
 }

@@ -25,9 +25,7 @@ export interface PaymentObservation {
   currency?: string;
 }
 
-export type Decision =
-  | { kind: "transition"; to: OrderStatus; reason: string }
-  | { kind: "none"; reason: string };
+export type Decision = { kind: "transition"; to: OrderStatus; reason: string } | { kind: "none"; reason: string };
 
 export function decide(current: OrderStatus, observation: PaymentObservation): Decision {
   if (current === "paid") return { kind: "none", reason: "already paid" };
@@ -149,7 +147,8 @@ export interface Expected {
  * order's currency. A mismatch is never a payment: it is recorded and left pending.
  */
 export function mismatch(observation: PaymentObservation, expected: Expected): string | undefined {
-  if (observation.reference !== expected.reference) return `reference ${observation.reference} is not ${expected.reference}`;
+  if (observation.reference !== expected.reference)
+    return `reference ${observation.reference} is not ${expected.reference}`;
   if (observation.state !== "paid") return undefined;
   if (observation.amount === undefined) return "the provider did not say the amount paid";
   if (observation.amount !== expected.amount) return `amount ${observation.amount} is not ${expected.amount}`;

@@ -9,7 +9,10 @@ import { parseOrder, readOrder } from "./read.server";
 /** Orders are documents in the content lake; every write here is revision-checked. */
 
 /** What checkout decides; the rest of an order (number, tokens, status, logs) is made here. */
-export type NewOrder = Pick<Order, "checkoutId" | "currency" | "lines" | "subtotal" | "total" | "customer" | "paymentMethod"> &
+export type NewOrder = Pick<
+  Order,
+  "checkoutId" | "currency" | "lines" | "subtotal" | "total" | "customer" | "paymentMethod"
+> &
   Partial<Pick<Order, "discount">>;
 
 const NUMBER_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
@@ -138,8 +141,10 @@ export function updateWithRevision(
       return (patch) => {
         let next = patch;
         if (patchSpec.set) next = next.set(patchSpec.set);
-        if (patchSpec.append?.length) next = next.setIfMissing({ paymentLog: [] }).append("paymentLog", patchSpec.append);
-        if (patchSpec.appendAttempt) next = next.setIfMissing({ payments: [] }).append("payments", [patchSpec.appendAttempt]);
+        if (patchSpec.append?.length)
+          next = next.setIfMissing({ paymentLog: [] }).append("paymentLog", patchSpec.append);
+        if (patchSpec.appendAttempt)
+          next = next.setIfMissing({ payments: [] }).append("payments", [patchSpec.appendAttempt]);
         return next;
       };
     },

@@ -26,14 +26,21 @@ export function attemptIsOpen(attempt: Pick<PaymentAttempt, "state">): boolean {
  * Claims the right to create a payment: one payment at a time per order. The revision-checked
  * write refuses while any attempt is open; `startPayment` first asks the open ones (decision 011).
  */
-export function addPaymentAttempt(order: Order, attempt: PaymentAttempt, client: SanityClient = getSanityWriteClient()) {
+export function addPaymentAttempt(
+  order: Order,
+  attempt: PaymentAttempt,
+  client: SanityClient = getSanityWriteClient(),
+) {
   return updateWithRevision(
     order._id,
     (current) => {
       if (current.status !== "pending" && current.status !== "failed") return undefined;
       if ((current.payments ?? []).some(attemptIsOpen)) return undefined;
       // Due at once: the reconciler asks a payment whose buyer never comes back (Lygos has no callback).
-      return { set: { status: "pending", statusReason: "payment started", reconcileAt: attempt.createdAt }, appendAttempt: attempt };
+      return {
+        set: { status: "pending", statusReason: "payment started", reconcileAt: attempt.createdAt },
+        appendAttempt: attempt,
+      };
     },
     client,
   );
@@ -158,7 +165,9 @@ export function applyObservation(
       const decision = decide(current.status, observation);
       if (decision.kind === "none") {
         if (!attemptChanged || attempt.state === "paid") return undefined;
-        return { set: { [`${attemptField}.state`]: observation.state, [`${attemptField}.rawStatus`]: observation.rawStatus } };
+        return {
+          set: { [`${attemptField}.state`]: observation.state, [`${attemptField}.rawStatus`]: observation.rawStatus },
+        };
       }
       const now = new Date().toISOString();
       return {

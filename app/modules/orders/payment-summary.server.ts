@@ -44,14 +44,25 @@ export function paymentSummary(order: Order): PaymentSummary {
   };
 }
 
-const dateFormat = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeStyle: "short", timeZone: "Africa/Douala" });
+const dateFormat = new Intl.DateTimeFormat("fr-FR", {
+  dateStyle: "long",
+  timeStyle: "short",
+  timeZone: "Africa/Douala",
+});
 
 /** « 29 novembre 2026 à 10:42 », in the shop's time zone (Douala, UTC+1). */
 export const formatOrderDate = (iso: string) => dateFormat.format(new Date(iso));
 
 /** The summary as label/value rows, in the order the page and the e-mail show them. */
-export function paymentRows(summary: PaymentSummary, price: (amount: number) => string): { label: string; value: string }[] {
-  if (summary.free) return [{ label: "Date", value: formatOrderDate(summary.date) }, { label: "Total", value: "Gratuit" }];
+export function paymentRows(
+  summary: PaymentSummary,
+  price: (amount: number) => string,
+): { label: string; value: string }[] {
+  if (summary.free)
+    return [
+      { label: "Date", value: formatOrderDate(summary.date) },
+      { label: "Total", value: "Gratuit" },
+    ];
   return [
     { label: "Date", value: formatOrderDate(summary.date) },
     ...(summary.operator ? [{ label: "Opérateur", value: summary.operator }] : []),

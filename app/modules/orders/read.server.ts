@@ -15,9 +15,17 @@ import type { Order } from "./order-document";
 const money = z.number().int().nonnegative();
 const timestamp = z.string();
 const record = <Shape extends z.ZodRawShape>(shape: Shape) => z.looseObject(shape);
-const list = <Item extends z.ZodType>(item: Item) => z.array(item).nullish().transform((items) => items ?? []);
+const list = <Item extends z.ZodType>(item: Item) =>
+  z
+    .array(item)
+    .nullish()
+    .transform((items) => items ?? []);
 
-const mailNoticeSchema = record({ claimedAt: timestamp.optional(), sentAt: timestamp.optional(), error: z.string().optional() });
+const mailNoticeSchema = record({
+  claimedAt: timestamp.optional(),
+  sentAt: timestamp.optional(),
+  error: z.string().optional(),
+});
 
 const orderLineSchema = record({
   _key: z.string(),
@@ -123,7 +131,15 @@ const orderSchema = record({
   discount: record({ code: z.string(), codeId: z.string(), amount: money }).optional(),
   fulfilment: fulfilmentSchema.optional(),
   downloads: z
-    .array(record({ _key: z.string(), at: timestamp, lineKey: z.string(), file: z.string(), count: z.number().int().nonnegative() }))
+    .array(
+      record({
+        _key: z.string(),
+        at: timestamp,
+        lineKey: z.string(),
+        file: z.string(),
+        count: z.number().int().nonnegative(),
+      }),
+    )
     .optional(),
   refund: record({
     amount: money,
@@ -164,7 +180,10 @@ export class UnreadableOrderError extends Error {
 export function parseOrder(raw: unknown): Order {
   const parsed = orderSchema.safeParse(raw);
   if (parsed.success) return parsed.data;
-  const id = typeof raw === "object" && raw !== null && typeof (raw as { _id?: unknown })._id === "string" ? (raw as { _id: string })._id : "?";
+  const id =
+    typeof raw === "object" && raw !== null && typeof (raw as { _id?: unknown })._id === "string"
+      ? (raw as { _id: string })._id
+      : "?";
   const issue = parsed.error.issues[0];
   throw new UnreadableOrderError(id, issue ? `${issue.path.join(".") || "document"}: ${issue.message}` : "invalid");
 }
@@ -188,7 +207,11 @@ export interface OrdersRead {
 }
 
 /** Runs a query for whole orders and parses each one: an unreadable order is logged and set apart, never the whole list. */
-export async function readOrders(query: OrdersQuery, params: QueryParams, client: SanityClient = getSanityWriteClient()): Promise<OrdersRead> {
+export async function readOrders(
+  query: OrdersQuery,
+  params: QueryParams,
+  client: SanityClient = getSanityWriteClient(),
+): Promise<OrdersRead> {
   const documents: unknown[] = await client.fetch(query, params);
   const read: OrdersRead = { orders: [], unreadable: [] };
   for (const document of documents) {
@@ -204,6 +227,10 @@ export async function readOrders(query: OrdersQuery, params: QueryParams, client
 }
 
 /** The readable orders a query found (`readOrders` for a job that counts the others). */
-export async function fetchOrders(query: OrdersQuery, params: QueryParams, client: SanityClient = getSanityWriteClient()): Promise<StoredOrder[]> {
+export async function fetchOrders(
+  query: OrdersQuery,
+  params: QueryParams,
+  client: SanityClient = getSanityWriteClient(),
+): Promise<StoredOrder[]> {
   return (await readOrders(query, params, client)).orders;
 }

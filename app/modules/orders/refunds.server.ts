@@ -25,7 +25,9 @@ async function returnUnusedCodes(order: Order): Promise<void> {
     if (codes.length) await returnCodes(order.number, line.productId, codes);
   }
   await reviseOrder(order._id, (current) =>
-    current.refund && !current.refund.codesReturnedAt ? (patch) => patch.set({ "refund.codesReturnedAt": new Date().toISOString() }) : undefined,
+    current.refund && !current.refund.codesReturnedAt
+      ? (patch) => patch.set({ "refund.codesReturnedAt": new Date().toISOString() })
+      : undefined,
   );
 }
 
@@ -34,7 +36,10 @@ function refundMail(order: Order, whatsappNumber: string | null | undefined, sho
   if (!refund) return null;
   const name = order.customer.name.split(" ")[0] ?? order.customer.name;
   const amount = formatPrice(refund.amount, order.currency);
-  const support = whatsappLink(whatsappNumber, `Bonjour, j'ai une question sur le remboursement de ma commande ${order.number}.`);
+  const support = whatsappLink(
+    whatsappNumber,
+    `Bonjour, j'ai une question sur le remboursement de ma commande ${order.number}.`,
+  );
   const text = [
     `Bonjour ${name},`,
     "",
@@ -54,7 +59,12 @@ function refundMail(order: Order, whatsappNumber: string | null | undefined, sho
 <p>Le remboursement est fait sur votre compte mobile money. Les téléchargements et les codes d'accès de cette commande ne sont plus disponibles.</p>
 <p><a href="${escapeHtml(support)}" style="color:#128C7E">Une question ? Écrivez-nous sur WhatsApp</a></p>
 <p>L'équipe ${escapeHtml(shopName)}</p></body></html>`;
-  return { to: order.customer.email, subject: `Remboursement de votre commande ${order.number} – ${shopName}`, html, text };
+  return {
+    to: order.customer.email,
+    subject: `Remboursement de votre commande ${order.number} – ${shopName}`,
+    html,
+    text,
+  };
 }
 
 /** Idempotent: codes returned once, the e-mail sent once, whoever calls and however often. */
@@ -80,7 +90,9 @@ const REFUNDS_TO_SETTLE_QUERY = defineQuery(`*[_type == "order" && status == "re
 export async function settleRefunds(): Promise<number> {
   const orders = await fetchOrders(REFUNDS_TO_SETTLE_QUERY, {});
   for (const order of orders) {
-    await settleRefund(order).catch((error: unknown) => console.error(`refund of ${order.number}: ${(error as Error).message}`));
+    await settleRefund(order).catch((error: unknown) =>
+      console.error(`refund of ${order.number}: ${(error as Error).message}`),
+    );
   }
   return orders.length;
 }

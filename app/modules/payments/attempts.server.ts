@@ -4,7 +4,16 @@ import { getEnv } from "../platform/env.server";
 import { attemptMayTakeMoney, type EventSource } from "../orders/order-state.server";
 import type { Order, PaymentAttempt } from "../orders/order-document";
 import { getOrder, newKey } from "../orders/orders.server";
-import { addPaymentAttempt, applyObservation, attemptIsOpen, claimIsStale, cutAttempt, markAttemptClosed, PAYMENT_CLAIM_LEASE_MS, recordCreatedPayment } from "../orders/payment-records.server";
+import {
+  addPaymentAttempt,
+  applyObservation,
+  attemptIsOpen,
+  claimIsStale,
+  cutAttempt,
+  markAttemptClosed,
+  PAYMENT_CLAIM_LEASE_MS,
+  recordCreatedPayment,
+} from "../orders/payment-records.server";
 import { isPaymentProviderError, ProviderUnavailable } from "./errors";
 import type { CreatedPayment, ProviderId, Wallet } from "./provider";
 import { getPlugin, getProvider } from "./registry.server";
@@ -15,7 +24,8 @@ import { orderUrl, paymentReturnUrl } from "~/lib/urls";
  * by asking the provider, never by believing a redirect or a callback.
  */
 
-const GENERIC_FAILURE = "Le paiement n'a pas pu être lancé. Réessayez dans un instant ou choisissez un autre moyen de paiement.";
+const GENERIC_FAILURE =
+  "Le paiement n'a pas pu être lancé. Réessayez dans un instant ou choisissez un autre moyen de paiement.";
 /** How long past a claim's lease a double submit keeps waiting for the first submit's page. */
 const CLAIM_WAIT_MARGIN_MS = 2_000;
 
@@ -76,7 +86,12 @@ export async function checkOpenPayments(order: Order, source: EventSource): Prom
  * `checkOpenPayments`). A double submit waits for the first submit's payment page; an open
  * payment with another provider sends the buyer to the order page, which offers to resume it.
  */
-export async function startPayment(order: Order, providerId: ProviderId, origin: string, wallet?: Wallet): Promise<StartResult> {
+export async function startPayment(
+  order: Order,
+  providerId: ProviderId,
+  origin: string,
+  wallet?: Wallet,
+): Promise<StartResult> {
   const provider = getProvider(providerId);
   const plugin = getPlugin(providerId);
   if (!provider || !plugin || !provider.supportsCurrency(order.currency)) {
@@ -85,13 +100,15 @@ export async function startPayment(order: Order, providerId: ProviderId, origin:
   const waitUntil = Date.now() + PAYMENT_CLAIM_LEASE_MS + CLAIM_WAIT_MARGIN_MS;
   let current = order;
   for (;;) {
-    if (current.status !== "pending" && current.status !== "failed") return { kind: "redirect", url: orderPageUrl(origin, current) };
+    if (current.status !== "pending" && current.status !== "failed")
+      return { kind: "redirect", url: orderPageUrl(origin, current) };
     const open = await checkOpenPayments(current, "checkout");
     current = open.order;
     if (open.kind === "paid") return { kind: "redirect", url: orderPageUrl(origin, current) };
     if (open.kind === "open") {
       const { attempt } = open;
-      if (attempt.state === "pending" && attempt.redirectUrl && attempt.provider === providerId) return { kind: "redirect", url: attempt.redirectUrl };
+      if (attempt.state === "pending" && attempt.redirectUrl && attempt.provider === providerId)
+        return { kind: "redirect", url: attempt.redirectUrl };
       // Another submit is creating a payment: wait for its page (or for its claim to go stale).
       if (attempt.state === "creating" && Date.now() < waitUntil) {
         await new Promise((resolve) => setTimeout(resolve, 250));
@@ -130,8 +147,13 @@ async function createClaimedPayment(order: Order, attempt: PaymentAttempt, origi
         currency: order.currency,
         description: `Commande ${order.number}`,
       },
-      returnUrls: { success: returnUrl(origin, attempt.provider, order), failure: `${returnUrl(origin, attempt.provider, order)}&issue=echec` },
-      ...(getPlugin(attempt.provider)?.parseCallback ? { callbackUrl: callbackUrl(origin, attempt.provider, order) } : {}),
+      returnUrls: {
+        success: returnUrl(origin, attempt.provider, order),
+        failure: `${returnUrl(origin, attempt.provider, order)}&issue=echec`,
+      },
+      ...(getPlugin(attempt.provider)?.parseCallback
+        ? { callbackUrl: callbackUrl(origin, attempt.provider, order) }
+        : {}),
     });
     if (created.amount !== order.total || created.currency.toUpperCase() !== order.currency) {
       await provider.cancel?.(created).catch(() => undefined);
@@ -178,13 +200,19 @@ async function createClaimedPayment(order: Order, attempt: PaymentAttempt, origi
  * the claim in `startPayment` still allows one open payment at a time; a provider that answered
  * (even with a refusal) is not second-guessed.
  */
-export async function startPaymentOnRoute(order: Order, providers: readonly ProviderId[], wallet: Wallet, origin: string): Promise<StartResult> {
+export async function startPaymentOnRoute(
+  order: Order,
+  providers: readonly ProviderId[],
+  wallet: Wallet,
+  origin: string,
+): Promise<StartResult> {
   let result: StartResult = { kind: "error", message: "Ce moyen de paiement n'est pas disponible pour le moment." };
   for (const [index, providerId] of providers.entries()) {
     const current = index === 0 ? order : ((await getOrder(order.number)) ?? order);
     result = await startPayment(current, providerId, origin, wallet);
     if (result.kind === "redirect" || !result.providerDown) return result;
-    if (index < providers.length - 1) console.warn(`payment for ${order.number}: ${providerId} is down, trying ${providers[index + 1]}`);
+    if (index < providers.length - 1)
+      console.warn(`payment for ${order.number}: ${providerId} is down, trying ${providers[index + 1]}`);
   }
   return result;
 }
@@ -218,10 +246,17 @@ async function cutStaleClaim(order: Order, attempt: PaymentAttempt, source: Even
       await provider.cancel?.({ reference: attempt.reference });
     } catch (error) {
       if (!isPaymentProviderError(error)) throw error;
-      if (error.kind !== "not_found") console.warn(`stale claim of ${order.number}: ${attempt.provider} not asked: ${error.message}`);
+      if (error.kind !== "not_found")
+        console.warn(`stale claim of ${order.number}: ${attempt.provider} not asked: ${error.message}`);
     }
   }
-  current = (await cutAttempt(current, attempt._key, "claim cut: the storefront stopped before recording the payment page; never shown")).order;
+  current = (
+    await cutAttempt(
+      current,
+      attempt._key,
+      "claim cut: the storefront stopped before recording the payment page; never shown",
+    )
+  ).order;
   return current;
 }
 
@@ -233,7 +268,9 @@ function attemptsToCheck(order: Order, attemptKey?: string): PaymentAttempt[] {
   const attempts = order.payments ?? [];
   if (attemptKey) return attempts.filter((attempt) => attempt._key === attemptKey && attempt.reference);
   const now = Date.now();
-  return attempts.filter((attempt) => (attempt.state === "creating" ? claimIsStale(attempt, now) : attemptMayTakeMoney(attempt)));
+  return attempts.filter((attempt) =>
+    attempt.state === "creating" ? claimIsStale(attempt, now) : attemptMayTakeMoney(attempt),
+  );
 }
 
 export interface Confirmation {
@@ -301,7 +338,9 @@ export async function handleCallback(providerId: ProviderId, order: Order, body:
   const parsed = parse(body);
   if (!parsed.ok) return { status: 400, body: { ok: false, error: parsed.error } };
   const { reference, amount } = parsed.callback;
-  const attempt = order.payments?.find((candidate) => candidate.provider === providerId && candidate.reference === reference);
+  const attempt = order.payments?.find(
+    (candidate) => candidate.provider === providerId && candidate.reference === reference,
+  );
   if (!attempt) return { status: 400, body: { ok: false, error: "unknown payment reference for this order" } };
   if (amount !== undefined && amount !== attempt.amount) {
     return { status: 400, body: { ok: false, error: `amount ${amount} does not match ${attempt.amount}` } };

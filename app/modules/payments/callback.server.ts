@@ -29,7 +29,9 @@ export async function authenticateCallback(request: Request): Promise<CallbackCa
 }
 
 /** The callback's JSON body (its size is bounded by server/request-guard.ts). */
-export async function readCallbackJson(request: Request): Promise<{ ok: true; body: unknown } | { ok: false; response: Response }> {
+export async function readCallbackJson(
+  request: Request,
+): Promise<{ ok: true; body: unknown } | { ok: false; response: Response }> {
   try {
     return { ok: true, body: await request.json() };
   } catch {

@@ -81,7 +81,11 @@ export class PaymentNotFound extends PaymentProviderError {
   readonly kind = "not_found";
   readonly retryable = true;
   constructor(init: ErrorInit) {
-    super(init, (label) => `${label} n'a pas encore enregistré ce paiement. S'il vient d'être effectué, patientez quelques instants.`);
+    super(
+      init,
+      (label) =>
+        `${label} n'a pas encore enregistré ce paiement. S'il vient d'être effectué, patientez quelques instants.`,
+    );
   }
 }
 

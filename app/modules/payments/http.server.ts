@@ -108,7 +108,7 @@ async function once(cfg: TransportConfig, opts: CallOptions): Promise<HttpResult
     if (response.ok) {
       throw new ProviderResponseInvalid({
         provider: cfg.provider,
-      providerLabel: cfg.providerLabel,
+        providerLabel: cfg.providerLabel,
         code: "MALFORMED_JSON",
         httpStatus: response.status,
         message: `${name} answered ${response.status} with a body that is not JSON (${text.length} bytes)`,
@@ -151,7 +151,7 @@ export function parseBody<T extends z.ZodType>(
     .join("; ");
   throw new ProviderResponseInvalid({
     provider: cfg.provider,
-      providerLabel: cfg.providerLabel,
+    providerLabel: cfg.providerLabel,
     code: "UNEXPECTED_RESPONSE",
     httpStatus: result.status,
     message: redact(`${cfg.providerLabel} ${label} answered an unexpected body: ${issues}`, cfg.secrets),
@@ -160,7 +160,7 @@ export function parseBody<T extends z.ZodType>(
 
 /** Text from a provider, cut short and scrubbed, for a developer message. */
 export function excerpt(cfg: TransportConfig, value: unknown) {
-  const text = typeof value === "string" ? value : JSON.stringify(value) ?? "";
+  const text = typeof value === "string" ? value : (JSON.stringify(value) ?? "");
   return redact(text.length > 300 ? `${text.slice(0, 300)}…` : text, cfg.secrets);
 }
 
@@ -175,7 +175,7 @@ export function normalizeRedirectUrl(cfg: TransportConfig, label: string, value:
   }
   throw new ProviderResponseInvalid({
     provider: cfg.provider,
-      providerLabel: cfg.providerLabel,
+    providerLabel: cfg.providerLabel,
     code: "INVALID_REDIRECT_URL",
     message: `${cfg.providerLabel} ${label} returned a payment URL that is not an http(s) URL: ${excerpt(cfg, value)}`,
   });

@@ -71,7 +71,10 @@ async function reconcileOrder(order: Order, now: Date): Promise<Order> {
 export function scheduleCheck(order: Order, now: Date, delayMs?: number) {
   const expiryMs = getEnv().ORDER_EXPIRY_MINUTES * 60_000;
   return reviseOrder(order._id, (current) => {
-    const next = delayMs === undefined ? nextCheckAt(current, now, expiryMs, PAYMENT_CLAIM_LEASE_MS) : new Date(now.getTime() + delayMs);
+    const next =
+      delayMs === undefined
+        ? nextCheckAt(current, now, expiryMs, PAYMENT_CLAIM_LEASE_MS)
+        : new Date(now.getTime() + delayMs);
     const reconcileAt = next?.toISOString();
     if (current.reconcileAt === reconcileAt && current.reconciledAt) return undefined;
     return (patch) => {
@@ -117,12 +120,15 @@ export async function reconcileOrders(now = new Date()): Promise<ReconcileSummar
       try {
         const current = await reconcileOrder(order, now);
         const moved = current.status !== order.status;
-        if (moved && (current.status === "paid" || current.status === "failed" || current.status === "expired")) summary[current.status]++;
+        if (moved && (current.status === "paid" || current.status === "failed" || current.status === "expired"))
+          summary[current.status]++;
       } catch (error) {
         // One bad order never stops the run: it is logged, skipped, and tried again later.
         summary.errors++;
         failed.push(order._id);
-        console.error(`reconciliation of ${order.number ?? order._id} failed: ${error instanceof Error ? error.message : String(error)}`);
+        console.error(
+          `reconciliation of ${order.number ?? order._id} failed: ${error instanceof Error ? error.message : String(error)}`,
+        );
         await scheduleCheck(order, new Date(), AFTER_ERROR_MS).catch(() => undefined);
       }
     }
@@ -135,7 +141,9 @@ export async function reconcileOrders(now = new Date()): Promise<ReconcileSummar
       return await run();
     } catch (error) {
       summary.errors++;
-      console.error(`reconciliation sweep ${name} failed (retried on the next run): ${error instanceof Error ? error.message : String(error)}`);
+      console.error(
+        `reconciliation sweep ${name} failed (retried on the next run): ${error instanceof Error ? error.message : String(error)}`,
+      );
       return undefined;
     }
   };

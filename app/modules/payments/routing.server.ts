@@ -24,7 +24,11 @@ export interface RoutingTable {
 
 type Routable = Pick<PaymentProvider, "id" | "coverage" | "supportsCurrency">;
 
-export function buildRoutingTable(providers: readonly Routable[], currency: string, settings: RoutingSettings = {}): RoutingTable {
+export function buildRoutingTable(
+  providers: readonly Routable[],
+  currency: string,
+  settings: RoutingSettings = {},
+): RoutingTable {
   const disabled = new Set(settings.disabledWallets ?? []);
   const ordered = [...providers]
     .filter((provider) => provider.supportsCurrency(currency))
@@ -49,7 +53,8 @@ export function buildRoutingTable(providers: readonly Routable[], currency: stri
     .sort((a, b) => a.name.localeCompare(b.name, "fr"));
   return {
     offers,
-    providersFor: (country, operator) => (isCountryCode(country) ? [...(routes.get(`${country}:${operator}`) ?? [])] : []),
+    providersFor: (country, operator) =>
+      isCountryCode(country) ? [...(routes.get(`${country}:${operator}`) ?? [])] : [],
   };
 }
 

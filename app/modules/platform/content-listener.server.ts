@@ -22,13 +22,17 @@ export function followContentChanges(client: SanityClient = getSanityClient()): 
 
   const connect = () => {
     subscription = client
-      .listen(PUBLISHED_CONTENT, { notContent: [...NOT_CONTENT_TYPES] }, {
-        events: ["welcome", "mutation", "reconnect"],
-        includeResult: false,
-        includeMutations: false,
-        visibility: "query",
-        tag: "storefront.content-cache",
-      })
+      .listen(
+        PUBLISHED_CONTENT,
+        { notContent: [...NOT_CONTENT_TYPES] },
+        {
+          events: ["welcome", "mutation", "reconnect"],
+          includeResult: false,
+          includeMutations: false,
+          visibility: "query",
+          tag: "storefront.content-cache",
+        },
+      )
       .subscribe({
         next: (event) => {
           if (event.type === "welcome") failures = 0;

@@ -17,8 +17,14 @@ const envSchema = z.object({
   PUBLIC_URL: z.url().optional(),
 
   SANITY_PROJECT_ID: z.string().regex(/^[a-z0-9-]+$/, "lowercase letters, digits and dashes"),
-  SANITY_DATASET: z.string().regex(/^[a-z0-9_-]+$/).default("production"),
-  SANITY_API_VERSION: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date like 2025-02-19").default("2025-02-19"),
+  SANITY_DATASET: z
+    .string()
+    .regex(/^[a-z0-9_-]+$/)
+    .default("production"),
+  SANITY_API_VERSION: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "a date like 2025-02-19")
+    .default("2025-02-19"),
   /** Unset for the hosted Sanity API; the sandbox lake's URL otherwise. */
   SANITY_API_HOST: z.url().optional(),
   /** Where images are served from: Sanity's CDN, or the sandbox lake. */
@@ -52,7 +58,8 @@ const envSchema = z.object({
         .filter(Boolean)
         .map((item) => {
           const origin = URL.canParse(item) ? new URL(item).origin : "null";
-          if (origin === "null") ctx.addIssue({ code: "custom", message: `${item} is not an origin like https://pay.example.com` });
+          if (origin === "null")
+            ctx.addIssue({ code: "custom", message: `${item} is not an origin like https://pay.example.com` });
           return origin;
         }),
     ),
@@ -86,14 +93,10 @@ const envSchema = z.object({
 export type Env = z.infer<typeof envSchema>;
 
 export function parseEnv(source: NodeJS.ProcessEnv): Env {
-  const cleaned = Object.fromEntries(
-    Object.entries(source).map(([key, value]) => [key, optionalString.parse(value)]),
-  );
+  const cleaned = Object.fromEntries(Object.entries(source).map(([key, value]) => [key, optionalString.parse(value)]));
   const result = envSchema.safeParse(cleaned);
   if (!result.success) {
-    const problems = result.error.issues
-      .map((issue) => `  ${issue.path.join(".")}: ${issue.message}`)
-      .join("\n");
+    const problems = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`).join("\n");
     throw new Error(`Invalid environment configuration:\n${problems}\nSee .env.example for every variable.`);
   }
   return result.data;

@@ -40,7 +40,8 @@ export function lakeLease(name: string, ttlMs: number, client: SanityClient = ge
           await client.create({ _id: id, _type: LEASE_TYPE, name, ...fields });
           return true;
         }
-        const free = current.holder === INSTANCE_ID || !current.expiresAt || Date.parse(current.expiresAt) <= now.getTime();
+        const free =
+          current.holder === INSTANCE_ID || !current.expiresAt || Date.parse(current.expiresAt) <= now.getTime();
         if (!free) return false;
         await client.patch(id).ifRevisionId(current._rev).set(fields).commit();
         return true;

@@ -15,7 +15,12 @@ function getTransport(): Transporter {
   const url = getEnv().SMTP_URL;
   if (!url) throw new Error("SMTP_URL is not set: e-mail cannot be sent");
   // Short timeouts: a hung SMTP server must not hold a request or the reconciler for minutes.
-  transport ??= nodemailer.createTransport({ url, connectionTimeout: 5_000, greetingTimeout: 5_000, socketTimeout: 10_000 });
+  transport ??= nodemailer.createTransport({
+    url,
+    connectionTimeout: 5_000,
+    greetingTimeout: 5_000,
+    socketTimeout: 10_000,
+  });
   return transport;
 }
 

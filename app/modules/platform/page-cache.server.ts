@@ -59,7 +59,10 @@ export interface PageCacheStats {
 }
 
 export function createPageCache({ now = Date.now }: { now?: () => number } = {}) {
-  const entries = new LRUCache<string, Entry>({ maxSize: MAX_BYTES, sizeCalculation: (entry) => entry.body.length + 512 });
+  const entries = new LRUCache<string, Entry>({
+    maxSize: MAX_BYTES,
+    sizeCalculation: (entry) => entry.body.length + 512,
+  });
   let generation = 0;
   const stats: PageCacheStats = { hits: 0, misses: 0, stores: 0 };
   onContentInvalidated(() => {
@@ -85,10 +88,14 @@ export function createPageCache({ now = Date.now }: { now?: () => number } = {})
     stats.hits += 1;
     for (const [name, value] of Object.entries(entry.headers)) res.setHeader(name, value);
     const csp = res.getHeader("Content-Security-Policy");
-    if (typeof csp === "string") res.setHeader("Content-Security-Policy", csp.replace(/'nonce-[^']*'/, entry.scriptHashes));
+    if (typeof csp === "string")
+      res.setHeader("Content-Security-Policy", csp.replace(/'nonce-[^']*'/, entry.scriptHashes));
     res.setHeader("X-Page-Cache", status);
     const startedAt = (res.locals.requestContext as { startedAt?: number } | undefined)?.startedAt;
-    res.setHeader("Server-Timing", `cache;desc="${status}"${startedAt === undefined ? "" : `;dur=${(performance.now() - startedAt).toFixed(1)}`}`);
+    res.setHeader(
+      "Server-Timing",
+      `cache;desc="${status}"${startedAt === undefined ? "" : `;dur=${(performance.now() - startedAt).toFixed(1)}`}`,
+    );
     res.status(200).end(req.method === "HEAD" ? undefined : entry.body);
   }
 
@@ -160,7 +167,8 @@ export function createPageCache({ now = Date.now }: { now?: () => number } = {})
 function keepPrivate(res: Response): void {
   const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => Response;
   res.writeHead = function privateWriteHead(...args: unknown[]) {
-    if (/\bpublic\b/.test(String(res.getHeader("Cache-Control") ?? ""))) res.setHeader("Cache-Control", PERSONAL_CACHE_CONTROL);
+    if (/\bpublic\b/.test(String(res.getHeader("Cache-Control") ?? "")))
+      res.setHeader("Cache-Control", PERSONAL_CACHE_CONTROL);
     return writeHead(...args);
   } as Response["writeHead"];
 }
@@ -180,7 +188,8 @@ function storableLifetime(res: Response): { freshMs: number; staleMs: number } |
 function storedHeaders(res: Response, perRequest: Set<string>): Record<string, string | string[]> {
   const headers: Record<string, string | string[]> = {};
   for (const [name, value] of Object.entries(res.getHeaders())) {
-    if (value !== undefined && !NOT_STORED.has(name) && !perRequest.has(name)) headers[name] = typeof value === "number" ? String(value) : value;
+    if (value !== undefined && !NOT_STORED.has(name) && !perRequest.has(name))
+      headers[name] = typeof value === "number" ? String(value) : value;
   }
   return headers;
 }

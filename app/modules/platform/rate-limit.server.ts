@@ -26,7 +26,11 @@ function limiterFor(limit: number, windowMs: number): RateLimiterAbstract {
     const options = { points: limit, duration: Math.ceil(windowMs / 1000), keyPrefix: `ashtech:rate:${id}` };
     const url = getEnv().REDIS_URL;
     limiter = url
-      ? new RateLimiterRedis({ ...options, storeClient: redisClient(url), insuranceLimiter: new RateLimiterMemory(options) })
+      ? new RateLimiterRedis({
+          ...options,
+          storeClient: redisClient(url),
+          insuranceLimiter: new RateLimiterMemory(options),
+        })
       : new RateLimiterMemory(options);
     limiters.set(id, limiter);
   }

@@ -59,7 +59,7 @@ export async function writeWithRevision<T>(
   what: string,
   read: () => Promise<T | undefined>,
   change: (state: T) => Change,
-  target: (state: T) => Revisioned = (state) => state as unknown as Revisioned
+  target: (state: T) => Revisioned = (state) => state as unknown as Revisioned,
 ): Promise<Revision<T>> {
   for (let round = 0; round < REVISION_ROUNDS; round++) {
     const state = await read();

@@ -21,7 +21,9 @@ type UnknownFields<T, Path extends string> = [T] extends [null]
       : never;
 
 /** Paths to the values of type `Result` that the parser input `Input` does not accept, as deep as they can be named. */
-type Rejected<Result, Input, Path extends string> = [Result] extends [Input] ? never : RejectedInside<Result, Input, Path>;
+type Rejected<Result, Input, Path extends string> = [Result] extends [Input]
+  ? never
+  : RejectedInside<Result, Input, Path>;
 type RejectedInside<Result, Input, Path extends string> = Result extends readonly (infer Item)[]
   ? NonNullable<Input> extends readonly (infer InputItem)[]
     ? OrPath<Rejected<Item, InputItem, `${Path}[]`>, Path>
@@ -50,7 +52,9 @@ export type ResultMismatch<Result, Parser extends z.ZodType> = [UnknownFields<Re
   : `not in the schema: ${UnknownFields<Result, "result">}`;
 
 /** The parser, or a type naming the mismatch so that the call does not compile. */
-export type ParserFor<Query extends TypedQuery, Parser extends z.ZodType> = [ResultMismatch<SanityQueries[Query], Parser>] extends [never]
+export type ParserFor<Query extends TypedQuery, Parser extends z.ZodType> = [
+  ResultMismatch<SanityQueries[Query], Parser>,
+] extends [never]
   ? Parser
   : { mismatch: ResultMismatch<SanityQueries[Query], Parser> };
 
@@ -65,7 +69,7 @@ export function listOf<T extends z.ZodType>(item: T, what: string) {
         if (parsed.success) return [parsed.data];
         console.warn(`lake: ignoring an invalid ${what}: ${parsed.error.issues[0]?.message ?? "?"}`);
         return [];
-      })
+      }),
     );
   // Typed as a list of what `item` reads, so that the schema check sees into lists; at runtime any
   // array passes and an item that does not parse is dropped.

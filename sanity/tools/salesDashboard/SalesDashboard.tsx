@@ -80,7 +80,9 @@ export function SalesDashboard() {
 
   const labels: Labels = useMemo(
     () => ({
-      categoryOf: Object.fromEntries((data?.products ?? []).map((product) => [product._id, product.category ?? undefined])),
+      categoryOf: Object.fromEntries(
+        (data?.products ?? []).map((product) => [product._id, product.category ?? undefined]),
+      ),
       provider: (id) => PROVIDERS[id] ?? id,
       operator: (id) => (id in OPERATORS ? OPERATORS[id as keyof typeof OPERATORS].name : id),
     }),
@@ -110,14 +112,24 @@ export function SalesDashboard() {
   const zoneNote = `Jours du fuseau de la boutique (${timeZone}).`;
 
   return (
-    <Box as="main" aria-labelledby="tableau-de-bord" style={{ overflowY: "auto", height: "100%" }} data-testid="sales-dashboard">
+    <Box
+      as="main"
+      aria-labelledby="tableau-de-bord"
+      style={{ overflowY: "auto", height: "100%" }}
+      data-testid="sales-dashboard"
+    >
       <Container width={4} padding={4}>
         <Stack gap={5}>
           <Flex align="center" justify="space-between" gap={3} wrap="wrap">
             <Heading as="h1" size={3} id="tableau-de-bord">
               Tableau de bord
             </Heading>
-            <Button text={loading ? "Actualisation…" : "Actualiser"} mode="ghost" onClick={() => void load()} disabled={loading} />
+            <Button
+              text={loading ? "Actualisation…" : "Actualiser"}
+              mode="ghost"
+              onClick={() => void load()}
+              disabled={loading}
+            />
           </Flex>
           {error ? (
             <Card tone="critical" padding={3} radius={2}>
@@ -129,12 +141,26 @@ export function SalesDashboard() {
             testId="dashboard-summary"
             caption="En bref"
             note={`Chiffre d'affaires : commandes payées et non remboursées, au jour du paiement. Conversion : commandes créées sur la période qui ont été payées. ${zoneNote}`}
-            head={["Période", "Chiffre d'affaires", "Commandes payées", "Commandes créées", "Conversion créées → payées", "Remboursées"]}
+            head={[
+              "Période",
+              "Chiffre d'affaires",
+              "Commandes payées",
+              "Commandes créées",
+              "Conversion créées → payées",
+              "Remboursées",
+            ]}
             rows={PERIODS.map((entry) => {
               const figure = figures(orders, { from: addDays(today, -(entry.days - 1)), to: today }, timeZone);
               return {
                 key: entry.id,
-                cells: [entry.title, formatAmount(figure.revenue), formatCount(figure.paid), formatCount(figure.created), formatShare(conversion(figure)), formatCount(figure.refunded)],
+                cells: [
+                  entry.title,
+                  formatAmount(figure.revenue),
+                  formatCount(figure.paid),
+                  formatCount(figure.created),
+                  formatShare(conversion(figure)),
+                  formatCount(figure.refunded),
+                ],
               };
             })}
           />
@@ -198,12 +224,21 @@ export function SalesDashboard() {
                 key={dimension.id}
                 testId={`dashboard-by-${dimension.id}`}
                 caption={`${dimension.title} (${periodTitle})`}
-                note={lineBased ? "Prix des articles, avant un éventuel code promo sur la commande." : "Montants payés par les clients."}
+                note={
+                  lineBased
+                    ? "Prix des articles, avant un éventuel code promo sur la commande."
+                    : "Montants payés par les clients."
+                }
                 head={[dimension.column, "Chiffre d'affaires", "Commandes", ...(lineBased ? ["Articles"] : [])]}
                 empty="Aucune vente sur cette période."
                 rows={rows.map((row) => ({
                   key: row.key,
-                  cells: [row.label, formatAmount(row.revenue), formatCount(row.orders), ...(lineBased ? [formatCount(row.quantity)] : [])],
+                  cells: [
+                    row.label,
+                    formatAmount(row.revenue),
+                    formatCount(row.orders),
+                    ...(lineBased ? [formatCount(row.quantity)] : []),
+                  ],
                 }))}
               />
             );
@@ -257,7 +292,12 @@ export function SalesDashboard() {
               return {
                 key: pool._id,
                 cells: [
-                  <IntentLink key="link" intent="edit" params={{ id: pool._id, type: "accessCodePool" }} style={linkStyle}>
+                  <IntentLink
+                    key="link"
+                    intent="edit"
+                    params={{ id: pool._id, type: "accessCodePool" }}
+                    style={linkStyle}
+                  >
                     {pool.product ?? pool.title ?? pool._id}
                   </IntentLink>,
                   formatCount(pool.free),
@@ -290,7 +330,12 @@ interface Row {
   cells: ReactNode[];
 }
 
-const cellStyle = { padding: "8px 12px", borderBottom: "1px solid var(--card-border-color)", textAlign: "left" as const, verticalAlign: "top" as const };
+const cellStyle = {
+  padding: "8px 12px",
+  borderBottom: "1px solid var(--card-border-color)",
+  textAlign: "left" as const,
+  verticalAlign: "top" as const,
+};
 
 /**
  * A real table: its caption names it for screen readers, column headers and each row's first cell
@@ -320,7 +365,19 @@ function DataTable({
       <table style={{ width: "100%", borderCollapse: "collapse", fontSize: "0.875rem", color: "inherit" }}>
         <caption style={{ textAlign: "left", fontWeight: 600, fontSize: "1rem", padding: "4px 12px 8px" }}>
           {caption}
-          {note ? <span style={{ display: "block", fontWeight: 400, fontSize: "0.8125rem", color: "var(--card-muted-fg-color)", marginTop: 4 }}>{note}</span> : null}
+          {note ? (
+            <span
+              style={{
+                display: "block",
+                fontWeight: 400,
+                fontSize: "0.8125rem",
+                color: "var(--card-muted-fg-color)",
+                marginTop: 4,
+              }}
+            >
+              {note}
+            </span>
+          ) : null}
         </caption>
         <thead>
           <tr>
@@ -347,7 +404,10 @@ function DataTable({
                       {cell}
                     </th>
                   ) : (
-                    <td key={index} style={{ ...cellStyle, textAlign: align(index), fontVariantNumeric: "tabular-nums" }}>
+                    <td
+                      key={index}
+                      style={{ ...cellStyle, textAlign: align(index), fontVariantNumeric: "tabular-nums" }}
+                    >
                       {cell}
                     </td>
                   ),

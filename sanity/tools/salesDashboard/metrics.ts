@@ -21,7 +21,9 @@ export interface DashboardOrder {
 /** "2026-11-29": the calendar day of an instant on the shop's clock. */
 export function dayOf(iso: string, timeZone: string): string {
   // en-CA writes dates as YYYY-MM-DD.
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(iso));
+  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(
+    new Date(iso),
+  );
 }
 
 /** A calendar day moved by whole days (pure date arithmetic, no time zone involved). */
@@ -40,7 +42,8 @@ export function weekOf(day: string): string {
 /** Paid and still paid: a refunded order's money went back, so it counts in no revenue. */
 export const isPaid = (order: DashboardOrder) => order.status === "paid" && !!order.paidAt;
 /** The buyer paid at some point (a refund came after): what « created → paid » counts. */
-export const wasPaid = (order: DashboardOrder) => !!order.paidAt && (order.status === "paid" || order.status === "refunded");
+export const wasPaid = (order: DashboardOrder) =>
+  !!order.paidAt && (order.status === "paid" || order.status === "refunded");
 
 export interface Period {
   /** First and last day, inclusive. */
@@ -82,7 +85,8 @@ export function figures(orders: DashboardOrder[], period: Period, timeZone: stri
 }
 
 /** Created → paid, as a share (null with nothing created). */
-export const conversion = (figures: PeriodFigures): number | null => (figures.created ? figures.converted / figures.created : null);
+export const conversion = (figures: PeriodFigures): number | null =>
+  figures.created ? figures.converted / figures.created : null;
 
 /** One row per day, today first. */
 export function byDay(orders: DashboardOrder[], today: string, days: number, timeZone: string) {
@@ -125,7 +129,13 @@ export interface Labels {
  * What sold in the period (paid, not refunded orders, by the day they were paid), grouped by one
  * dimension, largest revenue first. Free orders have no operator and the « free » provider.
  */
-export function breakdown(orders: DashboardOrder[], period: Period, timeZone: string, dimension: Dimension, labels: Labels): BreakdownRow[] {
+export function breakdown(
+  orders: DashboardOrder[],
+  period: Period,
+  timeZone: string,
+  dimension: Dimension,
+  labels: Labels,
+): BreakdownRow[] {
   const rows = new Map<string, BreakdownRow & { seen: Set<string> }>();
   const add = (key: string, label: string, order: DashboardOrder, quantity: number, revenue: number) => {
     const row = rows.get(key) ?? { key, label, orders: 0, quantity: 0, revenue: 0, seen: new Set<string>() };
@@ -143,7 +153,10 @@ export function breakdown(orders: DashboardOrder[], period: Period, timeZone: st
       for (const line of order.lines ?? []) {
         const productId = line.productId ?? "?";
         const category = labels.categoryOf[productId];
-        const [key, label] = dimension === "product" ? [productId, line.title ?? productId] : [category ?? "?", category ?? "Sans catégorie"];
+        const [key, label] =
+          dimension === "product"
+            ? [productId, line.title ?? productId]
+            : [category ?? "?", category ?? "Sans catégorie"];
         add(key, label, order, line.quantity ?? 1, line.total ?? 0);
       }
     } else if (dimension === "provider") {
@@ -151,7 +164,13 @@ export function breakdown(orders: DashboardOrder[], period: Period, timeZone: st
       add(provider, labels.provider(provider), order, 1, order.total ?? 0);
     } else {
       const operator = order.payment?.operator ?? "";
-      add(operator || "none", operator ? labels.operator(operator) : "Sans paiement (gratuit)", order, 1, order.total ?? 0);
+      add(
+        operator || "none",
+        operator ? labels.operator(operator) : "Sans paiement (gratuit)",
+        order,
+        1,
+        order.total ?? 0,
+      );
     }
   }
   return [...rows.values()]

@@ -29,7 +29,25 @@ export const DASHBOARD_QUERY = `{
 export interface DashboardData {
   orders: DashboardOrder[];
   products: { _id: string; category?: string | null }[];
-  toDeliver: { _id: string; number?: string; paidAt?: string | null; customer?: string | null; lines?: (string | null)[] | null }[];
-  claims: { _id: string; number?: string; status?: string; claims?: { _key: string; at?: string; smsReference?: string; answer?: string }[] | null }[];
-  pools: { _id: string; title?: string | null; product?: string | null; free: number; total: number; threshold?: number | null }[];
+  toDeliver: {
+    _id: string;
+    number?: string;
+    paidAt?: string | null;
+    customer?: string | null;
+    lines?: (string | null)[] | null;
+  }[];
+  claims: {
+    _id: string;
+    number?: string;
+    status?: string;
+    claims?: { _key: string; at?: string; smsReference?: string; answer?: string }[] | null;
+  }[];
+  pools: {
+    _id: string;
+    title?: string | null;
+    product?: string | null;
+    free: number;
+    total: number;
+    threshold?: number | null;
+  }[];
 }

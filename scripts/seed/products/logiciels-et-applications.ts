@@ -9,13 +9,19 @@ export const logicielsEtApplications: ProductSeed[] = [
     kind: "access",
     accessDelivery: "code",
     activationSteps: [
-      ["ol", [
-        "Ouvrez **Paramètres** (touches Windows + I), puis **Système > Activation**.",
-        "Cliquez sur **Modifier** à côté de « Modifier la clé de produit ».",
-        "Collez la clé ci-dessus, puis cliquez sur **Suivant** et **Activer**.",
-        "Redémarrez le PC : « Windows est activé » s'affiche dans Activation.",
-      ]],
-      ["p", "Un message d'erreur ? Envoyez-nous une capture d'écran sur WhatsApp : nous vous guidons jusqu'à l'activation."],
+      [
+        "ol",
+        [
+          "Ouvrez **Paramètres** (touches Windows + I), puis **Système > Activation**.",
+          "Cliquez sur **Modifier** à côté de « Modifier la clé de produit ».",
+          "Collez la clé ci-dessus, puis cliquez sur **Suivant** et **Activer**.",
+          "Redémarrez le PC : « Windows est activé » s'affiche dans Activation.",
+        ],
+      ],
+      [
+        "p",
+        "Un message d'erreur ? Envoyez-nous une capture d'écran sur WhatsApp : nous vous guidons jusqu'à l'activation.",
+      ],
     ],
     price: 15000,
     featured: true,
@@ -23,13 +29,19 @@ export const logicielsEtApplications: ProductSeed[] = [
     summary:
       "Une clé de licence Windows 11 Professionnel pour un PC, livrée dès le paiement, avec le guide d'activation en français.",
     description: [
-      ["p", "Fini le message « Activer Windows » en bas de l'écran. **Activez Windows 11 Professionnel en deux minutes** et profitez de toutes ses fonctions : BitLocker, bureau à distance, mises à jour de sécurité."],
+      [
+        "p",
+        "Fini le message « Activer Windows » en bas de l'écran. **Activez Windows 11 Professionnel en deux minutes** et profitez de toutes ses fonctions : BitLocker, bureau à distance, mises à jour de sécurité.",
+      ],
       ["h3", "Comment ça marche"],
-      ["ol", [
-        "Vous payez par mobile money",
-        "La clé s'affiche sur la page de votre commande et arrive par e-mail",
-        "Vous la saisissez dans Paramètres > Système > Activation",
-      ]],
+      [
+        "ol",
+        [
+          "Vous payez par mobile money",
+          "La clé s'affiche sur la page de votre commande et arrive par e-mail",
+          "Vous la saisissez dans Paramètres > Système > Activation",
+        ],
+      ],
     ],
     features: [
       "Clé de licence Windows 11 Professionnel pour 1 PC",
@@ -39,7 +51,10 @@ export const logicielsEtApplications: ProductSeed[] = [
       "Assistance WhatsApp en cas de souci d'activation",
     ],
     faq: [
-      ["Mon ordinateur est sous Windows 10, est-ce compatible ?", "Oui, si votre PC remplit les conditions de Windows 11 ; le guide explique comment le vérifier en une minute."],
+      [
+        "Mon ordinateur est sous Windows 10, est-ce compatible ?",
+        "Oui, si votre PC remplit les conditions de Windows 11 ; le guide explique comment le vérifier en une minute.",
+      ],
       ["Puis-je réinstaller Windows plus tard ?", "Oui, la licence reste liée à votre PC après une réinstallation."],
     ],
     salesCount: 233,
@@ -52,12 +67,15 @@ export const logicielsEtApplications: ProductSeed[] = [
     kind: "access",
     accessDelivery: "code",
     activationSteps: [
-      ["ol", [
-        "Ouvrez [setup.office.com](https://setup.office.com) et connectez-vous avec votre compte Microsoft (créez-le gratuitement au besoin).",
-        "Collez la clé ci-dessus, choisissez votre pays et la langue française, puis **Suivant**.",
-        "Cliquez sur **Installer Office** et lancez le fichier téléchargé.",
-        "Ouvrez Word et connectez-vous avec le même compte : Office est activé pour de bon.",
-      ]],
+      [
+        "ol",
+        [
+          "Ouvrez [setup.office.com](https://setup.office.com) et connectez-vous avec votre compte Microsoft (créez-le gratuitement au besoin).",
+          "Collez la clé ci-dessus, choisissez votre pays et la langue française, puis **Suivant**.",
+          "Cliquez sur **Installer Office** et lancez le fichier téléchargé.",
+          "Ouvrez Word et connectez-vous avec le même compte : Office est activé pour de bon.",
+        ],
+      ],
       ["p", "Sur Mac, téléchargez Office depuis la même page : la clé est la même."],
     ],
     price: 25000,
@@ -66,7 +84,10 @@ export const logicielsEtApplications: ProductSeed[] = [
     summary:
       "Word, Excel, PowerPoint et Outlook 2024 achetés une fois, utilisés pour toujours, sur un PC ou un Mac. Licence pour usage professionnel autorisé.",
     description: [
-      ["p", "Pas d'abonnement à renouveler : **vous payez une seule fois et Office 2024 est à vous**. Idéal pour un commerce, un cabinet ou un étudiant qui veut être tranquille."],
+      [
+        "p",
+        "Pas d'abonnement à renouveler : **vous payez une seule fois et Office 2024 est à vous**. Idéal pour un commerce, un cabinet ou un étudiant qui veut être tranquille.",
+      ],
       ["p", "Vous recevez la clé et le lien d'installation officiel, avec un guide en français."],
     ],
     features: [
@@ -90,12 +111,15 @@ export const logicielsEtApplications: ProductSeed[] = [
     kind: "access",
     accessDelivery: "code",
     activationSteps: [
-      ["ol", [
-        "Téléchargez ESET NOD32 Antivirus depuis [eset.com](https://www.eset.com/fr/) et lancez l'installation.",
-        "Choisissez **Utiliser une clé de licence achetée**.",
-        "Collez la clé ci-dessus, puis cliquez sur **Continuer**.",
-        "Lancez une première **analyse de l'ordinateur** : vous êtes protégé pour un an.",
-      ]],
+      [
+        "ol",
+        [
+          "Téléchargez ESET NOD32 Antivirus depuis [eset.com](https://www.eset.com/fr/) et lancez l'installation.",
+          "Choisissez **Utiliser une clé de licence achetée**.",
+          "Collez la clé ci-dessus, puis cliquez sur **Continuer**.",
+          "Lancez une première **analyse de l'ordinateur** : vous êtes protégé pour un an.",
+        ],
+      ],
     ],
     price: 8500,
     promoPrice: 7000,
@@ -104,7 +128,10 @@ export const logicielsEtApplications: ProductSeed[] = [
     summary:
       "Protégez votre ordinateur contre les virus, les clés USB infectées et les arnaques en ligne pendant 12 mois, sans ralentir votre PC.",
     description: [
-      ["p", "Les clés USB passées de main en main au cybercafé ou au bureau sont la première source de virus. **ESET NOD32 bloque les menaces avant qu'elles n'abîment vos fichiers.**"],
+      [
+        "p",
+        "Les clés USB passées de main en main au cybercafé ou au bureau sont la première source de virus. **ESET NOD32 bloque les menaces avant qu'elles n'abîment vos fichiers.**",
+      ],
       ["p", "Léger et discret, il fonctionne même sur les ordinateurs anciens."],
     ],
     features: [
@@ -115,7 +142,10 @@ export const logicielsEtApplications: ProductSeed[] = [
       "Clé livrée immédiatement",
     ],
     faq: [
-      ["Dois-je désinstaller mon ancien antivirus ?", "Oui, deux antivirus ensemble ralentissent le PC ; le guide explique comment faire proprement."],
+      [
+        "Dois-je désinstaller mon ancien antivirus ?",
+        "Oui, deux antivirus ensemble ralentissent le PC ; le guide explique comment faire proprement.",
+      ],
     ],
     salesCount: 96,
     publishedOn: "2026-05-05",
@@ -127,12 +157,15 @@ export const logicielsEtApplications: ProductSeed[] = [
     kind: "access",
     accessDelivery: "code",
     activationSteps: [
-      ["ol", [
-        "Téléchargez IDM depuis [internetdownloadmanager.com](https://www.internetdownloadmanager.com/download.html) et installez-le.",
-        "Ouvrez IDM, puis le menu **Enregistrement > Enregistrer**.",
-        "Indiquez votre prénom, votre nom et votre e-mail, puis collez le numéro de série ci-dessus.",
-        "Cliquez sur **OK** : la licence est à vie. Gardez cet e-mail pour réinstaller IDM plus tard.",
-      ]],
+      [
+        "ol",
+        [
+          "Téléchargez IDM depuis [internetdownloadmanager.com](https://www.internetdownloadmanager.com/download.html) et installez-le.",
+          "Ouvrez IDM, puis le menu **Enregistrement > Enregistrer**.",
+          "Indiquez votre prénom, votre nom et votre e-mail, puis collez le numéro de série ci-dessus.",
+          "Cliquez sur **OK** : la licence est à vie. Gardez cet e-mail pour réinstaller IDM plus tard.",
+        ],
+      ],
     ],
     price: 4500,
     maxQuantity: 3,
@@ -140,7 +173,10 @@ export const logicielsEtApplications: ProductSeed[] = [
     summary:
       "Téléchargez jusqu'à 5 fois plus vite et reprenez vos téléchargements interrompus par une coupure de connexion ou d'électricité.",
     description: [
-      ["p", "Connexion instable, coupure de courant, forfait qui s'épuise : **IDM reprend vos téléchargements exactement là où ils s'étaient arrêtés**."],
+      [
+        "p",
+        "Connexion instable, coupure de courant, forfait qui s'épuise : **IDM reprend vos téléchargements exactement là où ils s'étaient arrêtés**.",
+      ],
       ["p", "Licence à vie pour un PC Windows, avec les mises à jour incluses."],
     ],
     features: [
@@ -152,7 +188,10 @@ export const logicielsEtApplications: ProductSeed[] = [
     ],
     faq: [
       ["Fonctionne-t-il sur Mac ?", "Non, IDM fonctionne uniquement sous Windows."],
-      ["Puis-je en acheter pour plusieurs PC ?", "Oui, jusqu'à 3 licences par commande ; au-delà, écrivez-nous sur WhatsApp."],
+      [
+        "Puis-je en acheter pour plusieurs PC ?",
+        "Oui, jusqu'à 3 licences par commande ; au-delà, écrivez-nous sur WhatsApp.",
+      ],
     ],
     salesCount: 188,
     publishedOn: "2026-06-10",
@@ -164,19 +203,25 @@ export const logicielsEtApplications: ProductSeed[] = [
     kind: "access",
     accessDelivery: "code",
     activationSteps: [
-      ["ol", [
-        "Installez Filmora depuis [filmora.wondershare.fr](https://filmora.wondershare.fr) et ouvrez-le.",
-        "Connectez-vous avec votre identifiant Wondershare (créez-le gratuitement au besoin).",
-        "Cliquez sur l'icône de profil, puis sur **Activer** et collez la clé ci-dessus.",
-        "Exportez une vidéo d'essai : elle sort sans filigrane pendant un an.",
-      ]],
+      [
+        "ol",
+        [
+          "Installez Filmora depuis [filmora.wondershare.fr](https://filmora.wondershare.fr) et ouvrez-le.",
+          "Connectez-vous avec votre identifiant Wondershare (créez-le gratuitement au besoin).",
+          "Cliquez sur l'icône de profil, puis sur **Activer** et collez la clé ci-dessus.",
+          "Exportez une vidéo d'essai : elle sort sans filigrane pendant un an.",
+        ],
+      ],
     ],
     price: 14000,
     tags: ["filmora", "montage vidéo", "licence", "youtube"],
     summary:
       "Le logiciel de montage vidéo simple et complet pour ordinateur : effets, titres animés, musique libre et outils d'IA, pendant 12 mois.",
     description: [
-      ["p", "Plus simple qu'un logiciel professionnel, plus complet qu'une application mobile : **Filmora est le bon choix pour vos vidéos YouTube, mariages et publicités**."],
+      [
+        "p",
+        "Plus simple qu'un logiciel professionnel, plus complet qu'une application mobile : **Filmora est le bon choix pour vos vidéos YouTube, mariages et publicités**.",
+      ],
       ["p", "Vous recevez une clé annuelle à activer dans votre compte Wondershare."],
     ],
     features: [
@@ -203,7 +248,10 @@ export const logicielsEtApplications: ProductSeed[] = [
     summary:
       "Un technicien installe et active pour vous votre logiciel (Windows, Office, antivirus…) à distance, pendant que vous regardez.",
     description: [
-      ["p", "Pas à l'aise avec l'installation ? **Un technicien Ashtech se connecte à votre ordinateur** avec votre accord, installe et active le logiciel, puis vérifie que tout fonctionne."],
+      [
+        "p",
+        "Pas à l'aise avec l'installation ? **Un technicien Ashtech se connecte à votre ordinateur** avec votre accord, installe et active le logiciel, puis vérifie que tout fonctionne.",
+      ],
       ["p", "Après le paiement, nous vous contactons sur WhatsApp pour fixer un créneau."],
     ],
     features: [
@@ -213,8 +261,14 @@ export const logicielsEtApplications: ProductSeed[] = [
       "Rendez-vous fixé sur WhatsApp",
     ],
     faq: [
-      ["Est-ce sécurisé ?", "Oui : vous voyez tout ce que fait le technicien et vous pouvez couper la connexion à tout moment."],
-      ["Le logiciel est-il inclus ?", "Non, ce service concerne l'installation ; la licence s'achète séparément dans la boutique."],
+      [
+        "Est-ce sécurisé ?",
+        "Oui : vous voyez tout ce que fait le technicien et vous pouvez couper la connexion à tout moment.",
+      ],
+      [
+        "Le logiciel est-il inclus ?",
+        "Non, ce service concerne l'installation ; la licence s'achète séparément dans la boutique.",
+      ],
     ],
     salesCount: 264,
     publishedOn: "2026-04-16",
@@ -226,19 +280,25 @@ export const logicielsEtApplications: ProductSeed[] = [
     kind: "access",
     accessDelivery: "code",
     activationSteps: [
-      ["ol", [
-        "Téléchargez Malwarebytes depuis [malwarebytes.com](https://www.malwarebytes.com/fr) et installez-le.",
-        "Dans le tableau de bord, cliquez sur **Activer une licence**.",
-        "Collez la clé ci-dessus, puis cliquez sur **Activer**.",
-        "Lancez une **analyse** : la protection en temps réel reste active pendant un an.",
-      ]],
+      [
+        "ol",
+        [
+          "Téléchargez Malwarebytes depuis [malwarebytes.com](https://www.malwarebytes.com/fr) et installez-le.",
+          "Dans le tableau de bord, cliquez sur **Activer une licence**.",
+          "Collez la clé ci-dessus, puis cliquez sur **Activer**.",
+          "Lancez une **analyse** : la protection en temps réel reste active pendant un an.",
+        ],
+      ],
     ],
     price: 10500,
     tags: ["malwarebytes", "sécurité", "antivirus", "licence"],
     summary:
       "Nettoyez et protégez votre ordinateur contre les logiciels malveillants, publicités intrusives et rançongiciels pendant 12 mois.",
     description: [
-      ["p", "Votre PC est lent, ouvre des pages publicitaires toutes seules ou affiche des alertes suspectes ? **Malwarebytes le nettoie en profondeur** et le protège ensuite en temps réel."],
+      [
+        "p",
+        "Votre PC est lent, ouvre des pages publicitaires toutes seules ou affiche des alertes suspectes ? **Malwarebytes le nettoie en profondeur** et le protège ensuite en temps réel.",
+      ],
     ],
     features: [
       "Licence Malwarebytes Premium 1 an pour 1 appareil",
@@ -260,19 +320,25 @@ export const logicielsEtApplications: ProductSeed[] = [
     kind: "access",
     accessDelivery: "code",
     activationSteps: [
-      ["ol", [
-        "Ouvrez [surfshark.com](https://surfshark.com/fr), puis **Se connecter > Activer un code**.",
-        "Créez votre compte avec votre e-mail et collez le code ci-dessus.",
-        "Installez l'application Surfshark sur chaque téléphone ou ordinateur de la famille et connectez-vous avec ce compte.",
-        "Appuyez sur **Connexion rapide** : votre connexion est chiffrée.",
-      ]],
+      [
+        "ol",
+        [
+          "Ouvrez [surfshark.com](https://surfshark.com/fr), puis **Se connecter > Activer un code**.",
+          "Créez votre compte avec votre e-mail et collez le code ci-dessus.",
+          "Installez l'application Surfshark sur chaque téléphone ou ordinateur de la famille et connectez-vous avec ce compte.",
+          "Appuyez sur **Connexion rapide** : votre connexion est chiffrée.",
+        ],
+      ],
     ],
     price: 17500,
     tags: ["vpn", "sécurité", "vie privée", "wifi public"],
     summary:
       "Sécurisez vos connexions sur les Wi-Fi publics et protégez votre vie privée sur tous vos appareils, sans limite d'appareils, pendant un an.",
     description: [
-      ["p", "Au café, à l'hôtel ou à l'aéroport, les Wi-Fi publics exposent vos mots de passe. **Surfshark chiffre votre connexion** sur téléphone et ordinateur."],
+      [
+        "p",
+        "Au café, à l'hôtel ou à l'aéroport, les Wi-Fi publics exposent vos mots de passe. **Surfshark chiffre votre connexion** sur téléphone et ordinateur.",
+      ],
       ["p", "Une seule licence protège tous les appareils de la famille."],
     ],
     features: [
@@ -282,7 +348,10 @@ export const logicielsEtApplications: ProductSeed[] = [
       "Chiffrement de toutes vos connexions",
     ],
     faq: [
-      ["Le VPN ralentit-il la connexion ?", "Très peu : choisissez un serveur proche, par exemple en Afrique du Sud ou en Europe, pour garder un bon débit."],
+      [
+        "Le VPN ralentit-il la connexion ?",
+        "Très peu : choisissez un serveur proche, par exemple en Afrique du Sud ou en Europe, pour garder un bon débit.",
+      ],
     ],
     salesCount: 31,
     publishedOn: "2026-11-12",

@@ -16,11 +16,20 @@ import type {
 const FAKEPAY: ProviderName = { provider: "fakepay", providerLabel: "Fake Pay" };
 
 /** Orange Money in Cameroon, which neither Lygos nor Lengo takes in the demo. */
-export const FAKEPAY_COVERAGE: Coverage = { currencies: ["XAF"], wallets: [{ country: "CM", operator: "orange-money" }] };
+export const FAKEPAY_COVERAGE: Coverage = {
+  currencies: ["XAF"],
+  wallets: [{ country: "CM", operator: "orange-money" }],
+};
 
 const STATES: Record<string, PaymentState> = { PAID: "paid", DECLINED: "failed" };
 const createdSchema = z.object({ id: z.string(), url: z.url() });
-const statusSchema = z.object({ id: z.string(), reference: z.string(), status: z.string(), amount: z.number().int(), currency: z.string() });
+const statusSchema = z.object({
+  id: z.string(),
+  reference: z.string(),
+  status: z.string(),
+  amount: z.number().int(),
+  currency: z.string(),
+});
 
 class FakePayProvider implements PaymentProvider {
   readonly id = FAKEPAY.provider;
@@ -44,12 +53,25 @@ class FakePayProvider implements PaymentProvider {
       path: "/api/payments",
       label: "POST /api/payments",
       headers: { "x-key": this.#key, "content-type": "application/json" },
-      body: { reference: order.reference, amount: order.amount, currency: order.currency, return_url: returnUrls.success },
+      body: {
+        reference: order.reference,
+        amount: order.amount,
+        currency: order.currency,
+        return_url: returnUrls.success,
+      },
       read: false,
     });
-    if (r.status !== 201) throw new ProviderRejected({ ...FAKEPAY, code: `HTTP_${r.status}`, message: `Fake Pay refused: ${r.status}` });
+    if (r.status !== 201)
+      throw new ProviderRejected({ ...FAKEPAY, code: `HTTP_${r.status}`, message: `Fake Pay refused: ${r.status}` });
     const created = parseBody(this.#transport, "POST /api/payments", createdSchema, r);
-    return { provider: this.id, reference: created.id, redirectUrl: created.url, amount: order.amount, currency: order.currency, raw: created };
+    return {
+      provider: this.id,
+      reference: created.id,
+      redirectUrl: created.url,
+      amount: order.amount,
+      currency: order.currency,
+      raw: created,
+    };
   }
 
   async getStatus({ reference }: PaymentLookup): Promise<PaymentStatus> {
@@ -62,14 +84,23 @@ class FakePayProvider implements PaymentProvider {
       read: true,
     });
     const s = parseBody(this.#transport, label, statusSchema, r);
-    return { provider: this.id, state: STATES[s.status] ?? "pending", rawStatus: s.status, reference: s.id, amount: s.amount, currency: s.currency, raw: s };
+    return {
+      provider: this.id,
+      state: STATES[s.status] ?? "pending",
+      rawStatus: s.status,
+      reference: s.id,
+      amount: s.amount,
+      currency: s.currency,
+      raw: s,
+    };
   }
 }
 
 export const fakePayPlugin: PaymentPlugin = {
   id: FAKEPAY.provider,
   label: FAKEPAY.providerLabel,
-  fromEnv: (env) => (env.FAKEPAY_API_URL && env.FAKEPAY_KEY ? new FakePayProvider(env.FAKEPAY_API_URL, env.FAKEPAY_KEY) : null),
+  fromEnv: (env) =>
+    env.FAKEPAY_API_URL && env.FAKEPAY_KEY ? new FakePayProvider(env.FAKEPAY_API_URL, env.FAKEPAY_KEY) : null,
   // Its hosted page is served next to its API.
   pageOrigins: (env) => (env.FAKEPAY_API_URL ? [new URL(env.FAKEPAY_API_URL).origin] : []),
   // Fake Pay assigns its own ids.

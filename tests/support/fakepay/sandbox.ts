@@ -1,9 +1,22 @@
 import http from "node:http";
 import { randomUUID } from "node:crypto";
-import { LYGOS_COUNTRIES, readCheckoutForm, renderCheckoutPage, renderOutcomePage, validateCheckoutForm, type Outcome } from "../../../sandbox/shared/checkout";
+import {
+  LYGOS_COUNTRIES,
+  readCheckoutForm,
+  renderCheckoutPage,
+  renderOutcomePage,
+  validateCheckoutForm,
+  type Outcome,
+} from "../../../sandbox/shared/checkout";
 import { FaultController, sendProviderJson } from "../../../sandbox/shared/faults";
 import { isRecord, listen, parseJson, readBody, redirect, sendHtml, sendJson } from "../../../sandbox/shared/http";
-import { RequestLog, commonControlRoutes, createHandler, paymentControlRoutes, type SandboxRoute } from "../../../sandbox/shared/server";
+import {
+  RequestLog,
+  commonControlRoutes,
+  createHandler,
+  paymentControlRoutes,
+  type SandboxRoute,
+} from "../../../sandbox/shared/server";
 
 /**
  * A third provider's sandbox, built only from the shared sandbox pieces: it proves a provider
@@ -47,7 +60,12 @@ export async function startFakePay({ key }: { key: string }) {
         if (!authorized(req)) return sendProviderJson(res, 401, { error: "bad key" });
         const body = parseJson(await readBody(req, 16 * 1024));
         const b = body.ok && isRecord(body.value) ? body.value : {};
-        if (typeof b.reference !== "string" || !Number.isInteger(b.amount) || typeof b.currency !== "string" || typeof b.return_url !== "string") {
+        if (
+          typeof b.reference !== "string" ||
+          !Number.isInteger(b.amount) ||
+          typeof b.currency !== "string" ||
+          typeof b.return_url !== "string"
+        ) {
           return sendProviderJson(res, 400, { error: "reference, amount, currency and return_url are required" });
         }
         const payment: Payment = {
@@ -70,7 +88,13 @@ export async function startFakePay({ key }: { key: string }) {
         if (!authorized(req)) return sendProviderJson(res, 401, { error: "bad key" });
         const p = payments.get(id!);
         if (!p) return sendProviderJson(res, 404, { error: "no such payment" });
-        sendProviderJson(res, 200, { id: p.id, reference: p.reference, status: p.status, amount: p.amount, currency: p.currency });
+        sendProviderJson(res, 200, {
+          id: p.id,
+          reference: p.reference,
+          status: p.status,
+          amount: p.amount,
+          currency: p.currency,
+        });
       },
     },
   ];

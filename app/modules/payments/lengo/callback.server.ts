@@ -31,7 +31,10 @@ export function parseLengoCallback(
 ): { ok: true; callback: LengoCallback } | { ok: false; error: string } {
   const parsed = callbackSchema.safeParse(body);
   if (!parsed.success) {
-    return { ok: false, error: parsed.error.issues.map((i) => `${i.path.join(".") || "(body)"}: ${i.message}`).join("; ") };
+    return {
+      ok: false,
+      error: parsed.error.issues.map((i) => `${i.path.join(".") || "(body)"}: ${i.message}`).join("; "),
+    };
   }
   const d = parsed.data;
   const payer = d.Client ?? d.client;
@@ -47,4 +50,3 @@ export function parseLengoCallback(
     },
   };
 }
-

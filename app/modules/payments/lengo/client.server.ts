@@ -12,7 +12,15 @@ import {
   transportConfig,
   type TransportOptions,
 } from "../http.server";
-import type { Coverage, CreatePaymentInput, CreatedPayment, PaymentLookup, PaymentProvider, PaymentStatus, Wallet } from "../provider";
+import type {
+  Coverage,
+  CreatePaymentInput,
+  CreatedPayment,
+  PaymentLookup,
+  PaymentProvider,
+  PaymentStatus,
+  Wallet,
+} from "../provider";
 import { LENGO, LENGO_GUINEA } from "./coverage";
 import { mapLengoStatus, rawStatusText } from "./status";
 
@@ -64,7 +72,8 @@ export class LengoProvider implements PaymentProvider {
   readonly #transport: TransportConfig;
 
   constructor(config: LengoConfig) {
-    if (!config.licenseKey || !config.websiteId) throw new Error("LengoProvider: licenseKey and websiteId are required");
+    if (!config.licenseKey || !config.websiteId)
+      throw new Error("LengoProvider: licenseKey and websiteId are required");
     this.#licenseKey = config.licenseKey;
     this.#websiteId = config.websiteId;
     this.currencies = (config.currencies ?? ["GNF", "XOF", "XAF", "USD"]).map((c) => c.toUpperCase());
@@ -171,7 +180,8 @@ export class LengoProvider implements PaymentProvider {
     const text = parsed.success ? (parsed.data.message ?? parsed.data.error) : undefined;
     const message = `Lengo ${label} answered ${status}${text ? `: ${excerpt(this.#transport, text)}` : json === undefined ? " (not JSON)" : ""}`;
     const init = { ...LENGO, httpStatus: status, message };
-    if (status === 401 || status === 403) return new ProviderRejected({ ...init, code: "UNAUTHORIZED", configError: true });
+    if (status === 401 || status === 403)
+      return new ProviderRejected({ ...init, code: "UNAUTHORIZED", configError: true });
     if (status === 404) {
       // On the status read, an unknown pay_id; on create, a wrong base URL.
       return label === "POST /transaction/status"
@@ -186,7 +196,8 @@ export class LengoProvider implements PaymentProvider {
         shopperMessage: "Lengo Pay n'accepte pas ce montant. Choisissez un autre moyen de paiement.",
       });
     }
-    if (lower.includes("currency")) return new ProviderRejected({ ...init, code: "UNSUPPORTED_CURRENCY", configError: true });
+    if (lower.includes("currency"))
+      return new ProviderRejected({ ...init, code: "UNSUPPORTED_CURRENCY", configError: true });
     return new ProviderRejected({ ...init, code: `HTTP_${status}` });
   }
 }

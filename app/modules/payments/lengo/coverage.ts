@@ -18,7 +18,9 @@ export function parseWalletList(text: string | undefined): Wallet[] {
   return text.split(",").map((pair) => {
     const [country = "", operator = ""] = pair.trim().split(":");
     if (!isCountryCode(country) || !isOperatorId(operator)) {
-      throw new Error(`LENGO_WALLETS: "${pair.trim()}" is not COUNTRY:operator with a known country code and operator id`);
+      throw new Error(
+        `LENGO_WALLETS: "${pair.trim()}" is not COUNTRY:operator with a known country code and operator id`,
+      );
     }
     return { country, operator };
   });

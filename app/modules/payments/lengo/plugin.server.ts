@@ -36,7 +36,10 @@ export const lengoPlugin: PaymentPlugin = {
     });
   },
   // The sandbox serves its page next to its API; Lengo's own lives on payment.lengopay.com.
-  pageOrigins: (source) => [new URL(parsePluginEnv(LENGO.provider, envSchema, source).LENGO_API_URL).origin, "https://payment.lengopay.com"],
+  pageOrigins: (source) => [
+    new URL(parsePluginEnv(LENGO.provider, envSchema, source).LENGO_API_URL).origin,
+    "https://payment.lengopay.com",
+  ],
   referenceFor: () => undefined,
   parseCallback: parseLengoCallback,
 };

@@ -1,10 +1,5 @@
 import { z } from "zod";
-import {
-  PaymentNotFound,
-  ProviderRejected,
-  ProviderResponseInvalid,
-  type PaymentProviderError,
-} from "../errors";
+import { PaymentNotFound, ProviderRejected, ProviderResponseInvalid, type PaymentProviderError } from "../errors";
 import {
   assertAmount,
   call,
@@ -17,7 +12,14 @@ import {
   transportConfig,
   type TransportOptions,
 } from "../http.server";
-import type { Coverage, CreatePaymentInput, CreatedPayment, PaymentLookup, PaymentProvider, PaymentStatus } from "../provider";
+import type {
+  Coverage,
+  CreatePaymentInput,
+  CreatedPayment,
+  PaymentLookup,
+  PaymentProvider,
+  PaymentStatus,
+} from "../provider";
 import { LYGOS, LYGOS_WALLETS } from "./coverage";
 import { mapLygosStatus } from "./status";
 
@@ -32,7 +34,10 @@ export interface LygosConfig extends TransportOptions {
 
 // Lenient on the uuid version bits: an id Lygos generates differently must not break checkout.
 const id = z.guid();
-const optionalText = z.string().nullish().transform((v) => v ?? "");
+const optionalText = z
+  .string()
+  .nullish()
+  .transform((v) => v ?? "");
 
 const gatewaySchema = z.object({
   id,
@@ -97,7 +102,13 @@ export class LygosProvider implements PaymentProvider {
   // ---- the API, one method per endpoint ----------------------------------------------------
 
   async createGateway(input: GatewayInput): Promise<LygosGateway> {
-    const r = await this.#request({ method: "POST", path: "/gateway", label: "POST /gateway", body: input, read: false });
+    const r = await this.#request({
+      method: "POST",
+      path: "/gateway",
+      label: "POST /gateway",
+      body: input,
+      read: false,
+    });
     return parseBody(this.#transport, "POST /gateway", gatewaySchema, r);
   }
 
@@ -108,13 +119,24 @@ export class LygosProvider implements PaymentProvider {
 
   async getGateway(gatewayId: string): Promise<LygosGateway> {
     const label = "GET /gateway/{gateway_id}";
-    const r = await this.#request({ method: "GET", path: `/gateway/${encodeURIComponent(gatewayId)}`, label, read: true });
+    const r = await this.#request({
+      method: "GET",
+      path: `/gateway/${encodeURIComponent(gatewayId)}`,
+      label,
+      read: true,
+    });
     return parseBody(this.#transport, label, gatewaySchema, r);
   }
 
   async updateGateway(gatewayId: string, patch: Partial<Omit<GatewayInput, "order_id">>): Promise<unknown> {
     const label = "PUT /gateway/{gateway_id}";
-    const r = await this.#request({ method: "PUT", path: `/gateway/${encodeURIComponent(gatewayId)}`, label, body: patch, read: false });
+    const r = await this.#request({
+      method: "PUT",
+      path: `/gateway/${encodeURIComponent(gatewayId)}`,
+      label,
+      body: patch,
+      read: false,
+    });
     return r.json;
   }
 
@@ -125,7 +147,12 @@ export class LygosProvider implements PaymentProvider {
 
   async getPayin(orderId: string): Promise<LygosPayin> {
     const label = "GET /gateway/payin/{order_id}";
-    const r = await this.#request({ method: "GET", path: `/gateway/payin/${encodeURIComponent(orderId)}`, label, read: true });
+    const r = await this.#request({
+      method: "GET",
+      path: `/gateway/payin/${encodeURIComponent(orderId)}`,
+      label,
+      read: true,
+    });
     const payin = parseBody(this.#transport, label, payinSchema, r);
     if (payin.order_id !== undefined && payin.order_id !== orderId) {
       throw new ProviderResponseInvalid({
@@ -245,7 +272,12 @@ export class LygosProvider implements PaymentProvider {
     const base = `Lygos ${label} answered ${status}`;
     if (Array.isArray(detail)) {
       const fields = detail.map((d) => `${(d.loc ?? []).join(".")}: ${d.msg ?? "invalid"}`).join("; ");
-      return new ProviderRejected({ ...LYGOS, code: "VALIDATION", httpStatus: status, message: `${base}: ${excerpt(this.#transport, fields)}` });
+      return new ProviderRejected({
+        ...LYGOS,
+        code: "VALIDATION",
+        httpStatus: status,
+        message: `${base}: ${excerpt(this.#transport, fields)}`,
+      });
     }
     const type = typeof detail === "object" ? detail.type : undefined;
     const text = typeof detail === "object" ? detail.message : detail;
