@@ -3,7 +3,7 @@ import type { NextFunction, Request, Response } from "express";
 /**
  * Private by default (decision 013): a response that states no cache policy is
  * `private, no-store`, so a page forgets to opt in to caching rather than forgets to opt out.
- * Pages that may be shared say so themselves (`publicPageHeaders` in app/lib/http.server.ts).
+ * Pages that may be shared say so themselves (`publicPageHeaders` in app/modules/platform/http.server.ts).
  * A response to anything but GET or HEAD is never stored, whatever the route said.
  */
 export const PRIVATE_NO_STORE = "private, no-store";

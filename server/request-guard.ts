@@ -1,6 +1,6 @@
 import type { ServerOptions } from "node:http";
 import type { ErrorRequestHandler, NextFunction, Request, Response } from "express";
-import { plainPageHtml, PLAIN_PAGE_HEADERS, type PlainPage } from "../app/lib/plain-page.server";
+import { plainPageHtml, PLAIN_PAGE_HEADERS, type PlainPage } from "../app/modules/platform/plain-page.server";
 
 /**
  * Everything a request must satisfy before a route sees it: a method the shop takes and a body

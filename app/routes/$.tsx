@@ -1,6 +1,6 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { NotFound } from "~/components/NotFound";
-import { pageHeaders } from "~/lib/http.server";
+import { pageHeaders } from "~/modules/platform/http.server";
 import { seoMeta } from "~/lib/seo";
 import { getLayout } from "~/modules/catalog/layout.server";
 import { buildSeo } from "~/modules/catalog/seo.server";

@@ -7,7 +7,7 @@ import { PromoBanner } from "~/components/PromoBanner";
 import { SectionHeading } from "~/components/SectionHeading";
 import { MobileMoneyOperators, operatorSentence } from "~/components/MobileMoneyOperators";
 import { WhyUs } from "~/components/WhyUs";
-import { pageHeaders, promoEnds, publicPageHeaders } from "~/lib/http.server";
+import { pageHeaders, promoEnds, publicPageHeaders } from "~/modules/platform/http.server";
 import { useLayout } from "~/lib/layout";
 import { seoMeta } from "~/lib/seo";
 import { contactLink } from "~/lib/whatsapp";

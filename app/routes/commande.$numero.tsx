@@ -8,7 +8,7 @@ import { PaymentGuidance } from "~/components/PaymentGuidance";
 import { ResendAccessForm } from "~/components/ResendAccessForm";
 import { RouteErrorBoundary } from "~/components/RouteErrorBoundary";
 import { ReviewForm } from "~/components/Reviews";
-import { notFound, pageHeaders, PRIVATE_HEADERS as PRIVATE, readForm } from "~/lib/http.server";
+import { notFound, pageHeaders, PRIVATE_HEADERS as PRIVATE, readForm } from "~/modules/platform/http.server";
 import { useLayout } from "~/lib/layout";
 import { formatPrice } from "~/lib/money";
 import { whatsappLink } from "~/lib/whatsapp";

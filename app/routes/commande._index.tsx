@@ -5,7 +5,7 @@ import { ErrorSummary, fieldAria, FieldError, SubmitButton, usePending } from "~
 import { MobileMoneyOperators } from "~/components/MobileMoneyOperators";
 import { PaymentWalletFields } from "~/components/PaymentWalletFields";
 import { RememberMe } from "~/components/RememberMe";
-import { pageHeaders, PRIVATE_HEADERS as PRIVATE, readForm } from "~/lib/http.server";
+import { pageHeaders, PRIVATE_HEADERS as PRIVATE, readForm } from "~/modules/platform/http.server";
 import { useLayout } from "~/lib/layout";
 import { formatPrice } from "~/lib/money";
 import { getLayout } from "~/modules/catalog/layout.server";

@@ -1,7 +1,7 @@
 import { data, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { ErrorSummary, fieldAria, FieldError, SubmitButton, usePending } from "~/components/FormParts";
-import { pageHeaders, PRIVATE_HEADERS as PRIVATE, readForm } from "~/lib/http.server";
+import { pageHeaders, PRIVATE_HEADERS as PRIVATE, readForm } from "~/modules/platform/http.server";
 import { parseContact, rateLimited, SAME_ANSWER, sendOrdersLink, TOO_MANY } from "~/modules/orders/my-orders.server";
 import { siteOrigin } from "~/modules/catalog/seo.server";
 import { MY_ORDERS_URL } from "~/lib/urls";

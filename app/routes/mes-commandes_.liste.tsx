@@ -1,6 +1,6 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { pageHeaders, PRIVATE_HEADERS as PRIVATE } from "~/lib/http.server";
+import { pageHeaders, PRIVATE_HEADERS as PRIVATE } from "~/modules/platform/http.server";
 import { listOrders, verifyContact } from "~/modules/orders/my-orders.server";
 import { MY_ORDERS_URL } from "~/lib/urls";
 

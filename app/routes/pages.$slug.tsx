@@ -1,7 +1,7 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { RouteErrorBoundary } from "~/components/RouteErrorBoundary";
-import { notFound, pageHeaders, publicPageHeaders } from "~/lib/http.server";
+import { notFound, pageHeaders, publicPageHeaders } from "~/modules/platform/http.server";
 import { pageMeta } from "~/lib/seo";
 import { getCmsPage } from "~/modules/catalog/pages.server";
 import { buildSeo } from "~/modules/catalog/seo.server";

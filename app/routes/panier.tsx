@@ -1,6 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { pageHeaders, PRIVATE_HEADERS as PRIVATE, readForm } from "~/lib/http.server";
+import { pageHeaders, PRIVATE_HEADERS as PRIVATE, readForm } from "~/modules/platform/http.server";
 import { useLayout } from "~/lib/layout";
 import { formatPrice } from "~/lib/money";
 import { CartLineItem } from "~/components/CartLineItem";

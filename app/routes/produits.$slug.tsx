@@ -13,7 +13,14 @@ import { ProductGrid } from "~/components/ProductGrid";
 import { Reviews } from "~/components/Reviews";
 import { RouteErrorBoundary } from "~/components/RouteErrorBoundary";
 import { SectionHeading } from "~/components/SectionHeading";
-import { notFound, pageHeaders, PRIVATE_HEADERS, promoEnds, publicPageHeaders, readForm } from "~/lib/http.server";
+import {
+  notFound,
+  pageHeaders,
+  PRIVATE_HEADERS,
+  promoEnds,
+  publicPageHeaders,
+  readForm,
+} from "~/modules/platform/http.server";
 import { useLayout } from "~/lib/layout";
 import { formatPrice } from "~/lib/money";
 import { pageMeta } from "~/lib/seo";

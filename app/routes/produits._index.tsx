@@ -5,7 +5,7 @@ import { RouteErrorBoundary } from "~/components/RouteErrorBoundary";
 import { Pagination } from "~/components/Pagination";
 import { ProductGrid } from "~/components/ProductGrid";
 import { DEFAULT_SORT } from "~/lib/catalog-filters";
-import { notFound, pageHeaders, promoEnds, publicPageHeaders } from "~/lib/http.server";
+import { notFound, pageHeaders, promoEnds, publicPageHeaders } from "~/modules/platform/http.server";
 import { useLayout } from "~/lib/layout";
 import { pageMeta } from "~/lib/seo";
 import { defaultCatalogContext } from "~/modules/catalog/context.server";

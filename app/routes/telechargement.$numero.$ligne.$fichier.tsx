@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { plainPage } from "~/lib/plain-page.server";
+import { plainPage } from "~/modules/platform/plain-page.server";
 import { serveDownload } from "~/modules/delivery/downloads.server";
 import { isLakeOutage, OUTAGE_HEADERS } from "~/modules/platform/lake-outage.server";
 

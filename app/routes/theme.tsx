@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
-import { readForm } from "~/lib/http.server";
+import { readForm } from "~/modules/platform/http.server";
 import { isTheme } from "~/lib/theme";
-import { serializeTheme } from "~/lib/theme.server";
+import { serializeTheme } from "~/modules/platform/theme.server";
 
 /** Remembers the shopper's theme and goes back to the page they were on (same-origin paths only). */
 export async function action({ request }: ActionFunctionArgs) {

@@ -1,41 +1,20 @@
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import type { SanityClient } from "@sanity/client";
 import type { Order } from "~/modules/orders/order-document";
-import { lakeClient, orderFromLocation, payOnHostedPage, Shopper } from "../support/shopper";
-import { startStack, type Stack } from "../support/stack";
+import { orderFromLocation, payOnHostedPage, Shopper } from "../support/shopper";
+import { lake, stack, useStudioStack } from "../support/studio";
 
 /**
  * After the sale, in the real Studio (the cached `sanity build`, served by the sandbox lake over
  * HTTP/2): the « Tableau de bord » tool reads the purchases just made through the storefront and
  * the providers' sandboxes, and « Rembourser » cuts a paid order's downloads.
  */
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const STUDIO_DIR = path.join(repoRoot, "sanity/dist");
-
 const GUIDE = "product-guide-chatgpt-pour-entrepreneurs-africains"; // one PDF
 const WINDOWS = "product-windows-11-professionnel"; // access, a code from its pool
 const SPOTIFY = "product-carte-spotify-premium-3-mois"; // access, a code from its pool
 const MANUAL = "product-installation-et-activation-a-distance"; // access, delivered by hand
 
-let stack: Stack;
-let lake: SanityClient;
-
-test.describe.configure({ mode: "serial" });
-test.use({ viewport: { width: 1400, height: 900 }, isMobile: false, hasTouch: false, ignoreHTTPSErrors: true });
-test.skip(({ javaScriptEnabled }) => !javaScriptEnabled, "the Studio is a JavaScript application");
-
-test.beforeAll(async () => {
-  test.setTimeout(120_000);
-  stack = await startStack({ studioDir: STUDIO_DIR, env: { CONTENT_CACHE_TTL: "0" } });
-  lake = lakeClient(stack);
-});
-
-test.afterAll(async () => {
-  await stack?.stop();
-});
+useStudioStack({ CONTENT_CACHE_TTL: "0" });
 
 interface Purchase {
   shopper: Shopper;

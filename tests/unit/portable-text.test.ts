@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { portableTextToPlainText } from "~/lib/portable-text.server";
+import { portableTextToPlainText } from "~/modules/platform/portable-text.server";
 
 const span = (text: string, marks: string[] = []) => ({ _type: "span", _key: text.slice(0, 8), text, marks });
 

@@ -1,7 +1,7 @@
 import { defineQuery } from "groq";
 import { z } from "zod";
 import type { LayoutView } from "~/lib/catalog-types";
-import { portableTextToHtml } from "~/lib/portable-text.server";
+import { portableTextToHtml } from "~/modules/platform/portable-text.server";
 import { listOf } from "../platform/typed-query.server";
 import { cachedQuery, defaultCatalogContext } from "./context.server";
 import { LAYOUT, rawLayout } from "./layout.server";

@@ -1,7 +1,7 @@
 import { defineQuery } from "groq";
 import { z } from "zod";
 import type { ImageView, LayoutView, ProductCardView, RatingView } from "~/lib/catalog-types";
-import { portableTextToHtml } from "~/lib/portable-text.server";
+import { portableTextToHtml } from "~/modules/platform/portable-text.server";
 import { offerOf, type Offer } from "~/lib/pricing";
 import { listOf } from "../platform/typed-query.server";
 import { cachedQuery, defaultCatalogContext } from "./context.server";

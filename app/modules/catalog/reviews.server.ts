@@ -4,7 +4,7 @@ import { getOrderForShopper } from "../orders/orders.server";
 import { allow } from "../platform/rate-limit.server";
 import { isConflict } from "../platform/revise.server";
 import { getSanityWriteClient } from "../platform/sanity.server";
-import { fieldErrors, type FieldErrors } from "~/lib/form-errors.server";
+import { fieldErrors, type FieldErrors } from "~/modules/platform/form-errors.server";
 
 /**
  * Reviews are written "pending" and shown only once an editor publishes them in Studio. One is

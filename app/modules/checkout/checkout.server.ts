@@ -13,7 +13,7 @@ import {
   type CountryOffer,
   type OperatorId,
 } from "~/lib/mobile-money";
-import { fieldErrors, type FieldErrors } from "~/lib/form-errors.server";
+import { fieldErrors, type FieldErrors } from "~/modules/platform/form-errors.server";
 import type { Order } from "../orders/order-document";
 import { createOrder } from "../orders/orders.server";
 import { routingTable, type RoutingSettings } from "../payments/routing.server";

@@ -2,7 +2,7 @@ import { createReadStream } from "node:fs";
 import { Readable } from "node:stream";
 import { defineQuery } from "groq";
 import { z } from "zod";
-import { plainPage, type PlainPage } from "~/lib/plain-page.server";
+import { plainPage, type PlainPage } from "~/modules/platform/plain-page.server";
 import { whatsappLink } from "~/lib/whatsapp";
 import { downloadPolicy, downloadsOf, loadDeliveryInfo } from "./delivery.server";
 import { getEnv } from "../platform/env.server";

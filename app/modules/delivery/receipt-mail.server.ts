@@ -1,6 +1,6 @@
 import type { PortableTextBlock } from "@portabletext/react";
 import { formatPrice } from "~/lib/money";
-import { portableTextToHtml, portableTextToPlainText } from "~/lib/portable-text.server";
+import { portableTextToHtml, portableTextToPlainText } from "~/modules/platform/portable-text.server";
 import { whatsappLink } from "~/lib/whatsapp";
 import { lineDelivered } from "./fulfilment-status.server";
 import { paymentRows, paymentSummary } from "../orders/payment-summary.server";

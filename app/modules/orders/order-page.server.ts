@@ -12,7 +12,7 @@ import { canRetryPayment } from "./order-state.server";
 import type { Order, PaymentAttempt } from "./order-document";
 import { getOrderForShopper } from "./orders.server";
 import { formatPrice } from "~/lib/money";
-import { portableTextToHtml } from "~/lib/portable-text.server";
+import { portableTextToHtml } from "~/modules/platform/portable-text.server";
 import { hasCodes } from "../delivery/resend-access.server";
 import { paymentRows, paymentSummary } from "./payment-summary.server";
 import { getPlugin, getProvider } from "../payments/registry.server";

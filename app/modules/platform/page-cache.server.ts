@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { NextFunction, Request, Response } from "express";
 import { LRUCache } from "lru-cache";
-import { readThemeCookie } from "~/lib/theme.server";
+import { readThemeCookie } from "~/modules/platform/theme.server";
 import { cartCount, readCart } from "../cart/cart.server";
 import { onContentInvalidated } from "./content-cache.server";
 import { getSessionFromCookie } from "./session.server";

@@ -1,5 +1,5 @@
 import { createCookie } from "@remix-run/node";
-import { isTheme, type Theme } from "./theme";
+import { isTheme, type Theme } from "../../lib/theme";
 
 /** Not a secret and not personal: a plain, long-lived cookie readable by the server for the first paint. */
 const themeCookie = createCookie("theme", {

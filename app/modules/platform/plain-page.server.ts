@@ -1,4 +1,4 @@
-import { escapeHtml } from "../modules/platform/mail.server";
+import { escapeHtml } from "./mail.server";
 
 /**
  * A small French page with no script and no layout, for answers given outside the Remix tree: a

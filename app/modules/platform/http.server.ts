@@ -1,5 +1,5 @@
 import { data, type HeadersFunction } from "@remix-run/node";
-import type { ProductCardView } from "./catalog-types";
+import type { ProductCardView } from "../../lib/catalog-types";
 
 /**
  * Cache policy (decision 013). Private by default: the server answers `private, no-store` for
