@@ -18,7 +18,10 @@ export function BuyForm({
   free: boolean;
   className?: string;
   label?: string;
-  /** In a card on a phone, two buttons share ~150 px: no icon, smaller text. */
+  /**
+   * In a card two buttons share 150–200 px: smaller text and no icon (a page of cards would carry one
+   * more drawing per card for little).
+   */
   compact?: boolean;
 }) {
   const pending = usePending({ action: CART_URL, fields: { intent: "buy-now", productId } });
@@ -33,10 +36,7 @@ export function BuyForm({
         aria-busy={pending || undefined}
       >
         {/* Under 400 px the words need the room (the phone's buy bar shares its width with the price). */}
-        <Icon
-          name={free ? "download" : "cart"}
-          className={compact ? "hidden h-4 w-4 sm:block" : "hidden h-4 w-4 min-[400px]:block"}
-        />
+        {compact ? null : <Icon name={free ? "download" : "cart"} className="hidden h-4 w-4 min-[400px]:block" />}
         {pending ? "En cours…" : (label ?? (free ? "Obtenir gratuitement" : "Acheter"))}
         {productTitle ? <span className="sr-only"> : {productTitle}</span> : null}
       </button>

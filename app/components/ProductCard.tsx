@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { cardImageSources } from "~/lib/card-image";
 import type { ProductCardView } from "~/lib/catalog-types";
 import { BuyForm } from "./BuyForm";
 import { PriceTag } from "./PriceTag";
@@ -17,7 +18,8 @@ export function ProductCard({
   eager?: boolean;
 }) {
   const href = productUrl(product.slug);
-  const { image, offer } = product;
+  const { offer } = product;
+  const image = product.image ? cardImageSources(product.image.url) : null;
   return (
     // One link per card for the picture and the title (stretched over the card by the title's
     // ::after), so the buttons, positioned above it, stay the only other targets: fewer links to
@@ -77,13 +79,10 @@ export function ProductCard({
         <div className="mt-auto space-y-2 pt-1">
           <PriceTag offer={offer} currency={currency} />
           <div className="relative grid grid-cols-2 gap-2">
-            <Link
-              to={href}
-              prefetch="intent"
-              className="btn-outline px-1 text-xs sm:text-sm"
-              aria-label={`Détails : ${product.title}`}
-            >
-              Détails
+            {/* The title in the name, as on « Acheter », tells a grid's links apart; text rather than an
+                aria-label, so that the name always begins with what the link shows. */}
+            <Link to={href} prefetch="intent" className="btn-outline px-1 text-xs sm:text-sm">
+              Détails<span className="sr-only"> : {product.title}</span>
             </Link>
             <BuyForm
               productId={product.id}

@@ -23,6 +23,11 @@ export interface SiteSettingsView {
   paymentRouting: { preferredProvider: string | null; disabledWallets: string[] };
 }
 
+/** A card's picture: the image service's address of the asset alone (see lib/card-image.ts). */
+export interface CardImageView {
+  url: string;
+}
+
 export interface CategoryLink {
   title: string;
   slug: string;
@@ -54,7 +59,7 @@ export interface ProductCardView {
   title: string;
   summary: string | null;
   featured: boolean;
-  image: ImageView | null;
+  image: CardImageView | null;
   rating: RatingView | null;
   offer: Offer;
 }

@@ -48,13 +48,7 @@ function card(i: number): ProductCardView {
     summary: "Un guide pratique pour apprendre pas à pas, avec des exemples concrets et des modèles prêts à l'emploi.",
     featured: i % 3 === 0,
     rating: i % 2 === 0 ? { average: 4.5, count: 2 } : null,
-    image: {
-      src: `${ref}?w=480&h=360&fit=crop&auto=format`,
-      srcSet: [240, 360, 480, 720].map((w) => `${ref}?w=${w}&h=${(w * 3) / 4}&fit=crop&auto=format ${w}w`).join(", "),
-      width: 480,
-      height: 360,
-      alt: "",
-    },
+    image: { url: ref },
     offer: promo
       ? { price: 4500, listPrice: 5000, discountPercent: 10, promoEndsAt: "2099-01-01T00:00:00Z" }
       : { price: 500 * (i + 1), listPrice: null, discountPercent: null, promoEndsAt: null },

@@ -58,27 +58,7 @@ function imageDimensions(ref: string): { width: number; height: number } {
   return { width: Number(match?.[1] ?? 0), height: Number(match?.[2] ?? 0) };
 }
 
-const CARD_WIDTHS = [240, 360, 480, 720];
 const GALLERY_WIDTHS = [480, 720, 960, 1280];
-
-/** A 4:3 crop for grids, so that cards line up whatever the editor uploaded. */
-function cardImage(builder: ImageUrlBuilder, image: RawImage, fallbackAlt: string): ImageView {
-  const url = (w: number) =>
-    builder
-      .image(image.ref)
-      .width(w)
-      .height(Math.round((w * 3) / 4))
-      .fit("crop")
-      .auto("format")
-      .url();
-  return {
-    src: url(480),
-    srcSet: CARD_WIDTHS.map((w) => `${url(w)} ${w}w`).join(", "),
-    width: 480,
-    height: 360,
-    alt: image.alt ?? fallbackAlt,
-  };
-}
 
 /** The image at its own aspect ratio, never upscaled. */
 export function fullImage(builder: ImageUrlBuilder, image: RawImage, fallbackAlt: string): ImageView {
@@ -144,7 +124,8 @@ export function prepareCard(builder: ImageUrlBuilder, card: z.output<typeof rawC
     title: card.title,
     summary: card.summary,
     featured: card.featured,
-    image: card.image ? cardImage(builder, card.image, card.title) : null,
+    // The card writes the crop's addresses (lib/card-image.ts); its picture is decorative (alt="").
+    image: card.image ? { url: builder.image(card.image.ref).url() } : null,
     rating: ratingOf(card.ratings),
     pricing: { price: card.price, promoPrice: card.promoPrice, promoEndsAt: card.promoEndsAt },
   };
