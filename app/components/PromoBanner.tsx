@@ -6,7 +6,7 @@ function isInternal(link: string): boolean {
   return link.startsWith("/") && !link.startsWith("//");
 }
 
-export function PromoBanner({ promotion, now, timeZone }: { promotion: PromotionView; now: string; timeZone: string }) {
+export function PromoBanner({ promotion, now }: { promotion: PromotionView; now: string }) {
   const { link } = promotion;
   const label = promotion.linkLabel ?? "J'en profite";
   const cta = "btn shrink-0 bg-white px-3 text-red-700 hover:bg-red-50 sm:px-4";
@@ -22,7 +22,7 @@ export function PromoBanner({ promotion, now, timeZone }: { promotion: Promotion
               now={now}
               prefix="Se termine dans"
               datePrefix="Jusqu'au"
-              timeZone={timeZone}
+              endDate={promotion.endDate}
             />
           </p>
         </div>

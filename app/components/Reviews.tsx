@@ -10,12 +10,11 @@ interface Review {
   comment: string;
   verified: boolean;
   createdAt: string;
+  date: string;
 }
 
 type Errors = Partial<Record<"rating" | "name" | "comment" | "form", string>>;
 export type ReviewFormState = { ok: true; message: string } | { ok: false; errors: Errors } | undefined;
-
-const dateFormat = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Africa/Douala" });
 
 /**
  * Rating 1–5, name and comment; the server decides whether the review is verified. Field ids are
@@ -153,9 +152,9 @@ export function Reviews({
                     Achat vérifié
                   </span>
                 ) : null}
-                <span className="text-xs text-slate-500 dark:text-slate-400">
-                  {dateFormat.format(new Date(review.createdAt))}
-                </span>
+                <time dateTime={review.createdAt} className="text-xs text-slate-500 dark:text-slate-400">
+                  {review.date}
+                </time>
               </div>
               <p className="mt-2 whitespace-pre-line text-slate-700 dark:text-slate-300">{review.comment}</p>
             </li>

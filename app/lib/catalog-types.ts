@@ -66,4 +66,6 @@ export interface PromotionView {
   linkLabel: string | null;
   link: string | null;
   endsAt: string;
+  /** `endsAt` as a date in the shop's zone, written by the server so that no phone loads ICU's locale data. */
+  endDate: string;
 }

@@ -39,6 +39,13 @@ export const headers = pageHeaders;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => seoMeta(data?.seo);
 
+/**
+ * Sections a phone reaches only by scrolling: laid out and painted when they come near the screen, so
+ * the first layout covers the hero, the categories and the first row only. The intrinsic size keeps the
+ * scroll bar honest until then.
+ */
+const BELOW_THE_FOLD = "[content-visibility:auto] [contain-intrinsic-size:auto_26rem]";
+
 export default function Home() {
   const { heroTitle, heroText, promotion, featured, onSale, categories, whyUs, now, preview } =
     useLoaderData<typeof loader>();
@@ -48,7 +55,7 @@ export default function Home() {
     <>
       {preview ? <PreviewBanner path="/" /> : null}
       <Hero title={heroTitle} text={heroText} whatsappHref={contactLink(whatsappNumber, shopName)} />
-      {promotion ? <PromoBanner promotion={promotion} now={now} timeZone={layout.settings.timeZone} /> : null}
+      {promotion ? <PromoBanner promotion={promotion} now={now} /> : null}
 
       <div className="container-page space-y-8 py-5 sm:space-y-12 sm:py-10">
         {categories.length ? (
@@ -70,7 +77,7 @@ export default function Home() {
         ) : null}
 
         {onSale.length ? (
-          <section aria-labelledby="promotions">
+          <section aria-labelledby="promotions" className={BELOW_THE_FOLD}>
             <SectionHeading id="promotions" more={{ to: catalogUrl({ onSale: true }), label: "Voir tout" }}>
               En promotion
             </SectionHeading>
@@ -81,7 +88,7 @@ export default function Home() {
         {categories
           .filter((category) => category.products.length > 0)
           .map((category) => (
-            <section key={category.slug} aria-labelledby={`categorie-${category.slug}`}>
+            <section key={category.slug} aria-labelledby={`categorie-${category.slug}`} className={BELOW_THE_FOLD}>
               <SectionHeading
                 id={`categorie-${category.slug}`}
                 more={{ to: categoryUrl(category.slug), label: `Voir tout (${category.productCount})` }}
@@ -94,7 +101,7 @@ export default function Home() {
           ))}
 
         {whyUs.length ? (
-          <section aria-labelledby="pourquoi">
+          <section aria-labelledby="pourquoi" className={BELOW_THE_FOLD}>
             <SectionHeading id="pourquoi">Pourquoi nous choisir ?</SectionHeading>
             <WhyUs items={whyUs} />
             <p data-testid="operators-sentence" className="mt-4 text-sm text-slate-600 dark:text-slate-400">

@@ -135,7 +135,7 @@ export default function ProductPage() {
 
           <div className="space-y-3 rounded-2xl border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
             <PriceTag offer={offer} currency={currency} size="lg" />
-            {offer.promoEndsAt ? (
+            {offer.promoEndsAt && product.promoEndDate ? (
               <p className="inline-flex items-center gap-2 rounded-full bg-red-50 px-3 py-1 text-sm font-semibold text-red-700 dark:bg-red-950 dark:text-red-300">
                 <Icon name="clock" className="h-4 w-4" />
                 <Countdown
@@ -143,7 +143,7 @@ export default function ProductPage() {
                   now={now}
                   prefix="Plus que"
                   datePrefix="Offre valable jusqu'au"
-                  timeZone={layout.settings.timeZone}
+                  endDate={product.promoEndDate}
                 />
               </p>
             ) : null}

@@ -18,6 +18,14 @@ describe("formatPrice", () => {
     expect(formatPrice(12_500)).not.toMatch(/[\u202F ]/);
   });
 
+  it("groups digits exactly as fr-FR's Intl.NumberFormat does, negative amounts included", () => {
+    const intl = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 0 });
+    const amounts = [0, 7, 42, 999, 1_000, 9_999, 10_000, 123_456, 1_000_000, 987_654_321, Number.MAX_SAFE_INTEGER];
+    for (const amount of [...amounts, ...amounts.map((a) => -a).filter(Boolean)]) {
+      expect(formatPrice(amount)).toBe(`${intl.format(amount).replace(/[\u202F ]/g, "\u00A0")}\u00A0F\u00A0CFA`);
+    }
+  });
+
   it("formats other currencies with their symbol", () => {
     expect(plain(formatPrice(20, "EUR"))).toBe("20,00 €");
   });

@@ -1,5 +1,6 @@
 import { defineQuery } from "groq";
 import { z } from "zod";
+import { formatDate } from "~/lib/countdown";
 import type { CategoryLink, LayoutView, ProductCardView, PromotionView } from "~/lib/catalog-types";
 import { winningPromotion } from "~/lib/promotion-rule";
 import { listOf } from "../platform/typed-query.server";
@@ -91,7 +92,11 @@ export interface HomePage {
  * (decision 020). The query keeps the promotions not yet over, latest start first, so one that starts
  * later takes over on its own, without a refetch.
  */
-function currentPromotion(promotions: z.output<typeof rawPromotion>[], now: Date): PromotionView | null {
+function currentPromotion(
+  promotions: z.output<typeof rawPromotion>[],
+  now: Date,
+  timeZone: string,
+): PromotionView | null {
   const current = winningPromotion(promotions, now.getTime());
   return current
     ? {
@@ -101,6 +106,7 @@ function currentPromotion(promotions: z.output<typeof rawPromotion>[], now: Date
         linkLabel: current.linkLabel,
         link: current.link,
         endsAt: current.endsAt,
+        endDate: formatDate(current.endsAt, timeZone),
       }
     : null;
 }
@@ -129,7 +135,7 @@ export async function getHomePage(ctx = defaultCatalogContext()): Promise<HomePa
     heroTitle: data.home?.heroTitle ?? `Bienvenue chez ${data.layout.settings.shopName}`,
     heroText: data.home?.heroText ?? null,
     whyUs: (data.home?.whyUs ?? []).map(({ _key, ...item }) => ({ key: _key, ...item })),
-    promotion: currentPromotion(data.promotions, ctx.now),
+    promotion: currentPromotion(data.promotions, ctx.now, data.layout.settings.timeZone),
     nextPromotionStart: nextPromotionStart(data.promotions, ctx.now),
     featured: data.featured.map((card) => toCard(card, ctx.now)),
     // Cached with the query: a promo that ended since is dropped here, not shown at its list price.

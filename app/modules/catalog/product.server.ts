@@ -1,5 +1,6 @@
 import { defineQuery } from "groq";
 import { z } from "zod";
+import { formatDate } from "~/lib/countdown";
 import type { ImageView, LayoutView, ProductCardView, RatingView } from "~/lib/catalog-types";
 import { portableTextToHtml } from "~/modules/platform/portable-text.server";
 import { offerOf, type Offer } from "~/lib/pricing";
@@ -88,6 +89,8 @@ export interface ReviewView {
   comment: string;
   verified: boolean;
   createdAt: string;
+  /** « 3 novembre 2026 » in the shop's time zone, written here so that no phone loads ICU's locale data. */
+  date: string;
 }
 
 export interface ProductView {
@@ -107,6 +110,8 @@ export interface ProductView {
   faq: { key: string; question: string; answer: string }[];
   category: { title: string; slug: string } | null;
   offer: Offer;
+  /** The promo's end as a date in the shop's zone (see `date` on reviews), when a promo holds. */
+  promoEndDate: string | null;
   rating: RatingView | null;
   reviews: ReviewView[];
 }
@@ -146,15 +151,21 @@ export async function getProductPage(slug: string, ctx = defaultCatalogContext()
         pricing: { price, promoPrice, promoEndsAt },
         related: related.map((card) => prepareCard(ctx.images, card)),
         rating: ratingOf(ratings),
-        reviews: reviews.map(({ _id: id, ...review }) => ({ id, ...review })),
+        reviews: reviews.map(({ _id: id, ...review }) => ({
+          id,
+          ...review,
+          date: formatDate(review.createdAt, layout.settings.timeZone),
+        })),
       },
     };
   });
   if (!data.product) return { layout: data.layout, product: null, related: [] };
   const { pricing, related, ...product } = data.product;
+  const offer = offerOf(pricing, ctx.now);
+  const promoEndDate = offer.promoEndsAt ? formatDate(offer.promoEndsAt, data.layout.settings.timeZone) : null;
   return {
     layout: data.layout,
-    product: { ...product, offer: offerOf(pricing, ctx.now) },
+    product: { ...product, offer, promoEndDate },
     related: related.map((card) => toCard(card, ctx.now)),
   };
 }
