@@ -1,33 +1,12 @@
 import type { ReactNode } from "react";
+import type { LineDeliveryView } from "~/modules/orders/order-page.server";
 import { whatsappLink } from "~/lib/whatsapp";
 import { AccessCode } from "./AccessCode";
-
-interface FileItem {
-  key: string;
-  title: string;
-  filename: string | null;
-  size: number | null;
-  used: number;
-  limit: number;
-  exhausted: boolean;
-  href: string;
-}
-
-interface LineItem {
-  lineKey: string;
-  title: string;
-  kind: "file" | "access";
-  files: FileItem[];
-  access: string[];
-  /** Rendered on the server from the product's « Étapes d'activation ». */
-  stepsHtml: string;
-  waiting: boolean;
-}
 
 export interface OrderDeliveryProps {
   number: string;
   whatsappNumber: string | null;
-  delivery: { lines: LineItem[]; expiresAt: string | null; expired: boolean };
+  delivery: { lines: LineDeliveryView[]; expiresAt: string | null; expired: boolean };
   /** « Renvoyer mes accès », under the codes. */
   resend?: ReactNode;
 }

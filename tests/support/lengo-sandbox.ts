@@ -1,12 +1,13 @@
-import http from "node:http";
-import fs from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import { randomBytes } from "node:crypto";
-import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, beforeEach } from "vitest";
 import { startLengo, type LengoOptions } from "../../sandbox/lengo/server";
 import { LengoProvider, type LengoConfig } from "~/modules/payments/lengo/client.server";
+import {
+  readAnswer,
+  sandboxControl,
+  serveOnLoopback,
+  useProviderSandbox,
+  type RunningSandbox,
+} from "./provider-sandbox";
 
 /** Shared by the Lengo sandbox tests: the sandbox, a stand-in store for its return pages and callbacks, and helpers. */
 
@@ -20,8 +21,7 @@ export const RETRY = {
   timeoutMs: 1000,
 } satisfies LengoOptions["callbackRetry"];
 
-export let sandbox: { url: string; close(): Promise<void> };
-let dataDir: string;
+export let sandbox: RunningSandbox;
 export let shop: Awaited<ReturnType<typeof startShop>>;
 let seq = 0;
 
@@ -38,7 +38,7 @@ interface Hit {
 export async function startShop() {
   const hits: Hit[] = [];
   const scripts = new Map<string, number[]>();
-  const server = http.createServer((req, res) => {
+  const server = await serveOnLoopback((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
@@ -50,33 +50,25 @@ export async function startShop() {
       res.end(status === 200 ? "ok" : "indisponible");
     });
   });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    ...server,
     hits,
     callbacks: (p: string) => hits.filter((h) => h.path === p).map((h) => h.body),
     script: (p: string, statuses: number[]) => void scripts.set(p, [...statuses]),
-    close: () => new Promise<void>((r) => server.close(() => r())),
   };
 }
 
 /** Starts the sandbox and the store for the calling test file, and resets the sandbox before each test. */
 export function useLengoSandbox() {
-  beforeAll(async () => {
-    dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "lengo-test-"));
-    sandbox = await startLengo({ port: 0, licenseKey, websiteId, dataDir, lateDelayMs: LATE_MS, callbackRetry: RETRY });
-    shop = await startShop();
-  });
-
-  afterAll(async () => {
-    await sandbox?.close();
-    await shop?.close();
-    await fs.rm(dataDir, { recursive: true, force: true });
-  });
-
-  beforeEach(async () => {
-    await control("/__sandbox/reset", {});
+  useProviderSandbox({
+    name: "lengo",
+    start: (dataDir) =>
+      startLengo({ port: 0, licenseKey, websiteId, dataDir, lateDelayMs: LATE_MS, callbackRetry: RETRY }),
+    startShop,
+    started: (running, store) => {
+      sandbox = running;
+      shop = store;
+    },
   });
 }
 
@@ -84,31 +76,18 @@ export const api = () => `${sandbox.url}/api/v1`;
 export const client = (over: Partial<LengoConfig> = {}) =>
   new LengoProvider({ baseUrl: api(), licenseKey, websiteId, retryDelayMs: 5, ...over });
 
-export async function control(p: string, body?: unknown) {
-  const r = await fetch(`${sandbox.url}${p}`, {
-    method: body === undefined ? "GET" : "POST",
-    headers: { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: r.status, json: (await r.json()) as any };
-}
+export const control = (p: string, body?: unknown) => sandboxControl(sandbox.url, p, body);
 
 export async function raw(p: string, body: unknown, auth: string | null = `Basic ${licenseKey}`, method = "POST") {
   const headers: Record<string, string> = { "content-type": "application/json", accept: "application/json" };
   if (auth !== null) headers.authorization = auth;
-  const r = await fetch(`${api()}${p}`, {
-    method,
-    headers,
-    body: typeof body === "string" ? body : JSON.stringify(body),
-  });
-  const text = await r.text();
-  let json: any;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = undefined;
-  }
-  return { status: r.status, json, text, type: r.headers.get("content-type") };
+  return readAnswer(
+    await fetch(`${api()}${p}`, {
+      method,
+      headers,
+      body: typeof body === "string" ? body : JSON.stringify(body),
+    }),
+  );
 }
 
 export async function newPayment(opts: { c?: LengoProvider; amount?: number; currency?: string } = {}) {

@@ -1,6 +1,7 @@
 import type { PortableTextBlock } from "@portabletext/react";
 import { formatPrice } from "~/lib/money";
 import { portableTextToHtml, portableTextToPlainText } from "~/modules/platform/portable-text.server";
+import { orderUrl } from "~/lib/urls";
 import { whatsappLink } from "~/lib/whatsapp";
 import { lineDelivered } from "./fulfilment-status.server";
 import { paymentRows, paymentSummary } from "../orders/payment-summary.server";
@@ -61,6 +62,45 @@ function accessSection(order: Order, steps: ActivationSteps): { text: string[]; 
   return { text, html };
 }
 
+const orderLink = (order: Order, context: MailContext) =>
+  `${context.origin}${orderUrl(order.number, order.accessToken)}`;
+
+/** By first name. A free product asks only for an e-mail: there may be no name to greet. */
+function greeting(order: Order): string {
+  const name = order.customer.name.trim().split(" ")[0] ?? "";
+  return name ? `Bonjour ${name}` : "Bonjour";
+}
+
+const orderButton = (link: string, label: string) =>
+  `<p><a href="${escapeHtml(link)}" style="display:inline-block;background:#5D5CDE;color:#fff;padding:12px 20px;border-radius:12px;text-decoration:none;font-weight:bold">${escapeHtml(label)}</a></p>`;
+
+/**
+ * What every mail to the buyer about their order has around its own body: the heading, the
+ * greeting, the WhatsApp link (its message prefilled with `question`) and the shop's signature.
+ */
+function mailFrame(
+  order: Order,
+  context: MailContext,
+  mail: { subject: string; heading: string; question: string; text: string[]; html: string },
+): Mail {
+  const support = whatsappLink(context.whatsappNumber, mail.question);
+  const text = [
+    `${greeting(order)},`,
+    "",
+    ...mail.text,
+    "",
+    `Une question ? Écrivez-nous sur WhatsApp : ${support}`,
+    "",
+    `L'équipe ${context.shopName}`,
+  ].join("\n");
+  const html = `<!doctype html><html lang="fr"><body style="font-family:Arial,sans-serif;color:#0f172a;max-width:560px;margin:auto">
+<h1 style="color:#5D5CDE;font-size:20px">${escapeHtml(mail.heading)}</h1>
+${mail.html}
+<p><a href="${escapeHtml(support)}" style="color:#128C7E">Une question ? Écrivez-nous sur WhatsApp</a></p>
+<p>L'équipe ${escapeHtml(context.shopName)}</p></body></html>`;
+  return { to: order.customer.email, subject: mail.subject, html, text };
+}
+
 /** The buyer's receipt: what was bought, what was paid, and the link that is their access. */
 export function receiptMail(
   order: Order,
@@ -68,19 +108,13 @@ export function receiptMail(
   downloads: { title: string; url: string }[] = [],
   steps: ActivationSteps = {},
 ): Mail {
-  const link = `${context.origin}/commande/${order.number}?t=${encodeURIComponent(order.accessToken)}`;
-  const support = whatsappLink(context.whatsappNumber, `Bonjour, j'ai une question sur ma commande ${order.number}.`);
+  const link = orderLink(order, context);
   const access = accessSection(order, steps);
   const waiting = order.lines.filter((line) => !lineDelivered(order, line));
-  // A free product asks only for an e-mail: no name to greet.
-  const name = order.customer.name.trim().split(" ")[0] ?? "";
-  const hello = name ? `Bonjour ${name}` : "Bonjour";
   const free = order.total === 0;
   const details = paymentRows(paymentSummary(order), (amount) => price(amount, order.currency));
 
   const text = [
-    `${hello},`,
-    "",
     free
       ? `Merci pour votre commande ${order.number} chez ${context.shopName} ! Votre produit gratuit est à vous.`
       : `Merci pour votre commande ${order.number} chez ${context.shopName} ! Votre paiement est confirmé.`,
@@ -104,11 +138,7 @@ export function receiptMail(
       : []),
     "Vos téléchargements et accès sont sur la page de votre commande. Gardez ce lien, c'est votre accès :",
     link,
-    "",
-    `Une question ? Écrivez-nous sur WhatsApp : ${support}`,
-    "",
-    `L'équipe ${context.shopName}`,
-  ].join("\n");
+  ];
 
   const rows = order.lines
     .map(
@@ -125,9 +155,7 @@ export function receiptMail(
   const waitingBlock = waiting.length
     ? `<p>Votre accès à ${escapeHtml(waiting.map((line) => line.title).join(", "))} est activé par notre équipe, en général en moins de 2 heures : nous vous écrivons sur WhatsApp.</p>`
     : "";
-  const html = `<!doctype html><html lang="fr"><body style="font-family:Arial,sans-serif;color:#0f172a;max-width:560px;margin:auto">
-<h1 style="color:#5D5CDE;font-size:20px">Merci pour votre commande ${escapeHtml(order.number)} !</h1>
-<p>${escapeHtml(hello)}, ${free ? "votre produit gratuit est à vous." : "votre paiement est confirmé."}</p>
+  const html = `<p>${escapeHtml(greeting(order))}, ${free ? "votre produit gratuit est à vous." : "votre paiement est confirmé."}</p>
 <table style="width:100%;border-collapse:collapse">${rows}</table>
 <table style="width:100%;border-collapse:collapse;margin-top:8px;border-top:1px solid #cbd5e1">${details
     .map(
@@ -136,48 +164,35 @@ export function receiptMail(
     )
     .join("")}</table>
 ${downloadBlock}${access.html}${waitingBlock}
-<p><a href="${escapeHtml(link)}" style="display:inline-block;background:#5D5CDE;color:#fff;padding:12px 20px;border-radius:12px;text-decoration:none;font-weight:bold">Voir ma commande et mes téléchargements</a></p>
-<p style="font-size:13px;color:#475569">Gardez ce lien : c'est votre accès à vos téléchargements et à vos codes.</p>
-<p><a href="${escapeHtml(support)}" style="color:#128C7E">Une question ? Écrivez-nous sur WhatsApp</a></p>
-<p>L'équipe ${escapeHtml(context.shopName)}</p></body></html>`;
+${orderButton(link, "Voir ma commande et mes téléchargements")}
+<p style="font-size:13px;color:#475569">Gardez ce lien : c'est votre accès à vos téléchargements et à vos codes.</p>`;
 
-  return { to: order.customer.email, subject: `Votre commande ${order.number} – ${context.shopName}`, html, text };
+  return mailFrame(order, context, {
+    subject: `Votre commande ${order.number} – ${context.shopName}`,
+    heading: `Merci pour votre commande ${order.number} !`,
+    question: `Bonjour, j'ai une question sur ma commande ${order.number}.`,
+    text,
+    html,
+  });
 }
 
 /** « Renvoyer mes accès »: the order's codes and their activation steps again, nothing else. */
 export function accessMail(order: Order, context: MailContext, steps: ActivationSteps): Mail {
-  const link = `${context.origin}/commande/${order.number}?t=${encodeURIComponent(order.accessToken)}`;
-  const support = whatsappLink(
-    context.whatsappNumber,
-    `Bonjour, j'ai une question sur mes accès de la commande ${order.number}.`,
-  );
-  const name = order.customer.name.trim().split(" ")[0] ?? "";
-  const hello = name ? `Bonjour ${name}` : "Bonjour";
+  const link = orderLink(order, context);
   const access = accessSection(order, steps);
-  const text = [
-    `${hello},`,
-    "",
-    `Comme demandé, voici à nouveau vos accès de la commande ${order.number} chez ${context.shopName}.`,
-    "",
-    ...access.text,
-    "Ils restent aussi sur la page de votre commande :",
-    link,
-    "",
-    `Une question ? Écrivez-nous sur WhatsApp : ${support}`,
-    "",
-    `L'équipe ${context.shopName}`,
-  ].join("\n");
-  const html = `<!doctype html><html lang="fr"><body style="font-family:Arial,sans-serif;color:#0f172a;max-width:560px;margin:auto">
-<h1 style="color:#5D5CDE;font-size:20px">Vos accès de la commande ${escapeHtml(order.number)}</h1>
-<p>${escapeHtml(hello)}, comme demandé, voici à nouveau vos accès.</p>
-${access.html}
-<p><a href="${escapeHtml(link)}" style="display:inline-block;background:#5D5CDE;color:#fff;padding:12px 20px;border-radius:12px;text-decoration:none;font-weight:bold">Voir ma commande</a></p>
-<p><a href="${escapeHtml(support)}" style="color:#128C7E">Une question ? Écrivez-nous sur WhatsApp</a></p>
-<p>L'équipe ${escapeHtml(context.shopName)}</p></body></html>`;
-  return {
-    to: order.customer.email,
+  return mailFrame(order, context, {
     subject: `Vos accès – commande ${order.number} – ${context.shopName}`,
-    html,
-    text,
-  };
+    heading: `Vos accès de la commande ${order.number}`,
+    question: `Bonjour, j'ai une question sur mes accès de la commande ${order.number}.`,
+    text: [
+      `Comme demandé, voici à nouveau vos accès de la commande ${order.number} chez ${context.shopName}.`,
+      "",
+      ...access.text,
+      "Ils restent aussi sur la page de votre commande :",
+      link,
+    ],
+    html: `<p>${escapeHtml(greeting(order))}, comme demandé, voici à nouveau vos accès.</p>
+${access.html}
+${orderButton(link, "Voir ma commande")}`,
+  });
 }

@@ -2,9 +2,9 @@ import { z } from "zod";
 import { activationStepsOf, loadDeliveryInfo, mailContext } from "./delivery.server";
 import { sendMail } from "../platform/mail.server";
 import type { Order, PaymentEvent } from "../orders/order-document";
-import { getOrderForShopper, newKey, reviseOrder } from "../orders/orders.server";
+import { newKey, reviseOrder } from "../orders/orders.server";
+import { admitOrderRequest, type OrderRequestLimit } from "../orders/shopper-request.server";
 import { maskEmail } from "./pdf-stamp.server";
-import { allow } from "../platform/rate-limit.server";
 import { accessMail } from "./receipt-mail.server";
 
 /**
@@ -14,8 +14,13 @@ import { accessMail } from "./receipt-mail.server";
  * cut). A few per order and per address per hour: it sends mail on a visitor's request.
  */
 export const RESENDS_PER_ORDER = 3;
-const RESENDS_PER_IP = 20;
-const WINDOW_MS = 60 * 60_000;
+const RESEND_LIMIT: OrderRequestLimit = {
+  name: "resend",
+  perOrder: RESENDS_PER_ORDER,
+  perIp: 20,
+  windowMs: 60 * 60_000,
+  tooMany: `Vos accès ont déjà été renvoyés ${RESENDS_PER_ORDER} fois cette heure-ci. Vérifiez vos courriers indésirables, réessayez dans une heure ou écrivez-nous sur WhatsApp.`,
+};
 
 const resendForm = z.object({ intent: z.literal("resend-access") });
 
@@ -31,28 +36,15 @@ export async function resendAccess(
   formData: FormData,
   ip: string,
 ): Promise<ResendResult> {
-  const order = await getOrderForShopper(number, token);
-  if (!order)
-    return {
-      ok: false,
-      status: 404,
-      error: "Commande introuvable. Ouvrez la page de votre commande depuis le lien reçu par e-mail.",
-    };
-  if (!resendForm.safeParse({ intent: formData.get("intent") }).success)
-    return { ok: false, status: 400, error: "Demande incomplète : rechargez la page et réessayez." };
-  if (order.status !== "paid" || !hasCodes(order)) {
-    return { ok: false, status: 400, error: "Cette commande n'a pas d'accès à renvoyer." };
-  }
-  if (
-    !(await allow(`resend-ip:${ip}`, RESENDS_PER_IP, WINDOW_MS)) ||
-    !(await allow(`resend:${order.number}`, RESENDS_PER_ORDER, WINDOW_MS))
-  ) {
-    return {
-      ok: false,
-      status: 429,
-      error: `Vos accès ont déjà été renvoyés ${RESENDS_PER_ORDER} fois cette heure-ci. Vérifiez vos courriers indésirables, réessayez dans une heure ou écrivez-nous sur WhatsApp.`,
-    };
-  }
+  const admitted = await admitOrderRequest({ number, token, ip }, RESEND_LIMIT, (order) => {
+    if (!resendForm.safeParse({ intent: formData.get("intent") }).success)
+      return { ok: false, status: 400, error: "Demande incomplète : rechargez la page et réessayez." } as const;
+    if (order.status !== "paid" || !hasCodes(order))
+      return { ok: false, status: 400, error: "Cette commande n'a pas d'accès à renvoyer." } as const;
+    return { ok: true, value: undefined };
+  });
+  if (!admitted.ok) return admitted;
+  const { order } = admitted;
   const { products, settings } = await loadDeliveryInfo(order);
   try {
     await sendMail(accessMail(order, mailContext(settings), activationStepsOf(products)));

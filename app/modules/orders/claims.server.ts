@@ -3,9 +3,9 @@ import { z } from "zod";
 import { lineDelivered } from "../delivery/fulfilment-status.server";
 import { alertMerchantOfClaim } from "./merchant-alerts.server";
 import type { Claim, Order } from "./order-document";
-import { getOrderForShopper, reviseOrder } from "./orders.server";
+import { reviseOrder } from "./orders.server";
+import { admitOrderRequest, type OrderRequestLimit } from "./shopper-request.server";
 import { confirmPayments } from "../payments/attempts.server";
-import { allow } from "../platform/rate-limit.server";
 
 /**
  * « J'ai payé mais je n'ai rien reçu » (docs/decisions/019-after-sale.md): the buyer gives the
@@ -14,9 +14,14 @@ import { allow } from "../platform/rate-limit.server";
  * for the merchant (Studio « Réclamations ») and alerts them by e-mail. The same reference twice
  * is one claim and one alert; a few claims per order and per address per hour.
  */
-const PER_ORDER = 5;
-const PER_IP = 20;
-const WINDOW_MS = 60 * 60_000;
+const CLAIM_LIMIT: OrderRequestLimit = {
+  name: "claim",
+  perOrder: 5,
+  perIp: 20,
+  windowMs: 60 * 60_000,
+  tooMany:
+    "Vous avez déjà envoyé plusieurs signalements. Notre équipe les a reçus : réessayez dans une heure ou écrivez-nous sur WhatsApp.",
+};
 
 const claimForm = z.object({
   smsReference: z
@@ -72,34 +77,21 @@ export async function submitClaim(
   formData: FormData,
   ip: string,
 ): Promise<ClaimResult> {
-  const order = await getOrderForShopper(number, token);
-  if (!order)
-    return {
-      ok: false,
-      status: 404,
-      error: "Commande introuvable. Ouvrez la page de votre commande depuis le lien reçu par e-mail.",
-    };
-  const parsed = claimForm.safeParse({
-    smsReference: formData.get("smsReference") ?? undefined,
-    note: formData.get("note") ?? undefined,
-  });
-  if (!parsed.success) {
+  const admitted = await admitOrderRequest({ number, token, ip }, CLAIM_LIMIT, () => {
+    const parsed = claimForm.safeParse({
+      smsReference: formData.get("smsReference") ?? undefined,
+      note: formData.get("note") ?? undefined,
+    });
+    if (parsed.success) return { ok: true, value: parsed.data };
     const issue = parsed.error.issues[0];
     const field = issue?.path[0] === "note" ? "note" : "smsReference";
-    return { ok: false, status: 400, error: issue?.message ?? "Vérifiez le formulaire.", field };
-  }
-  if (
-    !(await allow(`claim-ip:${ip}`, PER_IP, WINDOW_MS)) ||
-    !(await allow(`claim:${order.number}`, PER_ORDER, WINDOW_MS))
-  ) {
-    return {
-      ok: false,
-      status: 429,
-      error:
-        "Vous avez déjà envoyé plusieurs signalements. Notre équipe les a reçus : réessayez dans une heure ou écrivez-nous sur WhatsApp.",
-    };
-  }
-  const { smsReference, note } = parsed.data;
+    return { ok: false, status: 400, error: issue?.message ?? "Vérifiez le formulaire.", field } as const;
+  });
+  if (!admitted.ok) return admitted;
+  const {
+    order,
+    value: { smsReference, note },
+  } = admitted;
   const checked = await recheckPayments(order);
   const answer = answerFor(checked);
   const key = claimKey(smsReference);

@@ -10,7 +10,8 @@ import type { Order } from "./order-document";
 // Orders as read back: staff edit them in the Studio and a bad import can write anything, so every
 // order read is parsed. Lenient where the Studio may leave a field out (lists default to empty,
 // unknown fields are kept so that a write spreading an object never drops them); strict on money
-// (whole F CFA) and on every status the state machine decides on.
+// (whole F CFA) and on every status the state machine decides on. The schema is also where the
+// order's fields are declared: the Order types (order-document.ts) are what it reads.
 
 const money = z.number().int().nonnegative();
 const timestamp = z.string();
@@ -41,18 +42,29 @@ const orderLineSchema = record({
 
 const paymentAttemptSchema = record({
   _key: z.string(),
+  /** A registered provider's id (payments/registry.server.ts). */
   provider: z.string(),
+  /** Lygos: the order_id we sent; Lengo: the pay_id it returned. Empty until known. */
   reference: z.string().default(""),
   amount: money,
   currency: z.string(),
+  /**
+   * creating: claimed, the provider is being asked to create it (its page not shown to anyone yet);
+   * pending: its page was handed to the buyer; paid, failed: what the provider said;
+   * error: never shown to the buyer (the provider refused or could not be reached, or the claim was
+   * cut after a crash), so nobody can pay it.
+   */
   state: z.enum(["creating", "pending", "paid", "failed", "error"]),
   rawStatus: z.string().optional(),
   redirectUrl: z.string().optional(),
+  /** Lygos gateway id, to delete the link when the order expires. */
   gatewayId: z.string().optional(),
+  /** The wallet the buyer chose for this attempt (routing table): what the pending page guides them through. */
   country: z.custom<CountryCode>((value) => typeof value === "string" && isCountryCode(value)).optional(),
   operator: z.custom<OperatorId>((value) => typeof value === "string" && isOperatorId(value)).optional(),
   error: z.string().optional(),
   createdAt: timestamp,
+  /** When the shop made its payment page unusable at the provider (Lygos deletes the gateway). */
   closedAt: timestamp.optional(),
 });
 
@@ -69,30 +81,38 @@ const paymentEventSchema = record({
   note: z.string(),
 });
 
+/** What was handed over for a line: a code from a pool, or what an editor entered. */
 const deliverySchema = record({
   _key: z.string(),
   lineKey: z.string(),
   productId: z.string(),
   method: z.enum(["code", "manual"]),
+  /** The code, or for a manual delivery what the buyer needs (login, activation link…). Shown on the order page. */
   code: z.string(),
   at: timestamp,
 });
 
+/** Delivery state (docs/decisions/006-delivery.md). */
 const fulfilmentSchema = record({
+  /** "to_deliver": some access line waits for the merchant (empty pool or delivered by hand). */
   status: z.enum(["delivered", "to_deliver"]),
+  /** Set by the Studio's "Marquer livrée" action (with status "delivered"). */
   deliveredAt: timestamp.optional(),
+  /** Internal team note, never shown to the buyer. */
   note: z.string().optional(),
   deliveries: z.array(deliverySchema).optional(),
+  /** Some line waits for codes from an empty pool: retried until a refilled pool serves it. */
   waitsForCodes: z.boolean().optional(),
   checkedAt: timestamp.optional(),
   receiptClaimedAt: timestamp.optional(),
+  /** The process holding the receipt claim (host:pid:random); the claim lasts RECEIPT_CLAIM_LEASE_MS. */
   receiptClaimedBy: z.string().optional(),
   receiptSentAt: timestamp.optional(),
   receiptError: z.string().optional(),
   lastError: z.string().optional(),
 });
 
-const orderSchema = record({
+export const orderSchema = record({
   _id: z.string(),
   _type: z.literal("order"),
   _rev: z.string(),
@@ -107,13 +127,20 @@ const orderSchema = record({
   subtotal: money,
   total: money,
   customer: record({ name: z.string().default(""), whatsapp: z.string().default(""), email: z.string().default("") }),
+  /** A registered provider's id (payments/registry.server.ts), or "free" for an order with nothing to pay. */
   paymentMethod: z.string(),
   accessToken: z.string(),
   callbackToken: z.string(),
   payments: list(paymentAttemptSchema),
   paymentLog: list(paymentEventSchema),
+  /** When the reconciler must next look at this order; absent: never again (decision 012). */
   reconcileAt: timestamp.optional(),
+  /** When the reconciler last looked at it. */
   reconciledAt: timestamp.optional(),
+  /**
+   * Second payments captured for an order already paid by another attempt (decision 011): the
+   * order stays paid, the money is recorded here for the merchant to refund, never lost.
+   */
   duplicatePayments: z
     .array(
       record({
@@ -124,44 +151,57 @@ const orderSchema = record({
         amount: money,
         currency: z.string(),
         detectedAt: timestamp,
+        /** "to_refund" until the merchant marks it refunded in the Studio. */
         refundStatus: z.enum(["to_refund", "refunded"]),
       }),
     )
     .optional(),
+  /** A discount code taken at checkout: `total` is `subtotal` minus `amount`. */
   discount: record({ code: z.string(), codeId: z.string(), amount: money }).optional(),
+  /** Absent until the fulfilment hook first runs. */
   fulfilment: fulfilmentSchema.optional(),
+  /** One entry per download served; `count` is that file's running total for this order. */
   downloads: z
     .array(
       record({
         _key: z.string(),
         at: timestamp,
         lineKey: z.string(),
+        /** The deliverable's `_key` in the product. */
         file: z.string(),
         count: z.number().int().nonnegative(),
       }),
     )
     .optional(),
+  /** Recorded by the Studio's « Rembourser » (status "refunded"); the rest is storefront bookkeeping. */
   refund: record({
     amount: money,
     reason: z.string().default(""),
     at: timestamp,
+    /** Pool codes the merchant says were never used: returned to their pool by the storefront. */
     unusedCodes: z.array(record({ _key: z.string(), lineKey: z.string(), code: z.string() })).optional(),
     codesReturnedAt: timestamp.optional(),
+    /** The buyer's refund e-mail (sent once: mail-once.server.ts). */
     mail: mailNoticeSchema.optional(),
   }).optional(),
+  /** Buyers' « J'ai payé mais je n'ai rien reçu » (claims.server.ts). */
   claims: z
     .array(
       record({
+        /** Derived from the SMS reference: the same reference is the same claim. */
         _key: z.string(),
         at: timestamp,
         smsReference: z.string(),
         note: z.string().optional(),
+        /** What the shop's re-check found, as answered to the buyer. */
         answer: z.enum(["paid", "to_deliver", "not_confirmed"]),
+        /** "open" until the payment is found or the merchant closes it in Studio. */
         status: z.enum(["open", "resolved"]),
         alert: mailNoticeSchema.optional(),
       }),
     )
     .optional(),
+  /** Merchant alerts about this order, each sent once (merchant-alerts.server.ts). */
   alerts: record({ toDeliver: mailNoticeSchema.optional() }).optional(),
 });
 
