@@ -24,11 +24,11 @@ export function ProductCard({
     // One link per card for the picture and the title (stretched over the card by the title's
     // ::after), so the buttons, positioned above it, stay the only other targets: fewer links to
     // hydrate on a catalogue of cards. A card not likely on the first screen is laid out and painted
-    // only when scrolled near (`content-visibility`; the card already clips what overflows it).
-    <article
-      className={`${eager ? "" : "[content-visibility:auto] [contain-intrinsic-size:auto_22rem] "}relative flex w-full flex-col overflow-hidden rounded-2xl border border-slate-200 bg-white shadow-sm transition hover:shadow-md dark:border-slate-800 dark:bg-slate-900`}
-    >
-      <div className="relative aspect-[4/3] bg-slate-100 dark:bg-slate-800">
+    // only when scrolled near (`.card-deferred`; the card already clips what overflows it). The card's
+    // parts are styled by the `.card-*` classes (tailwind.css): a page of 34 cards repeated the same
+    // utility lists a third of its HTML, which a phone parses before it can answer a tap.
+    <article className={eager ? "card" : "card card-deferred"}>
+      <div className="card-media">
         {image ? (
           <img
             src={image.src}
@@ -39,27 +39,19 @@ export function ProductCard({
             alt=""
             loading={eager ? "eager" : "lazy"}
             decoding="async"
-            className="h-full w-full object-cover"
+            className="card-picture"
           />
         ) : null}
         <span className="absolute left-2 top-2 flex flex-col items-start gap-1">
-          {product.featured ? (
-            <span className="rounded-full bg-gold px-2 py-0.5 text-xs font-bold text-slate-900 shadow">Phare</span>
-          ) : null}
+          {product.featured ? <span className="card-badge bg-gold text-slate-900">Phare</span> : null}
           {offer.discountPercent !== null ? (
-            <span className="rounded-full bg-red-600 px-2 py-0.5 text-xs font-bold text-white shadow">
-              -{offer.discountPercent}&nbsp;%
-            </span>
+            <span className="card-badge bg-red-600 text-white">-{offer.discountPercent}&nbsp;%</span>
           ) : null}
         </span>
       </div>
-      <div className="flex flex-1 flex-col gap-2 p-3 sm:p-4">
-        <h3 className="text-sm font-bold leading-snug text-slate-900 dark:text-white sm:text-base">
-          <Link
-            to={href}
-            prefetch="intent"
-            className="after:absolute after:inset-0 hover:text-brand dark:hover:text-brand-light"
-          >
+      <div className="card-body">
+        <h3 className="card-title">
+          <Link to={href} prefetch="intent" className="card-link">
             {product.title}
           </Link>
         </h3>
@@ -73,9 +65,7 @@ export function ProductCard({
             <span>({product.rating.count} avis)</span>
           </p>
         ) : null}
-        {product.summary ? (
-          <p className="line-clamp-3 text-xs text-slate-600 dark:text-slate-400 sm:text-sm">{product.summary}</p>
-        ) : null}
+        {product.summary ? <p className="card-summary">{product.summary}</p> : null}
         <div className="mt-auto space-y-2 pt-1">
           <PriceTag offer={offer} currency={currency} />
           <div className="relative grid grid-cols-2 gap-2">

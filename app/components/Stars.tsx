@@ -9,11 +9,7 @@ const FILLED = ["w-0", "w-[1em]", "w-[2em]", "w-[3em]", "w-[4em]", "w-[5em]"] as
 export function Stars({ rating, label, className = "" }: { rating: number; label?: string; className?: string }) {
   const full = Math.min(5, Math.max(0, Math.round(rating)));
   return (
-    <span
-      className={`stars relative inline-block h-[1em] w-[5em] shrink-0 align-[-0.125em] text-slate-300 dark:text-slate-600 ${className}`}
-      role="img"
-      aria-label={label ?? `${formatRating(rating)} sur 5`}
-    >
+    <span className={`stars stars-track ${className}`} role="img" aria-label={label ?? `${formatRating(rating)} sur 5`}>
       <span className={`stars absolute inset-y-0 left-0 text-gold ${FILLED[full]}`} />
     </span>
   );
