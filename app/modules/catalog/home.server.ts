@@ -8,13 +8,19 @@ import { cachedQuery, defaultCatalogContext } from "./context.server";
 import { LAYOUT, rawLayout } from "./layout.server";
 import { ACTIVE_PROMO, CARD, prepareCard, rawCard, text, toCard } from "./projections.server";
 
+/**
+ * Four cards a row (ProductRow), « Voir tout » for the rest: every card is HTML a phone parses and
+ * hydrates before it answers a tap. The promotions' row asks for more, as some may end while cached.
+ */
+const ROW_LENGTH = 4;
+
 const HOME_QUERY = defineQuery(`{
   ${LAYOUT},
   "home": *[_type == "siteSettings" && _id == "siteSettings"][0]{ heroTitle, heroText, "whyUs": whyUs[]{ _key, title, text, icon } },
   "promotions": *[_type == "promotion" && dateTime(endsAt) > dateTime($now)] | order(startsAt desc)[0...20]{
     _id, _createdAt, title, text, linkLabel, link, startsAt, endsAt
   },
-  "featured": *[_type == "product" && featured == true && defined(slug.current)] | order(publishedAt desc)[0...8]{ ${CARD} },
+  "featured": *[_type == "product" && featured == true && defined(slug.current)] | order(publishedAt desc)[0...4]{ ${CARD} },
   "onSale": *[_type == "product" && defined(slug.current) && ${ACTIVE_PROMO}] | order(dateTime(promoEndsAt) asc, _id asc)[0...8]{ ${CARD} },
   "categories": *[_type == "category" && defined(slug.current)] | order(sortOrder asc, title asc){
     title, "slug": slug.current, description, icon,
@@ -139,7 +145,10 @@ export async function getHomePage(ctx = defaultCatalogContext()): Promise<HomePa
     nextPromotionStart: nextPromotionStart(data.promotions, ctx.now),
     featured: data.featured.map((card) => toCard(card, ctx.now)),
     // Cached with the query: a promo that ended since is dropped here, not shown at its list price.
-    onSale: data.onSale.map((card) => toCard(card, ctx.now)).filter((card) => card.offer.listPrice !== null),
+    onSale: data.onSale
+      .map((card) => toCard(card, ctx.now))
+      .filter((card) => card.offer.listPrice !== null)
+      .slice(0, ROW_LENGTH),
     categories: data.categories.map((category) => ({
       title: category.title,
       slug: category.slug,
