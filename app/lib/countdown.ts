@@ -12,29 +12,3 @@ export function formatTimeLeft(ms: number): string {
   if (minutes > 0) return `${minutes}\u00A0min ${seconds % 60}\u00A0s`;
   return `${seconds}\u00A0s`;
 }
-
-/** The shop's time zone unless « Réglages de la boutique » names another (UTC+1, no daylight saving). */
-export const SHOP_TIME_ZONE = "Africa/Douala";
-
-export function isTimeZone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat("fr-FR", { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-// The shop's zone for server and browser alike, so that the rendered date never differs on hydration
-// and reads as the marketer typed it in the Studio.
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-/** "31 décembre 2027", in the shop's time zone. */
-export function formatDate(iso: string, timeZone = SHOP_TIME_ZONE): string {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long", year: "numeric", timeZone });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter.format(new Date(iso));
-}

@@ -1,6 +1,6 @@
 import { defineQuery } from "groq";
 import { z } from "zod";
-import { formatDate } from "~/lib/countdown";
+import { formatDate } from "../platform/shop-dates.server";
 import type { CategoryLink, LayoutView, ProductCardView, PromotionView } from "~/lib/catalog-types";
 import { winningPromotion } from "~/lib/promotion-rule";
 import { listOf } from "../platform/typed-query.server";

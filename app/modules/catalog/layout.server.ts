@@ -1,7 +1,7 @@
 import { defineQuery } from "groq";
 import { z } from "zod";
 import type { LayoutView, SiteSettingsView } from "~/lib/catalog-types";
-import { isTimeZone, SHOP_TIME_ZONE } from "~/lib/countdown";
+import { isTimeZone, SHOP_TIME_ZONE } from "../platform/shop-dates.server";
 import { routingTable } from "../payments/routing.server";
 import { listOf } from "../platform/typed-query.server";
 import { cachedQuery, defaultCatalogContext } from "./context.server";

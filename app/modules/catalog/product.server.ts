@@ -1,6 +1,6 @@
 import { defineQuery } from "groq";
 import { z } from "zod";
-import { formatDate } from "~/lib/countdown";
+import { formatDate } from "../platform/shop-dates.server";
 import type { ImageView, LayoutView, ProductCardView, RatingView } from "~/lib/catalog-types";
 import { portableTextToHtml } from "~/modules/platform/portable-text.server";
 import { offerOf, type Offer } from "~/lib/pricing";
